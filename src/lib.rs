@@ -9,3 +9,7 @@ pub mod money;
 pub mod sanitize;
 pub mod time;
 pub mod validate;
+pub mod app;
+pub mod browser;
+pub mod demo;
+pub mod view;

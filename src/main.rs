@@ -1,1 +1,3 @@
-fn main(){}
+fn main() {
+    session_view::app::start();
+}

@@ -94,7 +94,7 @@ pub struct Branding {
     pub merchant_display_name: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct LineItem {
     pub description: Option<String>,
     /// Unit amount, minor units (may be negative: a discount).

@@ -309,7 +309,7 @@ impl Reader {
         let kind = self.wire::<MethodType>(o, "type", &p("type")).unwrap_or(MethodType::Other(String::new()));
         let is_card = kind == MethodType::Card;
         let is_ach = kind == MethodType::Ach;
-        let mut only = |r: &mut Self, key: &str, applies: bool, problem: &'static str| {
+        let only = |r: &mut Self, key: &str, applies: bool, problem: &'static str| {
             let present = o.get(key).is_some_and(|v| !v.is_null());
             if present && !applies {
                 r.warn(&p(key), problem);

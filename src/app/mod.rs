@@ -1,0 +1,38 @@
+//! The page: with `?session=cs_…` in its URL it is the hosted checkout page; without, the
+//! demo gallery for frontend developers (no backend needed).
+mod gallery;
+mod hosted;
+
+use leptos::prelude::*;
+
+pub use gallery::DemoGallery;
+pub use hosted::HostedPage;
+
+/// Query parameter `name` of the current page URL.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+/// Logs the model's warnings (field names only, never values).
+pub fn log_warnings(warnings: &[crate::model::Warning]) {
+    for w in warnings {
+        crate::browser::warn(&w.to_string());
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    match query_param("session") {
+        Some(session) => view! { <HostedPage session/> }.into_any(),
+        None => view! { <DemoGallery/> }.into_any(),
+    }
+}
+
+/// Entry point of the page's wasm.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("session view: {info}").into());
+    }));
+    leptos::mount::mount_to_body(App);
+}

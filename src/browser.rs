@@ -1,0 +1,90 @@
+//! The few browser facilities the view needs, each failing soft: `Intl` formatting
+//! (declared here with `catch`, so a bad locale or code can never throw through wasm),
+//! the clock, console warnings and the deployer's `<meta>` settings.
+use crate::money;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
+    type NumberFormat;
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "NumberFormat", catch)]
+    fn new(locales: &JsValue, options: &JsValue) -> Result<NumberFormat, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn format(this: &NumberFormat, value: &str) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    type DateTimeFormat;
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DateTimeFormat", catch)]
+    fn new(locales: &JsValue, options: &JsValue) -> Result<DateTimeFormat, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn format(this: &DateTimeFormat, date: &js_sys::Date) -> Result<String, JsValue>;
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+/// `minor` units of `currency` for the payer's `locale`, e.g. "$49.99", "¥500", "KWD 1.500".
+/// The amount reaches `Intl` as an exact decimal string, so no digit is lost beyond 2^53.
+/// An unknown code still shows the number and the code; no currency shows the number.
+pub fn format_money(minor: i64, currency: Option<&str>, locale: &str) -> String {
+    let Some(code) = currency else {
+        return money::plain(minor, None);
+    };
+    let digits = JsValue::from(money::minor_units(code));
+    let opts = options(&[
+        ("style", "currency".into()),
+        ("currency", code.into()),
+        ("minimumFractionDigits", digits.clone()),
+        ("maximumFractionDigits", digits),
+    ]);
+    NumberFormat::new(&JsValue::from_str(locale), &opts)
+        .and_then(|nf| nf.format(&money::decimal_string(minor, money::minor_units(code))))
+        .unwrap_or_else(|_| money::plain(minor, Some(code)))
+}
+
+/// A date and time for the payer's `locale`, e.g. "24 Nov 2026, 14:30".
+pub fn format_datetime(epoch_ms: i64, locale: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));
+    let opts = options(&[("dateStyle", "medium".into()), ("timeStyle", "short".into())]);
+    DateTimeFormat::new(&JsValue::from_str(locale), &opts)
+        .and_then(|f| f.format(&date))
+        .unwrap_or_else(|_| date.to_iso_string().into())
+}
+
+/// The payer's locale: `navigator.language` when `Intl` accepts it, else `en`.
+pub fn locale() -> String {
+    let lang = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
+    if !lang.is_empty() && NumberFormat::new(&JsValue::from_str(&lang), &JsValue::UNDEFINED).is_ok() {
+        lang
+    } else {
+        "en".to_owned()
+    }
+}
+
+/// Milliseconds since the epoch (never `Instant::now()`: it panics on wasm32).
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Current UTC (year, month 1-12), for card expiry.
+pub fn now_year_month() -> (u32, u32) {
+    let d = js_sys::Date::new_0();
+    (d.get_utc_full_year(), d.get_utc_month() + 1)
+}
+
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(message));
+}
+
+/// Content of `<meta name="{name}">` in the page, set by whoever deploys it.
+pub fn meta(name: &str) -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let el = doc.query_selector(&format!("meta[name=\"{name}\"]")).ok()??;
+    el.get_attribute("content")
+}

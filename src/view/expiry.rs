@@ -1,0 +1,16 @@
+use super::ctx;
+use crate::model::Config;
+use leptos::prelude::*;
+
+/// When the session stops accepting payment, in the payer's locale and time zone.
+#[component]
+pub fn Expiry(config: Signal<Config>) -> impl IntoView {
+    let cx = ctx();
+    let at = Memo::new(move |_| config.with(|c| c.expires_at));
+    move || {
+        at.get().map(|ms| {
+            let when = crate::browser::format_datetime(ms, &cx.locale);
+            view! { <p class="sv-expiry" data-testid="expiry">"Pay by " <time>{when}</time></p> }
+        })
+    }
+}

@@ -1,0 +1,35 @@
+use super::{ctx, line_items::LineItems, total::Total};
+use crate::model::Config;
+use leptos::prelude::*;
+
+/// What is being paid for: the amount due up front, then the description and the items.
+#[component]
+pub fn OrderSummary(config: Signal<Config>) -> impl IntoView {
+    let cx = ctx();
+    let heading_id = cx.id("summary");
+    let labelled_by = heading_id.clone();
+    let amount = Memo::new(move |_| config.with(|c| (c.amount, c.currency.clone())));
+    let name = Memo::new(move |_| config.with(|c| c.merchant_name().map(str::to_owned)));
+    let description = Memo::new(move |_| config.with(|c| c.description.clone()));
+    let due = move || {
+        let (amount, currency) = amount.get();
+        match amount {
+            Some(a) => cx.money(Some(a), currency.as_deref()),
+            None => "Total unavailable".to_owned(),
+        }
+    };
+    view! {
+        <section class="sv-summary" aria-labelledby=labelled_by>
+            <h1 class="sv-due-label" id=heading_id>
+                {move || match name.get() {
+                    Some(n) => view! { "Pay " <bdi>{n}</bdi> }.into_any(),
+                    None => view! { "Amount due" }.into_any(),
+                }}
+            </h1>
+            <p class="sv-due" data-testid="amount-due">{due}</p>
+            {move || description.get().map(|d| view! { <p class="sv-description" dir="auto">{d}</p> })}
+            <LineItems config/>
+            <Total config/>
+        </section>
+    }
+}

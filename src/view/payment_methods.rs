@@ -1,0 +1,50 @@
+use super::{billing_fields::BillingFields, challenge::ChallengeNotice, ctx, save_consent::SaveConsent, saved_methods::SavedMethods};
+use crate::model::{Config, MethodType};
+use leptos::prelude::*;
+
+fn method_label(m: &MethodType) -> &'static str {
+    match m {
+        MethodType::Card => "Card",
+        MethodType::Ach => "US bank account (ACH)",
+        MethodType::Other(_) => "",
+    }
+}
+
+/// How the payer can pay: saved methods, the method types allowed, what will be asked,
+/// consent to saving, and any security check the server asked for.
+#[component]
+pub fn PaymentMethods(config: Signal<Config>) -> impl IntoView {
+    let cx = ctx();
+    let heading_id = cx.id("payment");
+    let labelled_by = heading_id.clone();
+    let allowed = Memo::new(move |_| {
+        config.with(|c| [MethodType::Card, MethodType::Ach].into_iter().filter(|m| c.allows(m)).collect::<Vec<_>>())
+    });
+    view! {
+        <section class="sv-payment" aria-labelledby=labelled_by>
+            <h2 class="sv-heading" id=heading_id>"Payment"</h2>
+            <SavedMethods config only_allowed=true/>
+            {move || {
+                let list = allowed.get();
+                if list.is_empty() {
+                    view! {
+                        <p class="sv-notice" data-testid="no-methods">
+                            "No payment method is available for this checkout. Please contact the merchant."
+                        </p>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <p class="sv-methods" data-testid="allowed-methods">
+                            "Pay with: " {list.iter().map(method_label).collect::<Vec<_>>().join(" · ")}
+                        </p>
+                    }
+                    .into_any()
+                }
+            }}
+            <BillingFields config/>
+            <SaveConsent config/>
+            <ChallengeNotice config/>
+        </section>
+    }
+}
