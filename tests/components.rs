@@ -1,0 +1,308 @@
+//! Component tests: mount the view with a config in headless Chromium and assert the DOM
+//! the payer gets. Run by `npm test` (wasm-bindgen-test-runner + chromedriver).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use session_view::demo::config_json;
+use session_view::model::{parse_json, Config};
+use session_view::view::SessionView;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn config(json: &str) -> Config {
+    parse_json(json).expect("a config object").config
+}
+
+fn demo(key: &str) -> Config {
+    config(&config_json(key).expect("demo exists"))
+}
+
+struct Mounted {
+    root: HtmlElement,
+    _handle: Option<Box<dyn std::any::Any>>,
+}
+
+impl Mounted {
+    fn q(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).ok().flatten()
+    }
+    fn text(&self, selector: &str) -> String {
+        self.q(selector).and_then(|e| e.text_content()).map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default()
+    }
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).expect("valid selector");
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    }
+    fn all_text(&self) -> String {
+        self.root.text_content().unwrap_or_default()
+    }
+}
+
+fn container() -> HtmlElement {
+    let doc = web_sys::window().and_then(|w| w.document()).expect("document");
+    let div: HtmlElement = doc.create_element("div").expect("div").dyn_into().expect("html element");
+    doc.body().expect("body").append_child(&div).expect("append");
+    div
+}
+
+fn mount_signal(config: Signal<Config>) -> Mounted {
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), move || view! { <SessionView config locale="en-US"/> });
+    Mounted { root, _handle: Some(Box::new(handle)) }
+}
+
+fn mount(config: Config) -> Mounted {
+    mount_signal(Signal::stored(config))
+}
+
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen_test]
+fn renders_amount_items_total_email_and_expiry() {
+    let v = mount(demo("card"));
+    assert_eq!(v.text("[data-testid=amount-due]"), "$49.99");
+    assert_eq!(v.text(".sv-merchant"), "Larkspur Tea");
+    assert_eq!(v.text("h1"), "Pay Larkspur Tea");
+    let items = v.all(".sv-item");
+    assert_eq!(items.len(), 2);
+    let first = items[0].text_content().unwrap_or_default();
+    assert!(first.contains("Darjeeling first flush, 100 g") && first.contains("2 × $19.99") && first.contains("$39.98"), "{first}");
+    assert!(items[1].text_content().unwrap_or_default().contains("$10.01"));
+    assert_eq!(v.text("[data-testid=total]"), "$49.99");
+    assert_eq!(v.text(".sv-email"), "Receipt to jordan@example.com");
+    assert!(v.text("[data-testid=expiry]").contains("2030"), "{}", v.text("[data-testid=expiry]"));
+    assert_eq!(v.text(".sv-description"), "Order #1042 from Larkspur Tea");
+    assert!(v.q("footer").is_some(), "hosted layout has page chrome");
+}
+
+#[wasm_bindgen_test]
+fn saved_cards_show_last4_default_and_expired() {
+    let v = mount(demo("card"));
+    let methods: Vec<String> = v.all("[data-testid=saved-method]").iter().map(|e| e.text_content().unwrap_or_default()).collect();
+    assert_eq!(methods.len(), 4, "{methods:?}");
+    assert!(methods[0].contains("Visa •••• 4242") && methods[0].contains("Default") && methods[0].contains("Expires 12/30"));
+    assert!(methods[1].contains("Mastercard •••• 4444") && !methods[1].contains("Default"));
+    assert!(methods[2].contains("American Express •••• 0005") && methods[2].contains("Can't be used: expired"));
+    assert!(methods[3].starts_with("Card •••• 0000"), "unknown brand renders generically: {}", methods[3]);
+    assert!(!v.all_text().contains("jcb"));
+}
+
+#[wasm_bindgen_test]
+fn bank_accounts_and_off_session_consent() {
+    let v = mount(demo("ach"));
+    let methods: Vec<String> = v.all("[data-testid=saved-method]").iter().map(|e| e.text_content().unwrap_or_default()).collect();
+    assert!(methods[0].contains("Checking •••• 6789") && methods[0].contains("First Prairie Bank"), "{methods:?}");
+    assert!(methods[1].contains("Savings •••• 1122") && methods[1].contains("Harbor Credit Union"));
+    let consent = v.text("[data-testid=save-consent]");
+    assert!(consent.contains("Northwind Advisory") && consent.contains("without you being present"), "{consent}");
+}
+
+#[wasm_bindgen_test]
+fn allowed_methods_filter_saved_methods_and_off_says_nothing() {
+    let mut c = demo("card");
+    c.allowed_methods = Some(vec![session_view::model::MethodType::Ach]);
+    c.setup_future_usage = Some(session_view::model::FutureUsage::Off);
+    let v = mount(c);
+    assert!(v.all("[data-testid=saved-method]").is_empty(), "cards hidden when only ACH is allowed");
+    assert_eq!(v.text("[data-testid=allowed-methods]"), "Pay with: US bank account (ACH)");
+    assert!(v.q("[data-testid=save-consent]").is_none());
+}
+
+#[wasm_bindgen_test]
+fn currencies_follow_their_minor_units() {
+    assert_eq!(mount(demo("jpy")).text("[data-testid=amount-due]"), "¥3,300");
+    let kwd = mount(demo("kwd")).text("[data-testid=amount-due]");
+    assert!(kwd.contains("12.345") && kwd.contains("KWD"), "{kwd}");
+    let odd = mount(config(r#"{"amount": 1000, "currency": "zzz"}"#)).text("[data-testid=amount-due]");
+    assert!(odd.contains("10.00") && odd.contains("ZZZ"), "{odd}");
+    let none = mount(config(r#"{"amount": 1000}"#)).text("[data-testid=amount-due]");
+    assert_eq!(none, "10.00");
+}
+
+#[wasm_bindgen_test]
+fn amounts_beyond_2_pow_53_keep_every_digit() {
+    let v = mount(config(r#"{"amount": 9007199254740993, "currency": "usd"}"#));
+    assert_eq!(v.text("[data-testid=amount-due]"), "$90,071,992,547,409.93");
+}
+
+#[wasm_bindgen_test]
+fn amount_is_the_total_even_when_items_disagree_and_overflow_is_unavailable() {
+    let v = mount(config(
+        r#"{"amount": 5000, "currency": "usd", "line_items": [
+            {"description": "A", "amount": 4999},
+            {"description": "Huge", "amount": 9223372036854775807, "quantity": 2}]}"#,
+    ));
+    assert_eq!(v.text("[data-testid=total]"), "$50.00");
+    assert_eq!(v.text("[data-testid=amount-due]"), "$50.00");
+    let huge = v.all(".sv-item")[1].text_content().unwrap_or_default();
+    assert!(huge.contains("amount unavailable"), "{huge}");
+}
+
+#[wasm_bindgen_test]
+fn branding_sets_accent_and_contrasting_ink() {
+    let v = mount(demo("hcaptcha")); // #ffd166, a light accent: dark ink
+    let root: HtmlElement = v.q(".sv").expect("root").dyn_into().expect("html");
+    assert_eq!(root.style().get_property_value("--sv-accent").ok().as_deref(), Some("#ffd166"));
+    assert_eq!(root.style().get_property_value("--sv-on-accent").ok().as_deref(), Some("#000000"));
+    let v = mount(demo("card")); // dark green: white ink
+    let root: HtmlElement = v.q(".sv").expect("root").dyn_into().expect("html");
+    assert_eq!(root.style().get_property_value("--sv-on-accent").ok().as_deref(), Some("#ffffff"));
+}
+
+#[wasm_bindgen_test]
+fn logo_only_from_a_validated_https_url() {
+    let v = mount(config(r#"{"branding": {"logo_url": "https://cdn.example.com/l.png", "merchant_display_name": "M"}}"#));
+    let img = v.q("img.sv-logo").expect("logo");
+    assert_eq!(img.get_attribute("src").as_deref(), Some("https://cdn.example.com/l.png"));
+    assert_eq!(img.get_attribute("alt").as_deref(), Some(""));
+    assert_eq!(img.get_attribute("referrerpolicy").as_deref(), Some("no-referrer"));
+    for bad in ["javascript:alert(1)", "http://cdn.example.com/l.png", "data:image/png;base64,AA", "/l.png"] {
+        let v = mount(config(&format!(r#"{{"branding": {{"logo_url": "{bad}"}}}}"#)));
+        assert!(v.q("img").is_none(), "{bad}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn hostile_strings_render_as_text_only() {
+    let v = mount(demo("hostile"));
+    for tag in ["script", "img", "svg", "iframe", "form", "input", "i"] {
+        assert!(v.all(tag).is_empty(), "<{tag}> reached the DOM");
+    }
+    for el in v.all("*") {
+        let names = el.get_attribute_names();
+        for i in 0..names.length() {
+            let name = names.get(i).as_string().unwrap_or_default();
+            assert!(!name.starts_with("on"), "handler attribute {name}");
+            let value = el.get_attribute(&name).unwrap_or_default();
+            assert!(!value.to_ascii_lowercase().contains("javascript:"), "{name}={value}");
+        }
+    }
+    let text = v.all_text();
+    assert!(text.contains("<img src=x onerror=alert('description')>"), "description shown as text");
+    assert!(text.contains("<script>alert('item')</script>"));
+    let root: HtmlElement = v.q(".sv").expect("root").dyn_into().expect("html");
+    assert_eq!(root.style().get_property_value("--sv-accent").ok().as_deref(), Some(""), "invalid accent never reaches CSS");
+    // bidi controls in names and descriptions are isolated
+    assert!(v.q(".sv-merchant bdi").is_some());
+    assert_eq!(v.q(".sv-description").and_then(|e| e.get_attribute("dir")).as_deref(), Some("auto"));
+    // the page message's javascript: link lost its href; iframe and form are gone
+    let link = v.q("[data-testid=page-message] a").expect("link text kept");
+    assert_eq!(link.get_attribute("href"), None);
+}
+
+#[wasm_bindgen_test]
+fn page_message_is_sanitised_by_the_policy() {
+    let v = mount(demo("message"));
+    let msg = v.q("[data-testid=page-message]").expect("message");
+    assert!(v.q("[data-testid=page-message] strong").is_some());
+    assert!(v.q("[data-testid=page-message] h3").is_some());
+    assert!(v.all("[data-testid=page-message] script, [data-testid=page-message] img").is_empty());
+    for a in v.all("[data-testid=page-message] a") {
+        assert_eq!(a.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+        assert_eq!(a.get_attribute("target").as_deref(), Some("_blank"));
+        assert_eq!(a.get_attribute("onclick"), None);
+        let href = a.get_attribute("href").unwrap_or_default();
+        assert!(href.starts_with("https:") || href.starts_with("mailto:"), "{href}");
+    }
+    assert!(msg.text_content().unwrap_or_default().contains("non-refundable"));
+}
+
+#[wasm_bindgen_test]
+fn status_views() {
+    let done = mount(demo("completed"));
+    assert!(done.text("[data-testid=completed]").contains("Payment complete"));
+    assert!(done.text("[data-testid=completed]").contains("You paid $49.99 to Larkspur Tea."));
+    assert!(done.q("[data-testid=amount-due]").is_none());
+    let expired = mount(demo("expired"));
+    assert!(expired.text("[data-testid=expired]").contains("ask Larkspur Tea for a new payment link"));
+    assert!(expired.q("[data-testid=amount-due]").is_none());
+    let unknown = mount(config(r#"{"status": "paused", "amount": 100, "currency": "usd"}"#));
+    assert!(unknown.q("[data-testid=unavailable]").is_some());
+    assert!(unknown.q("[data-testid=amount-due]").is_none());
+}
+
+#[wasm_bindgen_test]
+fn wallet_scope_lists_methods_without_a_total() {
+    let v = mount(demo("wallet"));
+    assert_eq!(v.text("h1"), "Your saved payment methods");
+    assert_eq!(v.all("[data-testid=saved-method]").len(), 3);
+    assert!(v.q("[data-testid=amount-due]").is_none() && v.q("[data-testid=total]").is_none());
+}
+
+#[wasm_bindgen_test]
+fn embedded_layout_drops_page_chrome() {
+    let v = mount(demo("embedded"));
+    assert!(v.q(".sv.sv--embedded").is_some());
+    assert!(v.q("footer").is_none());
+    assert!(v.q(".sv-header--compact").is_some());
+}
+
+#[wasm_bindgen_test]
+fn challenges_are_announced_with_masked_hints() {
+    let sms = mount(demo("sms"));
+    let c = sms.q("[data-testid=challenge]").expect("challenge");
+    assert_eq!(c.get_attribute("data-kind").as_deref(), Some("sms"));
+    assert_eq!(c.get_attribute("role").as_deref(), Some("status"));
+    assert!(sms.text("[data-testid=challenge]").contains("We sent a code by text message to --1234."));
+    let email = mount(demo("email"));
+    assert!(email.text("[data-testid=challenge]").contains("We'll send a code by email to j***@example.com."));
+    assert_eq!(mount(demo("turnstile")).q("[data-testid=challenge]").and_then(|c| c.get_attribute("data-kind")).as_deref(), Some("turnstile"));
+    let unknown = mount(config(r#"{"challenge": {"type": "retina"}}"#));
+    assert!(unknown.text("[data-testid=challenge]").contains("Extra verification needed"));
+}
+
+#[wasm_bindgen_test]
+fn partial_published_example_renders() {
+    let v = mount(demo("partial"));
+    assert_eq!(v.text("[data-testid=amount-due]"), "Total unavailable");
+    assert!(v.text(".sv-item").contains("Item"));
+    assert!(v.text(".sv-item").contains("amount unavailable"));
+    assert_eq!(v.all("[data-testid=saved-method]").len(), 1);
+    assert!(v.q("[data-testid=challenge][data-kind=hcaptcha]").is_some());
+}
+
+#[wasm_bindgen_test]
+fn billing_fields_named_only() {
+    let v = mount(demo("card"));
+    assert_eq!(v.text("[data-testid=billing-fields]"), "For address verification you'll be asked for your billing postal code, country.");
+}
+
+#[wasm_bindgen_test]
+async fn amount_change_updates_in_place_without_recreating_rows() {
+    let cfg = RwSignal::new(demo("card"));
+    let v = mount_signal(cfg.into());
+    let row_before = v.all(".sv-item")[0].clone();
+    cfg.update(|c| c.amount = Some(5999));
+    tick().await;
+    assert_eq!(v.text("[data-testid=amount-due]"), "$59.99");
+    assert_eq!(v.text("[data-testid=total]"), "$59.99");
+    assert!(row_before.is_same_node(Some(&v.all(".sv-item")[0])), "line item row was re-created");
+    cfg.update(|c| c.status = Some(session_view::model::Status::Completed));
+    tick().await;
+    assert!(v.q("[data-testid=completed]").is_some());
+}
+
+#[wasm_bindgen_test]
+fn unmount_removes_everything() {
+    let mut v = mount(demo("card"));
+    assert!(v.root.child_element_count() > 0);
+    v._handle = None;
+    assert_eq!(v.root.child_element_count(), 0);
+}
+
+#[wasm_bindgen_test]
+fn two_instances_get_distinct_ids() {
+    let a = mount(demo("card"));
+    let b = mount(demo("card"));
+    let id_a = a.q("h1").and_then(|h| h.get_attribute("id")).expect("id");
+    let id_b = b.q("h1").and_then(|h| h.get_attribute("id")).expect("id");
+    assert_ne!(id_a, id_b);
+}
