@@ -1,0 +1,47 @@
+// Shared e2e set-up: system Chromium through playwright-core, and a page instrumented to
+// record what a payer could not see: dialogs, requests, console lines, navigations, popups.
+import { chromium } from 'playwright-core';
+import { createMock } from './mock-api.mjs';
+
+export const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+export async function start() {
+  const mock = createMock();
+  const origin = await mock.listen();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return { mock, origin, browser, async stop() { await browser.close(); await mock.close(); } };
+}
+
+/** A fresh page; `log` collects everything it does. Requests to any origin but `origin` are blocked and recorded. */
+export async function openPage(browser, origin, { viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport });
+  const page = await context.newPage();
+  const log = { dialogs: [], requests: [], foreign: [], console: [], errors: [], navigations: [], popups: [] };
+  await page.addInitScript(() => {
+    window.__fired = [];
+    for (const name of ['alert', 'confirm', 'prompt', 'print']) window[name] = () => { window.__fired.push(name); };
+  });
+  page.on('dialog', d => { log.dialogs.push(d.type()); d.dismiss().catch(() => {}); });
+  page.on('console', m => log.console.push({ type: m.type(), text: m.text() }));
+  page.on('pageerror', e => log.errors.push(String(e)));
+  page.on('framenavigated', f => { if (f === page.mainFrame()) log.navigations.push(f.url()); });
+  context.on('page', p => log.popups.push(p.url()));
+  await context.route('**/*', route => {
+    const url = route.request().url();
+    log.requests.push(url);
+    if (url.startsWith(origin + '/')) return route.continue();
+    log.foreign.push(url);
+    return route.abort();
+  });
+  return { context, page, log };
+}
+
+/** Waits until the view shows a settled state: a checkout, a status view or a problem. */
+export async function settled(page) {
+  await page.waitForSelector('[data-testid=amount-due], [data-testid=problem], [data-testid=completed], [data-testid=expired], [data-testid=wallet], [data-testid=unavailable]', { timeout: 15000 });
+}
+
+export const text = async (page, selector) => ((await page.textContent(selector)) || '').replace(/\s+/g, ' ').trim();

@@ -1,0 +1,154 @@
+// End-to-end: the release build in dist/, served with the mock API on loopback, opened as
+// the hosted checkout page in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { start, openPage, settled, text } from './harness.mjs';
+
+const demo = name => JSON.parse(fs.readFileSync(new URL(`../../src/demo/${name}.json`, import.meta.url), 'utf8'));
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+
+test('loads the session with the credential from the fragment, then wipes it from the URL', async () => {
+  const secret = 'sess_SECRET_9f8e7d';
+  env.mock.setSession('cs_e2eCard1', demo('card'), { credential: secret });
+  const { page, log, context } = await openPage(env.browser, env.origin);
+  await page.goto(`${env.origin}/?session=cs_e2eCard1#${secret}`);
+  await settled(page);
+  assert.equal(await text(page, '[data-testid=amount-due]'), '$49.99');
+  assert.equal(await text(page, '[data-testid=total]'), '$49.99');
+  assert.equal(await page.locator('.sv-item').count(), 2);
+  assert.equal(await text(page, '.sv-merchant'), 'Larkspur Tea');
+  assert.equal(page.url(), `${env.origin}/?session=cs_e2eCard1`, 'fragment removed from the address bar');
+  const api = env.mock.requests.filter(r => r.path === '/v1/hosted-sessions/cs_e2eCard1');
+  assert.equal(api.length, 1);
+  assert.equal(api[0].headers.authorization, `Bearer ${secret}`);
+  assert.equal(api[0].search, '');
+  assert.ok(log.requests.every(u => !u.includes(secret)), 'credential never in a URL');
+  assert.ok(log.console.every(m => !m.text.includes(secret)), 'credential never logged');
+  const stored = await page.evaluate(() => JSON.stringify([localStorage, sessionStorage, document.cookie, history.state]));
+  assert.ok(!stored.includes(secret), 'credential never stored');
+  assert.deepEqual(log.foreign, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('a malformed session id is refused before any request', async () => {
+  const { page, context } = await openPage(env.browser, env.origin);
+  const before = env.mock.requests.length;
+  await page.goto(`${env.origin}/?session=${encodeURIComponent('cs_../../admin')}`);
+  await settled(page);
+  assert.equal(await page.getAttribute('[data-testid=problem]', 'data-problem'), 'invalid-link');
+  assert.match(await text(page, '[data-testid=problem]'), /This payment link isn't valid/);
+  assert.ok(env.mock.requests.slice(before).every(r => !r.path.startsWith('/v1/')), 'no API request');
+  await context.close();
+});
+
+for (const [status, problem, words] of [
+  [401, 'not-authorized', /expired or isn't valid/],
+  [403, 'not-authorized', /expired or isn't valid/],
+  [404, 'not-found', /couldn't find this checkout/],
+  [410, 'gone', /This checkout has expired/],
+  [429, 'unreachable', /couldn't reach the payment service/],
+  [500, 'unreachable', /couldn't reach the payment service/],
+  [503, 'unreachable', /couldn't reach the payment service/],
+]) {
+  test(`HTTP ${status} shows a calm, specific message`, async () => {
+    const id = `cs_e2eStatus${status}`;
+    env.mock.setSession(id, demo('card'));
+    env.mock.fail(id, { status });
+    const { page, context } = await openPage(env.browser, env.origin);
+    await page.goto(`${env.origin}/?session=${id}`);
+    await settled(page);
+    assert.equal(await page.getAttribute('[data-testid=problem]', 'data-problem'), problem);
+    assert.match(await text(page, '[data-testid=problem]'), words);
+    assert.equal(await page.getAttribute('[data-testid=problem]', 'role'), 'alert');
+    await context.close();
+  });
+}
+
+test('after a server error, "Try again" loads the session', async () => {
+  env.mock.setSession('cs_e2eRetry1', demo('card'));
+  env.mock.fail('cs_e2eRetry1', { status: 502 });
+  const { page, context } = await openPage(env.browser, env.origin);
+  await page.goto(`${env.origin}/?session=cs_e2eRetry1`);
+  await settled(page);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.waitForSelector('[data-testid=amount-due]');
+  assert.equal(await text(page, '[data-testid=amount-due]'), '$49.99');
+  await context.close();
+});
+
+for (const [label, raw] of [['not JSON', 'this is not json'], ['a JSON array', '[1,2,3]'], ['JSON null', 'null']]) {
+  test(`a body that is ${label} shows "couldn't read this checkout"`, async () => {
+    const id = `cs_e2eBad${label.replace(/\W/g, '')}`;
+    env.mock.setSession(id, {}, { raw });
+    const { page, context, log } = await openPage(env.browser, env.origin);
+    await page.goto(`${env.origin}/?session=${id}`);
+    await settled(page);
+    assert.equal(await page.getAttribute('[data-testid=problem]', 'data-problem'), 'unreadable');
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+}
+
+test('a hostile config renders as text: no script runs, nothing leaves the origin, warnings name fields only', async () => {
+  env.mock.setSession('cs_e2eHostile1', demo('hostile'));
+  const { page, context, log } = await openPage(env.browser, env.origin);
+  await page.goto(`${env.origin}/?session=cs_e2eHostile1`);
+  await settled(page);
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.__fired), []);
+  assert.deepEqual(log.dialogs, []);
+  assert.deepEqual(log.foreign, []);
+  assert.deepEqual(log.popups, []);
+  assert.equal(log.navigations.length, 1);
+  const bad = await page.evaluate(() => [...document.body.querySelectorAll('*')].flatMap(el =>
+    [...el.attributes].filter(a => /^on/i.test(a.name) || /javascript:/i.test(a.value)).map(a => `${el.tagName} ${a.name}`)
+      .concat(/^(SCRIPT|IMG|SVG|IFRAME|FORM|INPUT|OBJECT|EMBED)$/.test(el.tagName) ? [el.tagName] : [])));
+  assert.deepEqual(bad, []);
+  assert.match(await text(page, '.sv-description'), /<img src=x onerror=alert\('description'\)>/);
+  const warnings = log.console.filter(m => m.type === 'warning').map(m => m.text);
+  for (const field of ['session_id', 'amount', 'currency', 'branding.logo_url', 'branding.accent_color', 'saved_methods[0].id', 'saved_methods[0].last4']) {
+    assert.ok(warnings.some(w => w.includes(`\`${field}\``)), `warning for ${field}: ${warnings.join(' | ')}`);
+  }
+  assert.ok(warnings.every(w => !w.includes('alert') && !w.includes('evil')), 'warnings never echo values');
+  await context.close();
+});
+
+test('api_base comes from the page, never from the URL', async () => {
+  env.mock.setSession('cs_e2eBase1', demo('card'));
+  const { page, context, log } = await openPage(env.browser, env.origin);
+  await page.goto(`${env.origin}/?session=cs_e2eBase1&api_base=https://evil.example&apiBase=https://evil.example`);
+  await settled(page);
+  assert.equal(await text(page, '[data-testid=amount-due]'), '$49.99');
+  assert.deepEqual(log.foreign, []);
+  await context.close();
+});
+
+test('the demo gallery shows every state without a backend', async () => {
+  const { page, context, log } = await openPage(env.browser, env.origin, { viewport: { width: 375, height: 800 } });
+  await page.goto(`${env.origin}/`);
+  await settled(page);
+  assert.equal(await text(page, '[data-testid=amount-due]'), '$49.99', 'opens on the card demo');
+  const expected = {
+    ach: '[data-testid=save-consent]', hcaptcha: '[data-kind=hcaptcha]', turnstile: '[data-kind=turnstile]',
+    sms: '[data-kind=sms]', email: '[data-kind=email]', wallet: '[data-testid=wallet]', completed: '[data-testid=completed]',
+    expired: '[data-testid=expired]', jpy: 'text=¥3,300', kwd: 'text=KWD', long: '.sv-item >> nth=59',
+    message: '[data-testid=page-message] h3', embedded: '.sv--embedded', partial: 'text=Total unavailable',
+    hostile: '.sv-description', broken: '[data-problem=unreadable]', card: 'text=Visa •••• 4242',
+  };
+  for (const [key, selector] of Object.entries(expected)) {
+    await page.click(`[data-demo=${key}]`);
+    await page.waitForSelector(selector, { timeout: 5000 });
+    assert.equal(await page.getAttribute(`[data-demo=${key}]`, 'aria-pressed'), 'true');
+    assert.ok(page.url().endsWith(`?demo=${key}`));
+  }
+  const noScroll = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  assert.ok(noScroll, 'no horizontal scrolling at 375 px');
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(log.foreign, []);
+  assert.deepEqual(await page.evaluate(() => window.__fired), []);
+  await context.close();
+});

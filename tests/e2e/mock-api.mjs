@@ -1,0 +1,110 @@
+// A local mock of the hosted-sessions API plus a static server for dist/, loopback only.
+// Used by the e2e tests (imported) and by developers (`node tests/e2e/mock-api.mjs`).
+//
+//   GET   /v1/hosted-sessions/{id}   Authorization: Bearer <credential>  -> the session config
+//   PATCH /v1/hosted-sessions/{id}   X-Payment-Account-Uid: <tenant>     -> merges {amount, line_items, ...}
+// Tests inject failures with mock.fail(id, {status, delayMs, body}) and read mock.requests.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
+const ID = /^cs_[A-Za-z0-9]+$/;
+
+export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tenant = 'acct_test' } = {}) {
+  const sessions = new Map(); // id -> { config, credential }
+  const failures = new Map(); // id -> [{status, delayMs, body}]
+  const requests = [];
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    requests.push({ method: req.method, path: url.pathname, search: url.search, headers: { ...req.headers } });
+    const m = url.pathname.match(/^\/v1\/hosted-sessions\/([^/]+)$/);
+    if (m) return api(req, res, decodeURIComponent(m[1]));
+    return serveStatic(url.pathname, res);
+  });
+
+  async function api(req, res, id) {
+    const send = (status, body, headers = {}) => {
+      res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers });
+      res.end(typeof body === 'string' ? body : JSON.stringify(body));
+    };
+    if (!ID.test(id)) return send(400, { error: 'invalid session id' });
+    if (req.method === 'PATCH') {
+      if (req.headers['x-payment-account-uid'] !== tenant) return send(401, { error: 'unknown tenant' });
+      const s = sessions.get(id);
+      if (!s) return send(404, { error: 'no such session' });
+      const patch = JSON.parse(await readBody(req) || '{}');
+      s.config = { ...s.config, ...patch };
+      return send(200, s.config);
+    }
+    if (req.method !== 'GET') return send(405, { error: 'method not allowed' });
+    const queue = failures.get(id);
+    const failure = queue && queue.shift();
+    if (failure) {
+      if (failure.delayMs) await new Promise(r => setTimeout(r, failure.delayMs));
+      if (failure.status) return send(failure.status, failure.body ?? { error: 'injected' });
+    }
+    const s = sessions.get(id);
+    if (!s) return send(404, { error: 'no such session' });
+    if (s.credential && req.headers.authorization !== `Bearer ${s.credential}`) return send(401, { error: 'bad credential' });
+    return send(200, s.raw ?? s.config);
+  }
+
+  function serveStatic(pathname, res) {
+    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = path.resolve(distDir, rel);
+    if (!file.startsWith(path.resolve(distDir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      return res.end('not found');
+    }
+    // Hashed asset names: cacheable, so repeated page loads in tests reuse compiled wasm.
+    const cache = rel === 'index.html' ? 'no-store' : 'max-age=3600';
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': cache });
+    fs.createReadStream(file).pipe(res);
+  }
+
+  return {
+    requests,
+    /** Serve `config` (an object) for `id`; `raw` (a string) replaces the body verbatim. */
+    setSession(id, config, { credential = null, raw = null } = {}) { sessions.set(id, { config, credential, raw }); },
+    /** The next GET of `id` fails (or is delayed) as described; several calls queue. */
+    fail(id, failure) { failures.set(id, [...(failures.get(id) || []), failure]); },
+    async patch(id, body) {
+      const r = await fetch(`${this.origin}/v1/hosted-sessions/${id}`, { method: 'PATCH', headers: { 'X-Payment-Account-Uid': tenant, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      return r.json();
+    },
+    async listen(port = 0) {
+      await new Promise(r => server.listen(port, '127.0.0.1', r));
+      this.origin = `http://127.0.0.1:${server.address().port}`;
+      return this.origin;
+    },
+    close() { return new Promise(r => { server.closeAllConnections?.(); server.close(r); }); },
+  };
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    req.on('data', c => { data += c; if (data.length > 1 << 20) req.destroy(); });
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+}
+
+// Standalone: serve dist/ and the demo sessions of src/demo/ on loopback.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const port = Number(process.argv[2] || 8787);
+  const mock = createMock();
+  const demoDir = path.join(here, '..', '..', 'src', 'demo');
+  for (const f of fs.readdirSync(demoDir).filter(f => f.endsWith('.json'))) {
+    try {
+      const config = JSON.parse(fs.readFileSync(path.join(demoDir, f), 'utf8'));
+      if (config && typeof config.session_id === 'string' && ID.test(config.session_id)) mock.setSession(config.session_id, config);
+    } catch { /* a demo that is not an object is skipped */ }
+  }
+  const origin = await mock.listen(port);
+  console.log(`mock API on ${origin}; try ${origin}/?session=cs_demoCard001`);
+}

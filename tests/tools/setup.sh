@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what the project needs on a fresh Debian machine of this kind and skips what is
+# present: the wasm32 target, trunk and wasm-bindgen-cli (pinned), Chromium + ChromeDriver,
+# and the npm packages of package-lock.json (wasm-opt from binaryen 132, playwright-core, axe-core).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+say() { echo "setup: $*"; }
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+
+command -v cargo >/dev/null || { say "cargo is missing: this machine kind ships rustup's toolchain"; exit 1; }
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (takes ~10 min on 2 cores)"
+  cargo install --locked "trunk@$TRUNK_VERSION"
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+  # `--locked` fails for wasm-bindgen-cli on these machines (a locked dependency is missing
+  # from the registry), so it is pinned by its own exact version only.
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (takes ~5 min)"
+  cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+fi
+grep -q "^wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml || {
+  say "Trunk.toml [tools] wasm_bindgen must equal Cargo.lock's wasm-bindgen ($WASM_BINDGEN_VERSION)"; exit 1; }
+
+stamp=node_modules/.installed-from-lock
+if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+  say "installing npm packages from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json "$stamp"
+fi
+wasm-opt --version | grep -q "version 132" || { say "wasm-opt on PATH is not binaryen 132"; exit 1; }

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The one test command (`npm test`): sets up what is missing, then runs every layer.
+set -euo pipefail
+bash "$(dirname "$0")/setup.sh"
+source "$(dirname "$0")/env.sh"
+
+echo "== 1/4 host unit tests (model, validation, money, time, contrast, sanitiser)"
+cargo test --lib --locked
+
+echo "== 2/4 component tests in headless Chromium (wasm-bindgen-test)"
+cargo test --locked --target wasm32-unknown-unknown --test components
+
+echo "== 3/4 release build (trunk, wasm-opt 132, offline)"
+trunk build --release --locked 2>&1 | tail -n 3
+node tests/tools/size.mjs
+
+echo "== 4/4 end-to-end tests: dist/ + mock API + headless Chromium"
+node --test --test-concurrency=1 tests/e2e/
