@@ -91,6 +91,23 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
     Some(secs * 1000 + millis)
 }
 
+/// Parses an HTTP date in IMF-fixdate form (`Tue, 24 Nov 2026 02:10:00 GMT`, the form
+/// servers send in `Date` and `Retry-After`) into ms since the epoch.
+pub fn parse_http_date(s: &str) -> Option<i64> {
+    let rest = s.trim().split_once(", ")?.1;
+    let mut parts = rest.split(' ');
+    let day = parts.next()?;
+    let month = parts.next()?;
+    let year = parts.next()?;
+    let time = parts.next()?;
+    if parts.next()? != "GMT" || parts.next().is_some() || day.len() != 2 || year.len() != 4 || time.len() != 8 {
+        return None;
+    }
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let m = MONTHS.iter().position(|&x| x == month)? + 1;
+    parse_rfc3339(&format!("{year}-{m:02}-{day}T{time}Z"))
+}
+
 /// A card is usable through the last day of its expiry month.
 pub fn card_expired(exp_month: u32, exp_year: u32, now_year: u32, now_month: u32) -> bool {
     (exp_year, exp_month) < (now_year, now_month)
@@ -119,6 +136,14 @@ mod tests {
             "tomorrow", "2026-11-24T14:30:00Z ", "+2026-11-24T14:30:00Z", "2026-1１-24T14:30:00Z", "1795962600",
         ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn parses_http_dates() {
+        assert_eq!(parse_http_date("Tue, 24 Nov 2026 14:30:00 GMT"), Some(1_795_530_600_000));
+        for bad in ["", "24 Nov 2026 14:30:00 GMT", "Tue, 24 Nov 2026 14:30:00 UTC", "Tue, 24 Foo 2026 14:30:00 GMT", "Tue, 4 Nov 2026 14:30:00 GMT"] {
+            assert_eq!(parse_http_date(bad), None, "{bad:?}");
         }
     }
 

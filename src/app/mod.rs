@@ -29,10 +29,16 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Entry point of the page's wasm.
+/// Entry point of the wasm module. It always registers `<hosted-session-view>`; it mounts
+/// the page app (hosted checkout or demo gallery) only on our own page, which says so with
+/// `<meta name="session-view-page">`. On a merchant's page nothing else happens until the
+/// merchant calls `mount()` or uses the element.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("session view: {info}").into());
     }));
-    leptos::mount::mount_to_body(App);
+    crate::embed::define_custom_element();
+    if crate::browser::meta("session-view-page").is_some() {
+        leptos::mount::mount_to_body(App);
+    }
 }

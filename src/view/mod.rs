@@ -3,6 +3,7 @@
 //! the page); the only HTML sink is `page_message.rs`, fed by the sanitiser.
 mod billing_fields;
 mod challenge;
+mod countdown;
 mod customer_email;
 mod expiry;
 mod header;
@@ -16,10 +17,12 @@ mod saved_methods;
 mod session_view;
 mod status_views;
 mod total;
+mod total_change;
 mod wallet;
 
 pub use problem::{Problem, ProblemKind};
 pub use session_view::SessionView;
+pub use total_change::TotalSeen;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 

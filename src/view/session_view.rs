@@ -1,17 +1,65 @@
 use super::{header::Header, status_views::*, wallet::Wallet, ViewCtx};
 use super::{customer_email::CustomerEmail, expiry::Expiry, order_summary::OrderSummary};
 use super::{page_message::PageMessage, payment_methods::PaymentMethods};
-use crate::contrast;
+use super::{countdown::Countdown, total_change::{TotalChange, TotalSeen}};
 use crate::model::{Config, Status};
+use crate::{browser, contrast, countdown};
+use std::time::Duration;
 use leptos::prelude::*;
 
 /// The whole view of one session config. `config` may change at any time; each part
 /// re-renders only when the slice it reads changes.
 #[component]
-pub fn SessionView(#[prop(into)] config: Signal<Config>, #[prop(optional, into)] locale: Option<String>) -> impl IntoView {
-    provide_context(ViewCtx::new(locale.unwrap_or_else(crate::browser::locale)));
+pub fn SessionView(
+    #[prop(into)] config: Signal<Config>,
+    #[prop(optional, into)] locale: Option<String>,
+    /// Server clock minus client clock (from the response `Date`), for the countdown.
+    #[prop(optional, into)]
+    skew_ms: Option<Signal<i64>>,
+    /// Told when the status the payer sees changes (including expiry by the countdown).
+    #[prop(optional)]
+    on_status: Option<Callback<Status>>,
+) -> impl IntoView {
+    provide_context(ViewCtx::new(locale.unwrap_or_else(browser::locale)));
+    let seen = TotalSeen(RwSignal::new(true));
+    provide_context(seen);
     let embedded = Memo::new(move |_| config.with(Config::is_embedded));
-    let status = Memo::new(move |_| config.with(Config::status));
+    let expires_at = Memo::new(move |_| config.with(|c| c.expires_at));
+    // The clock ticks once a second, only while an expiry is set.
+    let now = RwSignal::new(browser::now_ms() as i64);
+    let tick = set_interval_with_handle(
+        move || {
+            if expires_at.try_get_untracked().flatten().is_some() {
+                now.set(browser::now_ms() as i64);
+            }
+        },
+        Duration::from_secs(1),
+    );
+    if let Ok(handle) = tick {
+        on_cleanup(move || handle.clear());
+    }
+    let skew = move || skew_ms.map_or(0, |s| s.get());
+    // Whole seconds left by the server's clock, so the view updates once a second at most.
+    let remaining = Memo::new(move |_| {
+        expires_at.get().map(|at| (countdown::remaining_ms(at, now.get(), skew()) + 999) / 1000 * 1000)
+    });
+    let status = Memo::new(move |_| {
+        let status = config.with(Config::status);
+        if status == Status::Active && remaining.get() == Some(0) {
+            Status::Expired // reached by the clock, without waiting for the server
+        } else {
+            status
+        }
+    });
+    if let Some(cb) = on_status {
+        Effect::new(move |before: Option<Status>| {
+            let now = status.get();
+            if before.as_ref() != Some(&now) {
+                cb.run(now.clone());
+            }
+            now
+        });
+    }
     let wallet = Memo::new(move |_| config.with(Config::is_wallet));
     let accent = Memo::new(move |_| config.with(|c| c.branding.accent_color));
     let accent_css = move || accent.get().map(|a| a.to_css());
@@ -24,8 +72,10 @@ pub fn SessionView(#[prop(into)] config: Signal<Config>, #[prop(optional, into)]
         (Status::Active, true) => view! { <Wallet config/> }.into_any(),
         (Status::Active, false) => view! {
             <OrderSummary config/>
+            <TotalChange config/>
             <CustomerEmail config/>
             <Expiry config/>
+            <Countdown remaining/>
             <PageMessage config/>
             <PaymentMethods config/>
         }

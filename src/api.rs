@@ -1,0 +1,124 @@
+//! Every request the view makes, in one module, so it can follow the real API.
+//!
+//! - `GET {base}/v1/hosted-sessions/{id}` with `Authorization: Bearer <credential>` (spec).
+//!
+//! The credential lives only in an [`Endpoint`]: never logged (its `Debug` redacts it), never
+//! in a URL, never stored, and sent only to `base`. For a cross-origin API the server must
+//! allow the `Authorization` header and expose `Date` and `Retry-After` (CORS).
+use crate::retry::{self, Failure};
+use wasm_bindgen::{closure::Closure, JsCast};
+
+/// Where one session's config is read from.
+#[derive(Clone)]
+pub struct Endpoint {
+    base: String,
+    session_id: String,
+    credential: Option<String>,
+}
+
+impl std::fmt::Debug for Endpoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Endpoint").field("base", &self.base).field("session_id", &self.session_id).finish_non_exhaustive()
+    }
+}
+
+/// Why an [`Endpoint`] could not be made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EndpointError {
+    SessionId,
+    ApiBase,
+}
+
+impl Endpoint {
+    /// `base` must be an absolute `http(s)` origin or URL prefix (a trailing `/` is dropped);
+    /// `session_id` must match `^cs_[A-Za-z0-9]+$`. The credential must be printable ASCII.
+    pub fn new(base: &str, session_id: &str, credential: Option<String>) -> Result<Self, EndpointError> {
+        let session_id = crate::validate::session_id(session_id).ok_or(EndpointError::SessionId)?.to_owned();
+        let base = base.trim().trim_end_matches('/');
+        let lower = base.to_ascii_lowercase();
+        let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
+        if !scheme_ok || base.contains(['?', '#', '@', ' ', '\\']) || !base.is_ascii() || base.split("://").nth(1).is_none_or(str::is_empty) {
+            return Err(EndpointError::ApiBase);
+        }
+        let credential = credential.filter(|c| !c.is_empty() && c.len() <= 4096 && c.bytes().all(|b| b.is_ascii_graphic()));
+        Ok(Endpoint { base: base.to_owned(), session_id, credential })
+    }
+
+    pub fn session_id(&self) -> &str {
+        &self.session_id
+    }
+
+    pub fn config_url(&self) -> String {
+        format!("{}/v1/hosted-sessions/{}", self.base, self.session_id)
+    }
+}
+
+/// A config response: its body and the server's clock.
+#[derive(Clone, Debug)]
+pub struct Fetched {
+    pub text: String,
+    pub server_date_ms: Option<i64>,
+}
+
+/// Cancels the request in flight when dropped or aborted.
+pub struct Abort(web_sys::AbortController);
+
+impl Abort {
+    pub fn abort(&self) {
+        self.0.abort();
+    }
+}
+
+/// One attempt at reading the config, aborted after `timeout_ms`. `on_start` receives the
+/// abort handle so an unmount can cancel it.
+pub async fn get_config(endpoint: &Endpoint, timeout_ms: i32, on_start: impl FnOnce(Abort)) -> Result<Fetched, Failure> {
+    let controller = web_sys::AbortController::new().map_err(|_| Failure::Network)?;
+    let signal = controller.signal();
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let flag = timed_out.clone();
+    let for_timer = controller.clone();
+    let on_timeout = Closure::once_into_js(move || {
+        flag.set(true);
+        for_timer.abort();
+    });
+    let window = web_sys::window();
+    let timer = window.as_ref().and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), timeout_ms).ok());
+    on_start(Abort(controller));
+    let mut request = gloo_net::http::Request::get(&endpoint.config_url())
+        .abort_signal(Some(&signal))
+        .header("Accept", "application/json");
+    if let Some(c) = &endpoint.credential {
+        request = request.header("Authorization", &format!("Bearer {c}"));
+    }
+    let result = request.send().await;
+    if let (Some(w), Some(t)) = (window.as_ref(), timer) {
+        w.clear_timeout_with_handle(t);
+    }
+    let response = result.map_err(|_| if timed_out.get() { Failure::Timeout } else { Failure::Network })?;
+    let now = crate::browser::now_ms() as i64;
+    let server_date_ms = response.headers().get("date").and_then(|d| crate::time::parse_http_date(&d));
+    if !response.ok() {
+        let retry_after = response.headers().get("retry-after").and_then(|v| retry::parse_retry_after(&v, server_date_ms.unwrap_or(now)));
+        return Err(Failure::Status(response.status(), retry_after));
+    }
+    let text = response.text().await.map_err(|_| if timed_out.get() { Failure::Timeout } else { Failure::Network })?;
+    Ok(Fetched { text, server_date_ms })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints_validate_and_never_print_the_credential() {
+        let e = Endpoint::new("https://api.example.com/", "cs_abc", Some("SECRET".into())).expect("valid");
+        assert_eq!(e.config_url(), "https://api.example.com/v1/hosted-sessions/cs_abc");
+        assert!(!format!("{e:?}").contains("SECRET"));
+        assert_eq!(Endpoint::new("https://a.test", "cs_a/b", None).err(), Some(EndpointError::SessionId));
+        for bad in ["", "/relative", "javascript:alert(1)", "https://", "https://a.test?x=1", "https://u@a.test", "ftp://a.test"] {
+            assert_eq!(Endpoint::new(bad, "cs_a", None).err(), Some(EndpointError::ApiBase), "{bad:?}");
+        }
+        let no_cred = Endpoint::new("http://127.0.0.1:8787", "cs_a", Some("has space".into())).expect("valid");
+        assert!(no_cred.credential.is_none());
+    }
+}

@@ -1,0 +1,127 @@
+//! Embedding in a merchant's page: `mount(element, options)` and the
+//! `<hosted-session-view>` custom element. The view lives in an open shadow root (the
+//! merchant's CSS cannot reach in, ours cannot leak out), styled by an adopted stylesheet
+//! (CSSOM, so no inline `<style>` for a CSP to forbid), themed only through the documented
+//! `--sv-*` custom properties, and talks to the page only through DOM events.
+mod events;
+mod options;
+mod resize;
+
+use crate::live::{Controller, LiveOptions, LiveView};
+use crate::model;
+use events::emit;
+use leptos::prelude::*;
+use options::MountOptions;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The view's stylesheet, adopted by every shadow root (one parsed copy per page).
+const CSS: &str = include_str!("../../style/main.css");
+
+thread_local! {
+    static SHEET: Option<web_sys::CssStyleSheet> = web_sys::CssStyleSheet::new().ok().inspect(|s| { let _ = s.replace_sync(CSS); });
+}
+
+#[wasm_bindgen(module = "/src/embed/element.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = defineHostedSessionView)]
+    fn define_hosted_session_view(mount: &js_sys::Function);
+}
+
+/// Registers `<hosted-session-view>` (once per page).
+pub fn define_custom_element() {
+    let mount_fn = Closure::<dyn Fn(web_sys::Element, JsValue) -> Result<SessionViewHandle, JsError>>::new(mount);
+    define_hosted_session_view(mount_fn.as_ref().unchecked_ref());
+    mount_fn.forget(); // lives as long as the page: the element class calls it
+}
+
+struct Mounted {
+    _view: Box<dyn std::any::Any>,
+    ctl: Controller,
+    container: web_sys::Element,
+    _resize: Option<resize::HeightReporter>,
+}
+
+/// What `mount` returns: `update(config)`, `refresh()`, `unmount()`.
+#[wasm_bindgen]
+pub struct SessionViewHandle {
+    mounted: Option<Mounted>,
+}
+
+#[wasm_bindgen]
+impl SessionViewHandle {
+    /// Shows `config` (a session config object) in place, keeping what the payer typed.
+    /// Throws, and keeps the current view, when `config` is not an object.
+    pub fn update(&self, config: JsValue) -> Result<(), JsError> {
+        let Some(m) = &self.mounted else { return Err(JsError::new("session view: update() after unmount()")) };
+        m.ctl.update(parse_js(&config)?);
+        Ok(())
+    }
+
+    /// Reads the session from the API again now.
+    pub fn refresh(&self) {
+        if let Some(m) = &self.mounted {
+            m.ctl.refresh();
+        }
+    }
+
+    /// Removes the view, cancels its timers and requests, and frees it. Idempotent.
+    pub fn unmount(&mut self) {
+        if let Some(m) = self.mounted.take() {
+            let container = m.container.clone();
+            drop(m); // disposes the reactive owner: timers, listeners, requests, DOM
+            container.remove();
+        }
+    }
+}
+
+fn parse_js(config: &JsValue) -> Result<model::Parsed, JsError> {
+    let value: serde_json::Value = serde_wasm_bindgen::from_value(config.clone()).map_err(|_| JsError::new("session view: config is not a JSON-like object"))?;
+    model::parse_value(&value).map_err(|e| JsError::new(&format!("session view: {e}")))
+}
+
+/// Mounts the session view into `element`. See `session-view.d.ts` for the options.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, options: JsValue) -> Result<SessionViewHandle, JsError> {
+    let opts = MountOptions::read(&options)?;
+    let initial = match &opts.config {
+        Some(c) => Some(parse_js(c)?),
+        None => None,
+    };
+    if initial.is_none() && opts.endpoint.is_none() {
+        return Err(JsError::new("session view: give `sessionId` (and `credential`) or `config`"));
+    }
+    opts.apply_appearance(&element);
+    let shadow = match element.shadow_root() {
+        Some(root) => root,
+        None => element
+            .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+            .map_err(|_| JsError::new("session view: this element cannot host a shadow root"))?,
+    };
+    SHEET.with(|sheet| {
+        if let Some(sheet) = sheet {
+            let _ = js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &js_sys::Array::of1(sheet));
+        }
+    });
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsError::new("session view: no document"))?;
+    let container: web_sys::HtmlElement = doc.create_element("div").map_err(|_| JsError::new("session view: cannot create elements"))?.unchecked_into();
+    container.set_class_name("sv-host");
+    shadow.append_child(&container).map_err(|_| JsError::new("session view: cannot attach the view"))?;
+
+    let slot: Rc<Cell<Option<Controller>>> = Rc::new(Cell::new(None));
+    let host = send_wrapper::SendWrapper::new(element.clone());
+    let ctl_for_events = send_wrapper::SendWrapper::new(slot.clone());
+    let on_event = Callback::new(move |event| emit(&host, &ctl_for_events, &event));
+    let (endpoint, poll_ms, locale) = (opts.endpoint, opts.poll_ms, opts.locale);
+    let slot_in = slot.clone();
+    let view = leptos::mount::mount_to(container.clone(), move || {
+        let ctl = Controller::new(LiveOptions { endpoint, initial, poll_ms, on_event: Some(on_event) });
+        slot_in.set(Some(ctl));
+        view! { <LiveView ctl locale=locale/> }
+    });
+    let ctl = slot.get().ok_or_else(|| JsError::new("session view: mount failed"))?;
+    let resize = opts.parent_origin.and_then(|origin| resize::HeightReporter::start(&container, origin));
+    Ok(SessionViewHandle { mounted: Some(Mounted { _view: Box::new(view), ctl, container: container.into(), _resize: resize }) })
+}

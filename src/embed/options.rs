@@ -1,0 +1,101 @@
+//! The `mount(element, options)` options, read and validated once.
+use crate::api::Endpoint;
+use crate::live::DEFAULT_POLL_MS;
+use wasm_bindgen::prelude::*;
+
+/// Theme variables a merchant may set through `appearance` (without or with `--sv-`).
+pub const THEME_VARIABLES: &[&str] = &[
+    "font", "bg", "surface", "text", "muted", "border", "radius", "focus", "warn-bg", "warn-text", "ok-bg", "ok-text",
+];
+
+pub struct MountOptions {
+    pub endpoint: Option<Endpoint>,
+    pub config: Option<JsValue>,
+    pub locale: Option<String>,
+    pub poll_ms: u32,
+    pub parent_origin: Option<String>,
+    appearance: Vec<(String, String)>,
+}
+
+fn string(options: &JsValue, key: &str) -> Result<Option<String>, JsError> {
+    let v = js_sys::Reflect::get(options, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_string().map(Some).ok_or_else(|| JsError::new(&format!("session view: option `{key}` must be a string")))
+}
+
+/// A CSS value safe to hand to `setProperty` for a theme variable: short, no
+/// declarations, blocks, escapes, comments or URLs.
+fn safe_css_value(v: &str) -> bool {
+    let lower = v.to_ascii_lowercase();
+    !v.is_empty()
+        && v.len() <= 100
+        && v.chars().all(|c| c.is_ascii_alphanumeric() || " #(),.%-_'\"/".contains(c))
+        && !lower.contains("url(")
+        && !lower.contains("expression(")
+        && !lower.contains("/*")
+}
+
+/// An origin exactly: `scheme://host[:port]`, nothing after it.
+pub fn origin(s: &str) -> Option<String> {
+    let url = web_sys::Url::new(s).ok()?;
+    let o = url.origin();
+    (o != "null" && (o == s || format!("{o}/") == s) && matches!(url.protocol().as_str(), "https:" | "http:")).then_some(o)
+}
+
+impl MountOptions {
+    pub fn read(options: &JsValue) -> Result<Self, JsError> {
+        if !options.is_object() {
+            return Err(JsError::new("session view: mount(element, options) needs an options object"));
+        }
+        let session_id = string(options, "sessionId")?;
+        let credential = string(options, "credential")?;
+        let api_base = match string(options, "apiBase")? {
+            Some(b) => b,
+            None => web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default(),
+        };
+        let endpoint = match session_id {
+            Some(id) => Some(Endpoint::new(&api_base, &id, credential).map_err(|e| {
+                JsError::new(match e {
+                    crate::api::EndpointError::SessionId => "session view: `sessionId` must match ^cs_[A-Za-z0-9]+$",
+                    crate::api::EndpointError::ApiBase => "session view: `apiBase` must be an absolute http(s) URL",
+                })
+            })?),
+            None => None,
+        };
+        let config = js_sys::Reflect::get(options, &"config".into()).ok().filter(|c| !c.is_undefined() && !c.is_null());
+        let poll = js_sys::Reflect::get(options, &"pollInterval".into()).unwrap_or(JsValue::UNDEFINED);
+        let poll_ms = match poll.as_f64() {
+            Some(ms) if ms.is_finite() && ms >= 0.0 => ms.min(f64::from(u32::MAX)) as u32,
+            Some(_) => return Err(JsError::new("session view: `pollInterval` must be a number of ms ≥ 0")),
+            None => DEFAULT_POLL_MS,
+        };
+        let parent_origin = match string(options, "parentOrigin")? {
+            Some(o) => Some(origin(&o).ok_or_else(|| JsError::new("session view: `parentOrigin` must be an origin like https://shop.example"))?),
+            None => None,
+        };
+        let mut appearance = Vec::new();
+        let app = js_sys::Reflect::get(options, &"appearance".into()).unwrap_or(JsValue::UNDEFINED);
+        if app.is_object() {
+            for key in js_sys::Object::keys::<js_sys::Object>(app.unchecked_ref()).iter().filter_map(|k| k.as_string()) {
+                let name = key.strip_prefix("--sv-").unwrap_or(&key);
+                let value = js_sys::Reflect::get(&app, &key.as_str().into()).ok().and_then(|v| v.as_string());
+                match value {
+                    Some(v) if THEME_VARIABLES.contains(&name) && safe_css_value(&v) => appearance.push((format!("--sv-{name}"), v)),
+                    _ => crate::browser::warn(&format!("session view: appearance `{}` ignored (unknown variable or unsafe value)", name.chars().take(40).collect::<String>())),
+                }
+            }
+        }
+        Ok(MountOptions { endpoint, config, locale: string(options, "locale")?, poll_ms, parent_origin, appearance })
+    }
+
+    /// Sets the theme variables on the host element (CSSOM, inherited into the shadow root).
+    pub fn apply_appearance(&self, host: &web_sys::Element) {
+        if let Some(el) = host.dyn_ref::<web_sys::HtmlElement>() {
+            for (name, value) in &self.appearance {
+                let _ = el.style().set_property(name, value);
+            }
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! A session kept current while the payer looks. Loaded from the API with a timeout and
+//! bounded, jittered retries; refreshed on an interval (paused in hidden tabs), when the tab
+//! becomes visible, when the browser comes back online, and on `refresh()`; or fed configs
+//! directly (`update(config)`). Everything it starts ends with the owner that made it.
+use crate::api::{self, Abort, Endpoint};
+use crate::model::{self, Config, Parsed, Status};
+use crate::retry::{self, Failure};
+use crate::view::{Problem, ProblemKind, SessionView};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::time::Duration;
+
+/// How long one config request may take.
+pub const TIMEOUT_MS: i32 = 15_000;
+/// Default refresh interval while the session is active and visible.
+pub const DEFAULT_POLL_MS: u32 = 20_000;
+/// Shortest refresh interval accepted.
+pub const MIN_POLL_MS: u32 = 1_000;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadState {
+    Loading,
+    Ready,
+    Failed(ProblemKind),
+}
+
+/// What an embedder hears about (see `embed`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionEvent {
+    /// The first config is on screen.
+    Ready,
+    /// A later config changed what is shown.
+    Change,
+    Expired,
+    Completed,
+    Error(ProblemKind),
+}
+
+pub struct LiveOptions {
+    /// Where to read the config; `None` = configs only come through [`Controller::update`].
+    pub endpoint: Option<Endpoint>,
+    /// A config to show at once (no first fetch).
+    pub initial: Option<Parsed>,
+    /// Refresh interval in ms; 0 = no polling.
+    pub poll_ms: u32,
+    pub on_event: Option<Callback<SessionEvent>>,
+}
+
+/// The handle to one live session; `Copy`, and inert once its owner is gone.
+#[derive(Clone, Copy)]
+pub struct Controller {
+    pub config: RwSignal<Config>,
+    pub state: RwSignal<LoadState>,
+    /// Server clock minus client clock, from the last response's `Date`.
+    pub skew_ms: RwSignal<i64>,
+    endpoint: StoredValue<Option<Endpoint>>,
+    in_flight: StoredValue<bool>,
+    abort: StoredValue<Option<SendWrapper<Abort>>>,
+    on_event: StoredValue<Option<Callback<SessionEvent>>>,
+}
+
+async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms.min(i32::MAX as u32) as i32);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn page_hidden() -> bool {
+    web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
+}
+
+impl Controller {
+    /// Creates the session under the current owner and starts loading it.
+    pub fn new(options: LiveOptions) -> Self {
+        let has_initial = options.initial.is_some();
+        let ctl = Controller {
+            config: RwSignal::new(Config::default()),
+            state: RwSignal::new(LoadState::Loading),
+            skew_ms: RwSignal::new(0),
+            endpoint: StoredValue::new(options.endpoint),
+            in_flight: StoredValue::new(false),
+            abort: StoredValue::new(None),
+            on_event: StoredValue::new(options.on_event),
+        };
+        if let Some(parsed) = options.initial {
+            ctl.update(parsed);
+        }
+        if !has_initial {
+            ctl.refresh();
+        }
+        if options.poll_ms > 0 {
+            let every = Duration::from_millis(u64::from(options.poll_ms.max(MIN_POLL_MS)));
+            let poll = set_interval_with_handle(
+                move || {
+                    let active = ctl.config.try_with_untracked(|c| c.status() == Status::Active).unwrap_or(false);
+                    if !page_hidden() && active && ctl.state.try_get_untracked() == Some(LoadState::Ready) {
+                        ctl.refresh();
+                    }
+                },
+                every,
+            );
+            if let Ok(handle) = poll {
+                on_cleanup(move || handle.clear());
+            }
+        }
+        let visible = window_event_listener_untyped("visibilitychange", move |_| {
+            if !page_hidden() && ctl.state.try_get_untracked() == Some(LoadState::Ready) {
+                ctl.refresh();
+            }
+        });
+        let online = window_event_listener_untyped("online", move |_| {
+            if matches!(ctl.state.try_get_untracked(), Some(LoadState::Failed(ProblemKind::Unreachable))) {
+                ctl.retry();
+            }
+        });
+        let listeners = SendWrapper::new((visible, online));
+        on_cleanup(move || {
+            let (visible, online) = listeners.take();
+            visible.remove();
+            online.remove();
+            let _ = ctl.abort.try_with_value(|a| a.as_ref().map(|a| a.abort()));
+        });
+        ctl
+    }
+
+    fn alive(self) -> bool {
+        self.state.try_get_untracked().is_some()
+    }
+
+    fn emit(self, event: SessionEvent) {
+        if let Some(Some(cb)) = self.on_event.try_get_value() {
+            cb.run(event);
+        }
+    }
+
+    /// Shows `parsed` (from `update(config)` or a response) in place.
+    pub fn update(self, parsed: Parsed) {
+        crate::app::log_warnings(&parsed.warnings);
+        let changed = self.config.try_with_untracked(|c| *c != parsed.config).unwrap_or(false);
+        let was_ready = self.state.try_get_untracked() == Some(LoadState::Ready);
+        if changed {
+            self.config.set(parsed.config);
+        }
+        if !was_ready {
+            self.state.set(LoadState::Ready);
+            self.emit(SessionEvent::Ready);
+        } else if changed {
+            self.emit(SessionEvent::Change);
+        }
+    }
+
+    /// Reloads from the API (no-op without an endpoint or while a load is in flight).
+    pub fn refresh(self) {
+        if !self.alive() || self.in_flight.get_value() || self.endpoint.with_value(Option::is_none) {
+            return;
+        }
+        self.in_flight.set_value(true);
+        leptos::task::spawn_local(async move {
+            self.load().await;
+            if self.alive() {
+                self.in_flight.set_value(false);
+            }
+        });
+    }
+
+    /// "Try again": back to the loading view, then reload.
+    pub fn retry(self) {
+        if self.alive() {
+            self.state.set(LoadState::Loading);
+            self.refresh();
+        }
+    }
+
+    async fn load(self) {
+        let Some(endpoint) = self.endpoint.get_value() else { return };
+        let mut attempt = 1;
+        loop {
+            let outcome = api::get_config(&endpoint, TIMEOUT_MS, |a| self.abort.set_value(Some(SendWrapper::new(a)))).await;
+            if !self.alive() {
+                return;
+            }
+            self.abort.set_value(None);
+            match outcome {
+                Ok(fetched) => {
+                    let skew = crate::countdown::skew_ms(fetched.server_date_ms, crate::browser::now_ms() as i64);
+                    self.skew_ms.set(skew);
+                    match model::parse_json(&fetched.text) {
+                        Ok(parsed) => self.update(parsed),
+                        Err(_) => self.fail(ProblemKind::Unreadable),
+                    }
+                    return;
+                }
+                Err(failure) => match retry::next_delay_ms(attempt, failure, js_sys::Math::random()) {
+                    Some(delay) => {
+                        sleep(delay).await;
+                        if !self.alive() {
+                            return;
+                        }
+                        attempt += 1;
+                    }
+                    None => {
+                        self.fail(match failure {
+                            Failure::Status(status, _) => ProblemKind::from_status(status),
+                            Failure::Network | Failure::Timeout => ProblemKind::Unreachable,
+                        });
+                        return;
+                    }
+                },
+            }
+        }
+    }
+
+    fn fail(self, kind: ProblemKind) {
+        let showing = self.state.get_untracked() == LoadState::Ready;
+        match kind {
+            // A background refresh that could not get through keeps what the payer sees
+            // (and what they typed); the next refresh tries again.
+            ProblemKind::Unreachable | ProblemKind::Unreadable if showing => {}
+            // The server says the session is over: show it as expired, in place.
+            ProblemKind::Gone if showing => self.config.update(|c| c.status = Some(Status::Expired)),
+            _ => {
+                self.state.set(LoadState::Failed(kind));
+                self.emit(SessionEvent::Error(kind));
+            }
+        }
+    }
+}
+
+/// Renders a [`Controller`]: a skeleton while loading, the session, or the problem.
+#[component]
+pub fn LiveView(ctl: Controller, #[prop(default = None)] locale: Option<String>) -> impl IntoView {
+    let state = Memo::new(move |_| ctl.state.get());
+    let on_status = Callback::new(move |status: Status| match status {
+        Status::Completed => ctl.emit(SessionEvent::Completed),
+        Status::Expired => ctl.emit(SessionEvent::Expired),
+        _ => {}
+    });
+    let retry = Callback::new(move |()| ctl.retry());
+    let locale = StoredValue::new(locale);
+    move || match state.get() {
+        LoadState::Loading => view! {
+            <div class="sv sv--hosted" aria-busy="true">
+                <main class="sv-main sv-skeleton" data-testid="loading">
+                    <p class="sv-visually-hidden" role="status">"Loading your checkout…"</p>
+                    <div class="sv-skel sv-skel--title"></div>
+                    <div class="sv-skel sv-skel--amount"></div>
+                    <div class="sv-skel"></div>
+                    <div class="sv-skel"></div>
+                    <div class="sv-skel sv-skel--title"></div>
+                </main>
+            </div>
+        }
+        .into_any(),
+        LoadState::Ready => view! {
+            <SessionView config=ctl.config skew_ms=ctl.skew_ms on_status locale=locale.get_value().unwrap_or_else(crate::browser::locale)/>
+        }
+        .into_any(),
+        LoadState::Failed(kind) => view! { <Problem kind on_retry=retry/> }.into_any(),
+    }
+}

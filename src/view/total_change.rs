@@ -1,0 +1,40 @@
+use super::ctx;
+use crate::model::Config;
+use leptos::prelude::*;
+
+/// Whether the payer has seen the current total; the confirm gate requires it.
+#[derive(Clone, Copy)]
+pub struct TotalSeen(pub RwSignal<bool>);
+
+/// When the merchant changes the total while the payer looks, says so plainly (old → new)
+/// in a polite live region, until the payer acknowledges it.
+#[component]
+pub fn TotalChange(config: Signal<Config>) -> impl IntoView {
+    let cx = ctx();
+    let seen = use_context::<TotalSeen>().map_or_else(|| RwSignal::new(true), |s| s.0);
+    let change = RwSignal::new(None::<(String, String)>);
+    let total = Memo::new(move |_| config.with(|c| (c.amount, c.currency.clone())));
+    let fmt = move |(amount, currency): &(Option<i64>, Option<String>)| cx.money(*amount, currency.as_deref());
+    Effect::new(move |before: Option<(Option<i64>, Option<String>)>| {
+        let now = total.get();
+        if let Some(before) = before.filter(|b| b.0.is_some() && *b != now) {
+            change.set(Some((fmt(&before), fmt(&now))));
+            seen.set(false);
+        }
+        now
+    });
+    let dismiss = move |_| {
+        change.set(None);
+        seen.set(true);
+    };
+    view! {
+        <div class="sv-live" role="status" aria-live="polite" data-testid="total-change">
+            {move || change.get().map(|(old, new)| view! {
+                <div class="sv-notice sv-notice--change">
+                    <p>"The total changed from " <s>{old}</s> " to " <strong>{new}</strong> "."</p>
+                    <button type="button" class="sv-button sv-button--quiet" on:click=dismiss>"OK, got it"</button>
+                </div>
+            })}
+        </div>
+    }
+}
