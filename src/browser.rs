@@ -88,3 +88,60 @@ pub fn meta(name: &str) -> Option<String> {
     let el = doc.query_selector(&format!("meta[name=\"{name}\"]")).ok()??;
     el.get_attribute("content")
 }
+
+/// A repeating timer that owns its closure: dropping it clears the timer and frees the
+/// closure at once (Leptos's helpers leave that to the JS garbage collector).
+pub struct Interval {
+    handle: i32,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Interval {
+    pub fn new(ms: u32, f: impl FnMut() + 'static) -> Option<Self> {
+        use wasm_bindgen::JsCast;
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(f);
+        let handle = web_sys::window()?
+            .set_interval_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms.min(i32::MAX as u32) as i32)
+            .ok()?;
+        Some(Interval { handle, _callback: callback })
+    }
+}
+
+impl Drop for Interval {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.clear_interval_with_handle(self.handle);
+        }
+    }
+}
+
+/// An event listener on `window` that owns its closure: dropping it removes the listener
+/// and frees the closure at once.
+pub struct WindowListener {
+    event: &'static str,
+    callback: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl WindowListener {
+    pub fn new(event: &'static str, f: impl FnMut(web_sys::Event) + 'static) -> Option<Self> {
+        use wasm_bindgen::JsCast;
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(f);
+        web_sys::window()?.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref()).ok()?;
+        Some(WindowListener { event, callback })
+    }
+}
+
+impl Drop for WindowListener {
+    fn drop(&mut self) {
+        use wasm_bindgen::JsCast;
+        if let Some(w) = web_sys::window() {
+            let _ = w.remove_event_listener_with_callback(self.event, self.callback.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Keeps `value` alive until the current reactive owner is cleaned up, then drops it.
+pub fn drop_on_cleanup<T: 'static>(value: T) {
+    let cell = send_wrapper::SendWrapper::new(std::cell::Cell::new(Some(value)));
+    leptos::prelude::on_cleanup(move || drop(cell.take()));
+}

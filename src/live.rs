@@ -3,12 +3,12 @@
 //! becomes visible, when the browser comes back online, and on `refresh()`; or fed configs
 //! directly (`update(config)`). Everything it starts ends with the owner that made it.
 use crate::api::{self, Abort, Endpoint};
+use crate::browser;
 use crate::model::{self, Config, Parsed, Status};
 use crate::retry::{self, Failure};
 use crate::view::{Problem, ProblemKind, SessionView};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use std::time::Duration;
 
 /// How long one config request may take.
 pub const TIMEOUT_MS: i32 = 15_000;
@@ -43,6 +43,8 @@ pub struct LiveOptions {
     pub initial: Option<Parsed>,
     /// Refresh interval in ms; 0 = no polling.
     pub poll_ms: u32,
+    /// How long one request may take, in ms.
+    pub timeout_ms: i32,
     pub on_event: Option<Callback<SessionEvent>>,
 }
 
@@ -54,6 +56,7 @@ pub struct Controller {
     /// Server clock minus client clock, from the last response's `Date`.
     pub skew_ms: RwSignal<i64>,
     endpoint: StoredValue<Option<Endpoint>>,
+    timeout_ms: i32,
     in_flight: StoredValue<bool>,
     abort: StoredValue<Option<SendWrapper<Abort>>>,
     on_event: StoredValue<Option<Callback<SessionEvent>>>,
@@ -81,6 +84,7 @@ impl Controller {
             state: RwSignal::new(LoadState::Loading),
             skew_ms: RwSignal::new(0),
             endpoint: StoredValue::new(options.endpoint),
+            timeout_ms: options.timeout_ms,
             in_flight: StoredValue::new(false),
             abort: StoredValue::new(None),
             on_event: StoredValue::new(options.on_event),
@@ -92,35 +96,26 @@ impl Controller {
             ctl.refresh();
         }
         if options.poll_ms > 0 {
-            let every = Duration::from_millis(u64::from(options.poll_ms.max(MIN_POLL_MS)));
-            let poll = set_interval_with_handle(
-                move || {
-                    let active = ctl.config.try_with_untracked(|c| c.status() == Status::Active).unwrap_or(false);
-                    if !page_hidden() && active && ctl.state.try_get_untracked() == Some(LoadState::Ready) {
-                        ctl.refresh();
-                    }
-                },
-                every,
-            );
-            if let Ok(handle) = poll {
-                on_cleanup(move || handle.clear());
-            }
+            let poll = browser::Interval::new(options.poll_ms.max(MIN_POLL_MS), move || {
+                let active = ctl.config.try_with_untracked(|c| c.status() == Status::Active).unwrap_or(false);
+                if !page_hidden() && active && ctl.state.try_get_untracked() == Some(LoadState::Ready) {
+                    ctl.refresh();
+                }
+            });
+            browser::drop_on_cleanup(poll);
         }
-        let visible = window_event_listener_untyped("visibilitychange", move |_| {
+        let visible = browser::WindowListener::new("visibilitychange", move |_| {
             if !page_hidden() && ctl.state.try_get_untracked() == Some(LoadState::Ready) {
                 ctl.refresh();
             }
         });
-        let online = window_event_listener_untyped("online", move |_| {
+        let online = browser::WindowListener::new("online", move |_| {
             if matches!(ctl.state.try_get_untracked(), Some(LoadState::Failed(ProblemKind::Unreachable))) {
                 ctl.retry();
             }
         });
-        let listeners = SendWrapper::new((visible, online));
+        browser::drop_on_cleanup((visible, online));
         on_cleanup(move || {
-            let (visible, online) = listeners.take();
-            visible.remove();
-            online.remove();
             let _ = ctl.abort.try_with_value(|a| a.as_ref().map(|a| a.abort()));
         });
         ctl
@@ -178,7 +173,7 @@ impl Controller {
         let Some(endpoint) = self.endpoint.get_value() else { return };
         let mut attempt = 1;
         loop {
-            let outcome = api::get_config(&endpoint, TIMEOUT_MS, |a| self.abort.set_value(Some(SendWrapper::new(a)))).await;
+            let outcome = api::get_config(&endpoint, self.timeout_ms, |a| self.abort.set_value(Some(SendWrapper::new(a)))).await;
             if !self.alive() {
                 return;
             }

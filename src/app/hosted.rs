@@ -3,7 +3,7 @@
 //! in `<meta name="session-view-api-base">` (never taken from the URL).
 use crate::api::Endpoint;
 use crate::browser;
-use crate::live::{Controller, LiveOptions, LiveView, DEFAULT_POLL_MS};
+use crate::live::{Controller, LiveOptions, LiveView, DEFAULT_POLL_MS, TIMEOUT_MS};
 use crate::view::{Problem, ProblemKind};
 use leptos::prelude::*;
 
@@ -41,7 +41,7 @@ pub fn HostedPage(session: String) -> impl IntoView {
     let credential = take_credential();
     match Endpoint::new(&api_base(), &session, credential) {
         Ok(endpoint) => {
-            let ctl = Controller::new(LiveOptions { endpoint: Some(endpoint), initial: None, poll_ms: poll_ms(), on_event: None });
+            let ctl = Controller::new(LiveOptions { endpoint: Some(endpoint), initial: None, poll_ms: poll_ms(), timeout_ms: TIMEOUT_MS, on_event: None });
             view! { <LiveView ctl/> }.into_any()
         }
         Err(crate::api::EndpointError::SessionId) => view! { <Problem kind=ProblemKind::InvalidLink/> }.into_any(),

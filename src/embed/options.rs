@@ -1,6 +1,6 @@
 //! The `mount(element, options)` options, read and validated once.
 use crate::api::Endpoint;
-use crate::live::DEFAULT_POLL_MS;
+use crate::live::{DEFAULT_POLL_MS, TIMEOUT_MS};
 use wasm_bindgen::prelude::*;
 
 /// Theme variables a merchant may set through `appearance` (without or with `--sv-`).
@@ -13,6 +13,7 @@ pub struct MountOptions {
     pub config: Option<JsValue>,
     pub locale: Option<String>,
     pub poll_ms: u32,
+    pub timeout_ms: i32,
     pub parent_origin: Option<String>,
     appearance: Vec<(String, String)>,
 }
@@ -71,6 +72,12 @@ impl MountOptions {
             Some(_) => return Err(JsError::new("session view: `pollInterval` must be a number of ms ≥ 0")),
             None => DEFAULT_POLL_MS,
         };
+        let timeout = js_sys::Reflect::get(options, &"timeoutMs".into()).unwrap_or(JsValue::UNDEFINED);
+        let timeout_ms = match timeout.as_f64() {
+            Some(ms) if ms.is_finite() && (100.0..=120_000.0).contains(&ms) => ms as i32,
+            Some(_) => return Err(JsError::new("session view: `timeoutMs` must be between 100 and 120000")),
+            None => TIMEOUT_MS,
+        };
         let parent_origin = match string(options, "parentOrigin")? {
             Some(o) => Some(origin(&o).ok_or_else(|| JsError::new("session view: `parentOrigin` must be an origin like https://shop.example"))?),
             None => None,
@@ -87,7 +94,7 @@ impl MountOptions {
                 }
             }
         }
-        Ok(MountOptions { endpoint, config, locale: string(options, "locale")?, poll_ms, parent_origin, appearance })
+        Ok(MountOptions { endpoint, config, locale: string(options, "locale")?, poll_ms, timeout_ms, parent_origin, appearance })
     }
 
     /// Sets the theme variables on the host element (CSSOM, inherited into the shadow root).

@@ -21,6 +21,8 @@ export interface MountOptions {
   appearance?: Partial<Record<ThemeVariable, string>>;
   /** Refresh interval in ms while the session is active and the tab visible; 0 = off. Default 20000. */
   pollInterval?: number;
+  /** How long one API request may take, ms (100–120000). Default 15000. */
+  timeoutMs?: number;
   /** When the view runs inside an iframe: the parent's origin, which alone receives height messages. */
   parentOrigin?: string;
 }

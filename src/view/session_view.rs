@@ -4,7 +4,6 @@ use super::{page_message::PageMessage, payment_methods::PaymentMethods};
 use super::{countdown::Countdown, total_change::{TotalChange, TotalSeen}};
 use crate::model::{Config, Status};
 use crate::{browser, contrast, countdown};
-use std::time::Duration;
 use leptos::prelude::*;
 
 /// The whole view of one session config. `config` may change at any time; each part
@@ -27,17 +26,11 @@ pub fn SessionView(
     let expires_at = Memo::new(move |_| config.with(|c| c.expires_at));
     // The clock ticks once a second, only while an expiry is set.
     let now = RwSignal::new(browser::now_ms() as i64);
-    let tick = set_interval_with_handle(
-        move || {
-            if expires_at.try_get_untracked().flatten().is_some() {
-                now.set(browser::now_ms() as i64);
-            }
-        },
-        Duration::from_secs(1),
-    );
-    if let Ok(handle) = tick {
-        on_cleanup(move || handle.clear());
-    }
+    browser::drop_on_cleanup(browser::Interval::new(1000, move || {
+        if expires_at.try_get_untracked().flatten().is_some() {
+            now.set(browser::now_ms() as i64);
+        }
+    }));
     let skew = move || skew_ms.map_or(0, |s| s.get());
     // Whole seconds left by the server's clock, so the view updates once a second at most.
     let remaining = Memo::new(move |_| {

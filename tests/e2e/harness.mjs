@@ -9,7 +9,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function start() {
-  const mock = createMock();
+  const mock = createMock({ cacheAssets: true });
   const origin = await mock.listen();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return { mock, origin, browser, async stop() { await browser.close(); await mock.close(); } };

@@ -13,7 +13,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
 const ID = /^cs_[A-Za-z0-9]+$/;
 
-export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tenant = 'acct_test' } = {}) {
+export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tenant = 'acct_test', cacheAssets = false } = {}) {
+  const pages = new Map(); // path -> html, extra test pages served beside dist/
+  let clockOffsetMs = 0; // the mock server's clock runs this far ahead of the real one
   const sessions = new Map(); // id -> { config, credential }
   const failures = new Map(); // id -> [{status, delayMs, body}]
   const requests = [];
@@ -28,7 +30,8 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
 
   async function api(req, res, id) {
     const send = (status, body, headers = {}) => {
-      res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers });
+      const date = new Date(Date.now() + clockOffsetMs).toUTCString();
+      res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', Date: date, ...headers });
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
     if (!ID.test(id)) return send(400, { error: 'invalid session id' });
@@ -45,7 +48,8 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     const failure = queue && queue.shift();
     if (failure) {
       if (failure.delayMs) await new Promise(r => setTimeout(r, failure.delayMs));
-      if (failure.status) return send(failure.status, failure.body ?? { error: 'injected' });
+      if (failure.status) return send(failure.status, failure.body ?? { error: 'injected' }, failure.headers);
+      if (failure.drop) return req.socket.destroy(); // a network error
     }
     const s = sessions.get(id);
     if (!s) return send(404, { error: 'no such session' });
@@ -54,6 +58,10 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
   }
 
   function serveStatic(pathname, res) {
+    if (pages.has(pathname)) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      return res.end(pages.get(pathname));
+    }
     const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     const file = path.resolve(distDir, rel);
     if (!file.startsWith(path.resolve(distDir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
@@ -61,7 +69,7 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
       return res.end('not found');
     }
     // Hashed asset names: cacheable, so repeated page loads in tests reuse compiled wasm.
-    const cache = rel === 'index.html' ? 'no-store' : 'max-age=3600';
+    const cache = cacheAssets && rel !== 'index.html' ? 'max-age=3600' : 'no-store';
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': cache });
     fs.createReadStream(file).pipe(res);
   }
@@ -70,8 +78,14 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     requests,
     /** Serve `config` (an object) for `id`; `raw` (a string) replaces the body verbatim. */
     setSession(id, config, { credential = null, raw = null } = {}) { sessions.set(id, { config, credential, raw }); },
+    /** Serves `html` at `pathname` (a test page beside dist/). */
+    page(pathname, html) { pages.set(pathname, html); },
+    /** Makes the server's clock (its `Date` header) run `ms` ahead of the real one. */
+    setClockOffset(ms) { clockOffsetMs = ms; },
     /** The next GET of `id` fails (or is delayed) as described; several calls queue. */
     fail(id, failure) { failures.set(id, [...(failures.get(id) || []), failure]); },
+    /** Forgets injected failures and the clock offset. */
+    reset() { failures.clear(); clockOffsetMs = 0; },
     async patch(id, body) {
       const r = await fetch(`${this.origin}/v1/hosted-sessions/${id}`, { method: 'PATCH', headers: { 'X-Payment-Account-Uid': tenant, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
       return r.json();

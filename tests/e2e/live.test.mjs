@@ -1,0 +1,295 @@
+// End-to-end for live sessions and embedding: the release build's module imported by a
+// merchant-like test page (served by the mock beside dist/), against the mock API.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { start, openPage, settled, text } from './harness.mjs';
+
+const demo = name => JSON.parse(fs.readFileSync(new URL(`../../src/demo/${name}.json`, import.meta.url), 'utf8'));
+const SECRET = 'cred_LIVE_5ecr3t';
+let env;
+
+const MERCHANT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>merchant</title>
+<link rel="stylesheet" href="/merchant.css"></head><body><h1>Shop</h1><div id="a"></div><div id="b"></div>
+<script type="module">
+import init, { mount } from '/session-view-app.js';
+window.wasm = await init();
+window.events = [];
+for (const n of ['ready', 'change', 'completed', 'expired', 'error'])
+  document.addEventListener(n, e => { if (e instanceof CustomEvent) window.events.push({ name: n, target: e.target.id || e.target.localName, detail: e.detail }); });
+window.sv = { mount };
+window.svLoaded = true;
+</script></body></html>`;
+
+before(async () => { env = await start(); env.mock.page('/shop.html', MERCHANT_PAGE); });
+after(async () => { await env.stop(); });
+beforeEach(() => env.mock.reset());
+
+async function shop(opts) {
+  const o = await openPage(env.browser, env.origin, opts);
+  await o.page.goto(`${env.origin}/shop.html`);
+  await o.page.waitForFunction(() => window.svLoaded === true);
+  return o;
+}
+const events = (page, name) => page.evaluate(n => window.events.filter(e => !n || e.name === n), name);
+const waitEvent = (page, name, target) => page.waitForFunction(([n, t]) => window.events.some(e => e.name === n && (!t || e.target === t)), [name, target], { timeout: 15000 });
+
+test('mount() loads from the API into a shadow root and says ready, without the credential', async () => {
+  env.mock.setSession('cs_liveMount1', demo('card'), { credential: SECRET });
+  const { page, context, log } = await shop();
+  await page.evaluate(([origin, secret]) => {
+    window.h = window.sv.mount(document.getElementById('a'), { sessionId: 'cs_liveMount1', credential: secret, apiBase: origin, pollInterval: 0 });
+  }, [env.origin, SECRET]);
+  await waitEvent(page, 'ready');
+  const [ready] = await events(page, 'ready');
+  assert.deepEqual(ready.detail, { sessionId: 'cs_demoCard001', status: 'active', amount: '4999', currency: 'USD' });
+  assert.equal(ready.target, 'a');
+  assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('[data-testid=amount-due]').textContent), '$49.99');
+  assert.equal(await page.evaluate(() => document.querySelector('[data-testid=amount-due]')), null, 'nothing in the light DOM');
+  const api = env.mock.requests.filter(r => r.path === '/v1/hosted-sessions/cs_liveMount1');
+  assert.equal(api[0].headers.authorization, `Bearer ${SECRET}`);
+  const everything = JSON.stringify([await events(page), log.console, await page.content(), await page.evaluate(() => [localStorage, sessionStorage, document.cookie, location.href])]);
+  assert.ok(!everything.includes(SECRET), 'credential in no event, log, DOM, storage or URL');
+  await context.close();
+});
+
+test('the merchant stylesheet cannot reach the view, and appearance variables can', async () => {
+  const { page, context } = await shop();
+  await page.evaluate(() => {
+    window.sv.mount(document.getElementById('a'), { config: { amount: 100, currency: 'usd', layout: 'embedded' }, appearance: { '--sv-font': 'serif', radius: '2px', '--sv-evil': 'x', text: 'red; background: url(x)' } });
+  });
+  await waitEvent(page, 'ready');
+  const style = await page.evaluate(() => {
+    const due = document.getElementById('a').shadowRoot.querySelector('[data-testid=amount-due]');
+    const cs = getComputedStyle(due);
+    const main = getComputedStyle(document.getElementById('a').shadowRoot.querySelector('.sv-main'));
+    return { color: cs.color, font: cs.fontFamily, spacing: cs.letterSpacing, transform: cs.textTransform, display: cs.display, radius: main.borderTopLeftRadius, h1: getComputedStyle(document.querySelector('h1')).color };
+  });
+  assert.equal(style.h1, 'rgb(255, 0, 0)', 'the hostile stylesheet is active on the page');
+  assert.notEqual(style.color, 'rgb(255, 0, 0)');
+  assert.equal(style.font, 'serif', 'appearance --sv-font applies');
+  assert.equal(style.spacing, 'normal');
+  assert.equal(style.transform, 'none');
+  assert.equal(style.display, 'block');
+  assert.equal(style.radius, '2px', 'appearance radius applies');
+  const hostStyle = await page.evaluate(() => document.getElementById('a').getAttribute('style'));
+  assert.ok(!hostStyle.includes('evil') && !hostStyle.includes('url('), `unsafe appearance ignored: ${hostStyle}`);
+  await context.close();
+});
+
+test('update() and refresh() change the view in place and announce a new total', async () => {
+  env.mock.setSession('cs_liveUpd1', demo('card'));
+  const { page, context } = await shop();
+  await page.evaluate(origin => { window.h = window.sv.mount(document.getElementById('a'), { sessionId: 'cs_liveUpd1', apiBase: origin, pollInterval: 0 }); }, env.origin);
+  await waitEvent(page, 'ready');
+  const root = 'document.getElementById("a").shadowRoot';
+  await page.evaluate(`window.row = ${root}.querySelector('.sv-item')`);
+  await env.mock.patch('cs_liveUpd1', { amount: 5999 });
+  await page.evaluate(() => window.h.refresh());
+  await waitEvent(page, 'change');
+  assert.equal(await page.evaluate(`${root}.querySelector('[data-testid=amount-due]').textContent`), '$59.99');
+  assert.equal(await page.evaluate(`${root}.querySelector('[data-testid=total-change] p').textContent`), 'The total changed from $49.99 to $59.99.');
+  assert.equal(await page.evaluate(`${root}.querySelector('[data-testid=total-change]').getAttribute('aria-live')`), 'polite');
+  assert.ok(await page.evaluate(`window.row === ${root}.querySelector('.sv-item')`), 'line item rows kept');
+  const [change] = await events(page, 'change');
+  assert.equal(change.detail.amount, '5999');
+  await page.evaluate(() => window.h.update({ status: 'completed', amount: 5999, currency: 'usd' }));
+  await waitEvent(page, 'completed');
+  assert.match(await page.evaluate(`${root}.textContent`), /Payment complete/);
+  const err = await page.evaluate(() => { try { window.h.update('nope'); return 'no error'; } catch (e) { return String(e.message); } });
+  assert.match(err, /not .*object/);
+  assert.match(await page.evaluate(`${root}.textContent`), /Payment complete/, 'a bad update keeps the current view');
+  await context.close();
+});
+
+test('polling picks up a server-side change, and completed/expired switch the view at once', async () => {
+  env.mock.setSession('cs_livePoll1', demo('card'));
+  const { page, context } = await shop();
+  await page.evaluate(origin => { window.h = window.sv.mount(document.getElementById('a'), { sessionId: 'cs_livePoll1', apiBase: origin, pollInterval: 1000 }); }, env.origin);
+  await waitEvent(page, 'ready');
+  await env.mock.patch('cs_livePoll1', { amount: 7000, line_items: [{ description: 'Bigger order', amount: 7000 }] });
+  await page.waitForFunction(() => document.getElementById('a').shadowRoot.querySelector('[data-testid=amount-due]')?.textContent === '$70.00', null, { timeout: 5000 });
+  assert.match(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('.sv-item').textContent), /Bigger order/);
+  await env.mock.patch('cs_livePoll1', { status: 'expired' });
+  await waitEvent(page, 'expired');
+  assert.match(await page.evaluate(() => document.getElementById('a').shadowRoot.textContent), /This checkout has expired/);
+  const polls = env.mock.requests.filter(r => r.path === '/v1/hosted-sessions/cs_livePoll1').length;
+  await page.waitForTimeout(2500);
+  assert.equal(env.mock.requests.filter(r => r.path === '/v1/hosted-sessions/cs_livePoll1').length, polls, 'no polling once expired');
+  await context.close();
+});
+
+test('the countdown uses the server clock and turns the view to expired at zero', async () => {
+  // The server's clock is 28 minutes ahead of the browser's: 30 minutes before expiry by
+  // the browser is 2 minutes by the server, so the countdown must show.
+  env.mock.setClockOffset(28 * 60_000);
+  const expiresAt = new Date(Date.now() + 30 * 60_000).toISOString();
+  env.mock.setSession('cs_liveSkew1', { ...demo('card'), expires_at: expiresAt });
+  const { page, context } = await shop();
+  await page.evaluate(origin => { window.sv.mount(document.getElementById('a'), { sessionId: 'cs_liveSkew1', apiBase: origin, pollInterval: 0 }); }, env.origin);
+  await waitEvent(page, 'ready');
+  const shown = await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('[data-testid=countdown]')?.textContent);
+  assert.match(shown || '', /Time left to pay: (2:0\d|1:5\d)/, 'about 2 minutes (the Date header has 1 s resolution)');
+  // A session about to expire: the view expires by itself, without asking the server.
+  env.mock.setClockOffset(0);
+  const soon = { ...demo('card'), session_id: 'cs_liveSoon1', expires_at: new Date(Date.now() + 2500).toISOString() };
+  await page.evaluate(c => { window.sv.mount(document.getElementById('b'), { config: c, pollInterval: 0 }); }, soon);
+  await page.waitForFunction(() => /Time left to pay: 0:0\d/.test(document.getElementById('b').shadowRoot.textContent));
+  await waitEvent(page, 'expired', 'b');
+  assert.match(await page.evaluate(() => document.getElementById('b').shadowRoot.textContent), /This checkout has expired/);
+  assert.match(await page.evaluate(() => document.getElementById('a').shadowRoot.textContent), /Time left to pay/, 'the other instance is unaffected');
+  await context.close();
+});
+
+test('two instances on one page work independently', async () => {
+  env.mock.setSession('cs_liveTwoA', demo('card'));
+  env.mock.setSession('cs_liveTwoB', demo('jpy'));
+  const { page, context } = await shop();
+  await page.evaluate(origin => {
+    window.ha = window.sv.mount(document.getElementById('a'), { sessionId: 'cs_liveTwoA', apiBase: origin, pollInterval: 0 });
+    window.hb = window.sv.mount(document.getElementById('b'), { sessionId: 'cs_liveTwoB', apiBase: origin, pollInterval: 0 });
+  }, env.origin);
+  await waitEvent(page, 'ready', 'a');
+  await waitEvent(page, 'ready', 'b');
+  const due = id => page.evaluate(i => document.getElementById(i).shadowRoot.querySelector('[data-testid=amount-due]').textContent, id);
+  assert.equal(await due('a'), '$49.99');
+  assert.equal(await due('b'), '¥3,300');
+  await page.evaluate(() => window.ha.update({ amount: 100, currency: 'usd' }));
+  await page.waitForFunction(() => document.getElementById('a').shadowRoot.querySelector('[data-testid=amount-due]').textContent === '$1.00');
+  assert.equal(await due('b'), '¥3,300');
+  await page.evaluate(() => window.hb.unmount());
+  assert.equal(await page.evaluate(() => document.getElementById('b').shadowRoot.childElementCount), 0);
+  assert.equal(await due('a'), '$1.00');
+  await context.close();
+});
+
+test('the custom element: attributes plus a write-only credential property', async () => {
+  env.mock.setSession('cs_liveElem1', demo('ach'), { credential: SECRET });
+  const { page, context } = await shop();
+  await page.evaluate(([origin, secret]) => {
+    const el = document.createElement('hosted-session-view');
+    el.id = 'el';
+    el.setAttribute('session-id', 'cs_liveElem1');
+    el.setAttribute('api-base', origin);
+    el.setAttribute('poll-interval', '0');
+    el.credential = secret;
+    document.body.append(el);
+  }, [env.origin, SECRET]);
+  await waitEvent(page, 'ready', 'el');
+  assert.equal(await page.evaluate(() => document.getElementById('el').shadowRoot.querySelector('[data-testid=amount-due]').textContent), '$1,250.00');
+  assert.equal(await page.evaluate(() => document.getElementById('el').credential), undefined, 'not readable back');
+  assert.ok(!(await page.evaluate(() => document.getElementById('el').outerHTML)).includes(SECRET));
+  const gets = env.mock.requests.filter(r => r.path === '/v1/hosted-sessions/cs_liveElem1');
+  assert.equal(gets.length, 1, 'one request: properties set before insertion land before the first mount');
+  assert.equal(gets[0].headers.authorization, `Bearer ${SECRET}`);
+  await page.evaluate(() => document.getElementById('el').remove());
+  assert.equal(await page.evaluate(() => document.getElementById('el')), null);
+  await context.close();
+});
+
+test('mount() refuses bad options with a clear error', async () => {
+  const { page, context } = await shop();
+  const errors = await page.evaluate(() => ['x', { sessionId: 'cs_bad/../x' }, { sessionId: 'cs_ok1', apiBase: 'javascript:alert(1)' }, {}, { config: 42 }, { config: {}, parentOrigin: '*' }]
+    .map(o => { try { window.sv.mount(document.getElementById('a'), o); return 'mounted'; } catch (e) { return e.message; } }));
+  assert.deepEqual(errors.map(e => e.startsWith('session view:')), [true, true, true, true, true, true], errors.join(' | '));
+  await context.close();
+});
+
+test('retries transient failures with backoff, honouring Retry-After, then loads', async () => {
+  env.mock.setSession('cs_liveRetry1', demo('card'));
+  env.mock.fail('cs_liveRetry1', { status: 503 });
+  env.mock.fail('cs_liveRetry1', { drop: true });
+  env.mock.fail('cs_liveRetry1', { status: 429, headers: { 'Retry-After': '1' } });
+  const { page, context } = await openPage(env.browser, env.origin);
+  const t0 = Date.now();
+  await page.goto(`${env.origin}/?session=cs_liveRetry1`);
+  await page.waitForSelector('[data-testid=amount-due]', { timeout: 15000 });
+  const gets = env.mock.requests.filter(r => r.path === '/v1/hosted-sessions/cs_liveRetry1');
+  assert.equal(gets.length, 4, 'three failures, then success');
+  assert.ok(Date.now() - t0 >= 1000, 'waited at least Retry-After');
+  await context.close();
+});
+
+test('gives up after a bounded number of attempts, then "Try again" and coming back online both recover', async () => {
+  env.mock.setSession('cs_liveOff1', demo('card'));
+  for (let i = 0; i < 4; i++) env.mock.fail('cs_liveOff1', { status: 500 });
+  const { page, context } = await openPage(env.browser, env.origin);
+  await page.goto(`${env.origin}/?session=cs_liveOff1`);
+  await page.waitForSelector('[data-problem=unreachable]', { timeout: 15000 });
+  assert.equal(env.mock.requests.filter(r => r.path === '/v1/hosted-sessions/cs_liveOff1').length, 4, 'bounded');
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.waitForSelector('[data-problem=unreachable]', { timeout: 15000 });
+  await context.setOffline(false); // the browser fires `online`: the view retries by itself
+  await page.waitForSelector('[data-testid=amount-due]', { timeout: 15000 });
+  assert.equal(await text(page, '[data-testid=amount-due]'), '$49.99');
+  await context.close();
+});
+
+test('a request that hangs is aborted by the timeout', async () => {
+  env.mock.setSession('cs_liveSlow1', demo('card'));
+  for (let i = 0; i < 4; i++) env.mock.fail('cs_liveSlow1', { delayMs: 3000 });
+  const { page, context } = await shop();
+  await page.evaluate(origin => { window.sv.mount(document.getElementById('a'), { sessionId: 'cs_liveSlow1', apiBase: origin, pollInterval: 0, timeoutMs: 300 }); }, env.origin);
+  await waitEvent(page, 'error', 'a');
+  const [err] = await events(page, 'error');
+  assert.equal(err.detail.code, 'unreachable');
+  assert.match(await page.evaluate(() => document.getElementById('a').shadowRoot.textContent), /couldn't reach the payment service/);
+  await context.close();
+});
+
+test('the hosted page refreshes when the tab becomes visible again', async () => {
+  env.mock.setSession('cs_liveVis1', demo('card'));
+  const { page, context } = await openPage(env.browser, env.origin);
+  await page.goto(`${env.origin}/?session=cs_liveVis1`);
+  await settled(page);
+  await env.mock.patch('cs_liveVis1', { status: 'completed' });
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+  await page.waitForSelector('[data-testid=completed]', { timeout: 5000 });
+  await context.close();
+});
+
+test('inside an iframe, the height goes to the named parent origin only', async () => {
+  env.mock.page('/frame.html', `<!doctype html><html><body style="margin:0"><div id="v"></div><script type="module">
+    import init, { mount } from '/session-view-app.js'; await init();
+    mount(document.getElementById('v'), { config: ${JSON.stringify(demo('card'))}, parentOrigin: location.origin, pollInterval: 0 });
+  </script></body></html>`);
+  env.mock.page('/parent.html', `<!doctype html><html><body><iframe id="f" src="/frame.html" style="width:400px;height:100px"></iframe><script>
+    window.heights = []; addEventListener('message', e => { if (e.origin === location.origin && e.data && e.data.type === 'hosted-session-view:height') window.heights.push(e.data.height); });
+  </script></body></html>`);
+  const { page, context } = await openPage(env.browser, env.origin);
+  await page.goto(`${env.origin}/parent.html`);
+  await page.waitForFunction(() => window.heights.length > 0 && window.heights.at(-1) > 300, null, { timeout: 10000 });
+  await context.close();
+});
+
+test('mount/unmount 1,000 times: memory stays bounded', async () => {
+  const { page, context } = await shop();
+  const cdp = await context.newCDPSession(page);
+  const measure = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return { js: usedSize, wasm: await page.evaluate(() => window.wasm.memory.buffer.byteLength) };
+  };
+  // The bank-account demo logs no warnings: console lines are kept by the browser's console.
+  const cycle = n => page.evaluate(async ([n, config]) => {
+    const el = document.getElementById('a');
+    for (let i = 0; i < n; i++) {
+      const h = window.sv.mount(el, { config, pollInterval: 1000 });
+      h.unmount();
+      h.free();
+      await new Promise(r => setTimeout(r, 0)); // let the executor run between cycles
+    }
+    await new Promise(r => setTimeout(r, 50));
+    return el.shadowRoot.childElementCount;
+  }, [n, demo('ach')]);
+  assert.equal(await cycle(200), 0, 'nothing left mounted');
+  const first = await measure();
+  assert.equal(await cycle(1000), 0);
+  const after = await measure();
+  const pct = (a, b) => ((b - a) / a) * 100;
+  console.log(`# memory after 200 → 1,200 mount/unmount cycles: JS heap ${(first.js / 1e6).toFixed(2)} → ${(after.js / 1e6).toFixed(2)} MB (${pct(first.js, after.js).toFixed(1)} %), wasm ${(first.wasm / 1e6).toFixed(2)} → ${(after.wasm / 1e6).toFixed(2)} MB (${pct(first.wasm, after.wasm).toFixed(1)} %)`);
+  assert.ok(pct(first.js, after.js) < 10, 'JS heap within 10 %');
+  assert.ok(pct(first.wasm, after.wasm) < 10, 'wasm memory within 10 %');
+  await context.close();
+});
