@@ -4,8 +4,8 @@
 //! (CSSOM, so no inline `<style>` for a CSP to forbid), themed only through the documented
 //! `--sv-*` custom properties, and talks to the page only through DOM events.
 mod events;
-mod options;
-mod resize;
+pub(crate) mod options;
+pub(crate) mod resize;
 
 use crate::live::{Controller, LiveOptions, LiveView};
 use crate::model;
