@@ -4,6 +4,8 @@
 //! [`sanitize`]. Browser glue: [`browser`]. Leptos components: [`view`]. Entry points:
 //! [`app`] (hosted page and demo gallery).
 pub mod api;
+pub mod bank;
+pub mod card;
 pub mod contrast;
 pub mod live;
 pub mod countdown;
