@@ -1,6 +1,17 @@
 //! Every request the view makes, in one module, so it can follow the real API.
 //!
 //! - `GET {base}/v1/hosted-sessions/{id}` with `Authorization: Bearer <credential>` (spec).
+//! - `POST {base}/v1/hosted-sessions/{id}/confirm` (**an assumption of this component**: the
+//!   spec does not define it). Headers: `Authorization: Bearer`, `Idempotency-Key: <uuid>`
+//!   (the same key for every retry of the same request), `Content-Type: application/json`.
+//!   Body: `{ "payment_method": { "type": "saved", "id": "pm_…" } }`, or
+//!   `{ "type": "card", "card": { "number", "exp_month", "exp_year", "cvc", "name" },
+//!   "billing_details": { "line1", "line2", "city", "state", "postal_code", "country" } }`, or
+//!   `{ "type": "us_bank_account", "us_bank_account": { "routing_number", "account_number",
+//!   "account_type", "holder_name" } }`; plus `"challenge_response": <token or null>`.
+//!   Answers: 2xx = paid (the session is completed); 402 = declined, body
+//!   `{ "decline_message": "…" }`; another 4xx = refused, body `{ "message": "…" }`;
+//!   5xx, 429 or no answer = unknown outcome, retried only with the same key.
 //!
 //! The credential lives only in an [`Endpoint`]: never logged (its `Debug` redacts it), never
 //! in a URL, never stored, and sent only to `base`. For a cross-origin API the server must
@@ -105,6 +116,52 @@ pub async fn get_config(endpoint: &Endpoint, timeout_ms: i32, on_start: impl FnO
     Ok(Fetched { text, server_date_ms })
 }
 
+/// What the server said to a confirm.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfirmAnswer {
+    Paid,
+    Declined(Option<String>),
+    Refused(Option<String>),
+}
+
+/// A short, plain message from an error body (text only, never markup), if any.
+fn message_from(text: &str, key: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(text).ok()?;
+    let m = v.get(key)?.as_str()?.trim();
+    (!m.is_empty()).then(|| m.chars().filter(|c| !c.is_control()).take(200).collect())
+}
+
+/// One confirm attempt. The body may hold card data: it goes only to `base`, never to a log.
+pub async fn post_confirm(endpoint: &Endpoint, body: &serde_json::Value, idempotency_key: &str, timeout_ms: i32) -> Result<ConfirmAnswer, Failure> {
+    let controller = web_sys::AbortController::new().map_err(|_| Failure::Network)?;
+    let signal = controller.signal();
+    let on_timeout = Closure::once_into_js(move || controller.abort());
+    let window = web_sys::window();
+    let timer = window.as_ref().and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), timeout_ms).ok());
+    let mut request = gloo_net::http::Request::post(&format!("{}/confirm", endpoint.config_url()))
+        .abort_signal(Some(&signal))
+        .header("Idempotency-Key", idempotency_key);
+    if let Some(c) = &endpoint.credential {
+        request = request.header("Authorization", &format!("Bearer {c}"));
+    }
+    let result = match request.json(body) {
+        Ok(r) => r.send().await,
+        Err(_) => return Err(Failure::Network),
+    };
+    if let (Some(w), Some(t)) = (window.as_ref(), timer) {
+        w.clear_timeout_with_handle(t);
+    }
+    let response = result.map_err(|_| Failure::Network)?;
+    let status = response.status();
+    let text = response.text().await.unwrap_or_default();
+    match status {
+        200..=299 => Ok(ConfirmAnswer::Paid),
+        402 => Ok(ConfirmAnswer::Declined(message_from(&text, "decline_message"))),
+        429 | 500..=599 => Err(Failure::Status(status, None)),
+        _ => Ok(ConfirmAnswer::Refused(message_from(&text, "message"))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,6 +175,8 @@ mod tests {
         for bad in ["", "/relative", "javascript:alert(1)", "https://", "https://a.test?x=1", "https://u@a.test", "ftp://a.test"] {
             assert_eq!(Endpoint::new(bad, "cs_a", None).err(), Some(EndpointError::ApiBase), "{bad:?}");
         }
+        assert_eq!(message_from(r#"{"decline_message":"Insufficient funds.\u0007"}"#, "decline_message").as_deref(), Some("Insufficient funds."));
+        assert_eq!(message_from("<html>", "message"), None);
         let no_cred = Endpoint::new("http://127.0.0.1:8787", "cs_a", Some("has space".into())).expect("valid");
         assert!(no_cred.credential.is_none());
     }

@@ -6,7 +6,7 @@ use crate::api::{self, Abort, Endpoint};
 use crate::browser;
 use crate::model::{self, Config, Parsed, Status};
 use crate::retry::{self, Failure};
-use crate::view::{Problem, ProblemKind, SessionView};
+use crate::view::{ConfirmRequest, Confirmer, Phase, Problem, ProblemKind, SessionView};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
@@ -34,6 +34,8 @@ pub enum SessionEvent {
     Expired,
     Completed,
     Error(ProblemKind),
+    /// The payer confirmed: the method type and, for a saved method, its id. Never card data.
+    Confirm { method_type: &'static str, saved_method_id: Option<String> },
 }
 
 pub struct LiveOptions {
@@ -60,6 +62,14 @@ pub struct Controller {
     in_flight: StoredValue<bool>,
     abort: StoredValue<Option<SendWrapper<Abort>>>,
     on_event: StoredValue<Option<Callback<SessionEvent>>>,
+}
+
+/// A fresh idempotency key (a random UUID).
+fn new_idempotency_key() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("{:016x}{:016x}", (js_sys::Math::random() * 1e16) as u64, (js_sys::Math::random() * 1e16) as u64))
 }
 
 async fn sleep(ms: u32) {
@@ -208,6 +218,55 @@ impl Controller {
         }
     }
 
+    /// Sends the payer's confirm: a `confirm` event, then `POST …/confirm` with an idempotency
+    /// key that is reused for every retry of the same request. Without an endpoint (the
+    /// demo) nothing is sent.
+    pub fn confirm(self, req: ConfirmRequest) {
+        let pay = req.pay;
+        if pay.phase.get_untracked() == Phase::Submitting {
+            return; // a double click
+        }
+        let Some(endpoint) = self.endpoint.get_value() else {
+            pay.phase.set(Phase::Demo);
+            return;
+        };
+        let body = serde_json::json!({
+            "payment_method": req.payment_method,
+            "challenge_response": pay.challenge_response.get_untracked(),
+        });
+        let text = body.to_string();
+        let key = pay
+            .pending
+            .with_value(|p| p.as_ref().filter(|(sent, _)| *sent == text).map(|(_, k)| k.clone()))
+            .unwrap_or_else(new_idempotency_key);
+        pay.pending.set_value(Some((text, key.clone())));
+        pay.phase.set(Phase::Submitting);
+        self.emit(SessionEvent::Confirm { method_type: req.method_type, saved_method_id: req.saved_method_id });
+        leptos::task::spawn_local(async move {
+            let answer = api::post_confirm(&endpoint, &body, &key, self.timeout_ms).await;
+            if !self.alive() {
+                return;
+            }
+            match answer {
+                Ok(api::ConfirmAnswer::Paid) => {
+                    pay.pending.set_value(None);
+                    pay.phase.set(Phase::Idle);
+                    self.config.update(|c| c.status = Some(Status::Completed));
+                }
+                Ok(api::ConfirmAnswer::Declined(message)) => {
+                    pay.pending.set_value(None);
+                    pay.card.update(|c| c.cvc.clear()); // the one thing not kept after a decline
+                    pay.phase.set(Phase::Declined(message.unwrap_or_else(|| "the bank gave no reason.".to_owned())));
+                }
+                Ok(api::ConfirmAnswer::Refused(message)) => {
+                    pay.pending.set_value(None);
+                    pay.phase.set(Phase::Refused(message.unwrap_or_else(|| "This payment couldn't be completed. Please contact the merchant.".to_owned())));
+                }
+                Err(_) => pay.phase.set(Phase::Failed),
+            }
+        });
+    }
+
     fn fail(self, kind: ProblemKind) {
         let showing = self.state.get_untracked() == LoadState::Ready;
         match kind {
@@ -234,6 +293,7 @@ pub fn LiveView(ctl: Controller, #[prop(default = None)] locale: Option<String>)
         _ => {}
     });
     let retry = Callback::new(move |()| ctl.retry());
+    provide_context(Confirmer(Callback::new(move |req: ConfirmRequest| ctl.confirm(req))));
     let locale = StoredValue::new(locale);
     move || match state.get() {
         LoadState::Loading => view! {

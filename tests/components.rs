@@ -83,22 +83,37 @@ fn renders_amount_items_total_email_and_expiry() {
     assert!(v.q("footer").is_some(), "hosted layout has page chrome");
 }
 
+fn radio(option: &Element) -> web_sys::HtmlInputElement {
+    option.query_selector("input[type=radio]").ok().flatten().expect("a radio").dyn_into().expect("input")
+}
+
 #[wasm_bindgen_test]
-fn saved_cards_show_last4_default_and_expired() {
+async fn saved_cards_are_a_radio_group_with_default_selected_and_expired_disabled() {
     let v = mount(demo("card"));
-    let methods: Vec<String> = v.all("[data-testid=saved-method]").iter().map(|e| e.text_content().unwrap_or_default()).collect();
-    assert_eq!(methods.len(), 4, "{methods:?}");
-    assert!(methods[0].contains("Visa •••• 4242") && methods[0].contains("Default") && methods[0].contains("Expires 12/30"));
-    assert!(methods[1].contains("Mastercard •••• 4444") && !methods[1].contains("Default"));
-    assert!(methods[2].contains("American Express •••• 0005") && methods[2].contains("Can't be used: expired"));
-    assert!(methods[3].starts_with("Card •••• 0000"), "unknown brand renders generically: {}", methods[3]);
+    tick().await;
+    let options = v.all("[data-testid=method-option]");
+    let texts: Vec<String> = options.iter().map(|e| e.text_content().unwrap_or_default()).collect();
+    assert_eq!(texts.len(), 5, "four saved cards and a new card: {texts:?}");
+    assert!(texts[0].contains("Visa •••• 4242") && texts[0].contains("Default") && texts[0].contains("Expires 12/30"));
+    assert!(texts[1].contains("Mastercard •••• 4444") && !texts[1].contains("Default"));
+    assert!(texts[2].contains("American Express •••• 0005") && texts[2].contains("Expired: can't be used"));
+    assert!(texts[3].starts_with("Card •••• 0000"), "unknown brand renders generically: {}", texts[3]);
+    assert_eq!(texts[4], "Use a new card");
     assert!(!v.all_text().contains("jcb"));
+    assert!(radio(&options[0]).checked(), "the default is pre-selected");
+    let expired = radio(&options[2]);
+    assert!(expired.disabled());
+    let reason = expired.get_attribute("aria-describedby").expect("reason tied to the radio");
+    assert!(v.q(&format!("#{reason}")).and_then(|r| r.text_content()).unwrap_or_default().contains("Expired"));
+    let names: std::collections::HashSet<String> = options.iter().map(|o| radio(o).name()).collect();
+    assert_eq!(names.len(), 1, "one group");
+    assert!(v.q("fieldset legend").map(|l| l.text_content().unwrap_or_default()) == Some("Payment method".into()));
 }
 
 #[wasm_bindgen_test]
 fn bank_accounts_and_off_session_consent() {
     let v = mount(demo("ach"));
-    let methods: Vec<String> = v.all("[data-testid=saved-method]").iter().map(|e| e.text_content().unwrap_or_default()).collect();
+    let methods: Vec<String> = v.all("[data-testid=method-option]").iter().map(|e| e.text_content().unwrap_or_default()).collect();
     assert!(methods[0].contains("Checking •••• 6789") && methods[0].contains("First Prairie Bank"), "{methods:?}");
     assert!(methods[1].contains("Savings •••• 1122") && methods[1].contains("Harbor Credit Union"));
     let consent = v.text("[data-testid=save-consent]");
@@ -111,7 +126,8 @@ fn allowed_methods_filter_saved_methods_and_off_says_nothing() {
     c.allowed_methods = Some(vec![session_view::model::MethodType::Ach]);
     c.setup_future_usage = Some(session_view::model::FutureUsage::Off);
     let v = mount(c);
-    assert!(v.all("[data-testid=saved-method]").is_empty(), "cards hidden when only ACH is allowed");
+    let options: Vec<String> = v.all("[data-testid=method-option]").iter().map(|e| e.text_content().unwrap_or_default()).collect();
+    assert_eq!(options, vec!["Use a new bank account".to_owned()], "saved cards hidden when only ACH is allowed");
     assert_eq!(v.text("[data-testid=allowed-methods]"), "Pay with: US bank account (ACH)");
     assert!(v.q("[data-testid=save-consent]").is_none());
 }
@@ -173,8 +189,13 @@ fn logo_only_from_a_validated_https_url() {
 #[wasm_bindgen_test]
 fn hostile_strings_render_as_text_only() {
     let v = mount(demo("hostile"));
-    for tag in ["script", "img", "svg", "iframe", "form", "input", "i"] {
+    for tag in ["script", "img", "svg", "iframe", "form", "i"] {
         assert!(v.all(tag).is_empty(), "<{tag}> reached the DOM");
+    }
+    // the only inputs are the view's own method radios
+    for input in v.all("input") {
+        assert_eq!(input.get_attribute("type").as_deref(), Some("radio"));
+        assert!(input.closest(".sv-choice").ok().flatten().is_some(), "an input outside the method choice");
     }
     for el in v.all("*") {
         let names = el.get_attribute_names();
@@ -265,14 +286,99 @@ fn partial_published_example_renders() {
     assert_eq!(v.text("[data-testid=amount-due]"), "Total unavailable");
     assert!(v.text(".sv-item").contains("Item"));
     assert!(v.text(".sv-item").contains("amount unavailable"));
-    assert_eq!(v.all("[data-testid=saved-method]").len(), 1);
+    let options = v.all("[data-testid=method-option]");
+    assert_eq!(options.len(), 3, "a saved card without an id (shown, not selectable), a new card, a new bank account");
+    assert!(radio(&options[0]).disabled());
     assert!(v.q("[data-testid=challenge][data-kind=hcaptcha]").is_some());
 }
 
+fn set_input(v: &Mounted, selector: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = v.q(selector).expect(selector).dyn_into().expect("input");
+    input.set_value(value);
+    let _ = input.dispatch_event(&web_sys::Event::new("input").expect("event"));
+}
+
+fn blur(v: &Mounted, selector: &str) {
+    let _ = v.q(selector).expect(selector).dispatch_event(&web_sys::Event::new("blur").expect("event"));
+}
+
+async fn choose(v: &Mounted, title: &str) {
+    let option = v.all("[data-testid=method-option]").into_iter().find(|o| o.text_content().unwrap_or_default().contains(title)).expect(title);
+    radio(&option).click();
+    tick().await;
+}
+
 #[wasm_bindgen_test]
-fn billing_fields_named_only() {
+async fn new_card_form_asks_exactly_the_required_billing_fields_with_autofill_names() {
+    let v = mount(demo("card")); // requires postal_code and country
+    choose(&v, "Use a new card").await;
+    let form = v.q("[data-testid=card-form]").expect("card form");
+    let autocompletes: Vec<String> = v.all("[data-testid=card-form] input, [data-testid=card-form] select").iter().filter_map(|e| e.get_attribute("autocomplete")).collect();
+    assert_eq!(autocompletes, vec!["cc-number", "cc-exp", "cc-csc", "cc-name", "postal-code", "country"]);
+    for label in v.all("[data-testid=card-form] label") {
+        let target = label.get_attribute("for").expect("label for");
+        assert!(form.query_selector(&format!("#{target}")).ok().flatten().is_some(), "label {target} points at its field");
+    }
+    assert_eq!(v.q("[data-testid=card-form] input[autocomplete=cc-number]").and_then(|e| e.get_attribute("inputmode")).as_deref(), Some("numeric"));
+}
+
+#[wasm_bindgen_test]
+async fn card_number_is_grouped_as_typed_and_problems_show_when_the_field_is_left() {
     let v = mount(demo("card"));
-    assert_eq!(v.text("[data-testid=billing-fields]"), "For address verification you'll be asked for your billing postal code, country.");
+    choose(&v, "Use a new card").await;
+    let number = "[data-testid=card-form] input[autocomplete=cc-number]";
+    set_input(&v, number, "3782822463");
+    tick().await;
+    let input: web_sys::HtmlInputElement = v.q(number).expect("number").dyn_into().expect("input");
+    assert_eq!(input.value(), "3782 822463", "amex grouping 4-6-5");
+    assert_eq!(v.text("[data-testid=typed-brand]"), "American Express");
+    assert_eq!(input.get_attribute("aria-invalid"), None, "no message while typing");
+    blur(&v, number);
+    tick().await;
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = input.get_attribute("aria-describedby").expect("error tied to field");
+    assert_eq!(v.text(&format!("#{described}")), "This card number is too short or too long.");
+    set_input(&v, number, "4242 4242 4242 4241");
+    tick().await;
+    assert_eq!(v.text(&format!("#{described}")), "This card number isn't valid. Check it for typos.");
+    set_input(&v, number, "4242424242424242");
+    tick().await;
+    assert_eq!(input.value(), "4242 4242 4242 4242");
+    assert_eq!(input.get_attribute("aria-invalid"), None);
+}
+
+#[wasm_bindgen_test]
+async fn bank_form_checks_the_routing_number() {
+    let v = mount(demo("ach"));
+    choose(&v, "Use a new bank account").await;
+    let routing = "[data-testid=bank-form] input[name=routing-number]";
+    set_input(&v, routing, "021000022");
+    blur(&v, routing);
+    tick().await;
+    assert!(v.text("[data-testid=bank-form]").contains("This routing number isn't valid."));
+    set_input(&v, routing, "021000021");
+    tick().await;
+    assert!(!v.text("[data-testid=bank-form]").contains("routing number isn't valid"));
+}
+
+#[wasm_bindgen_test]
+async fn what_the_payer_typed_survives_a_new_config() {
+    let cfg = RwSignal::new(demo("card"));
+    let v = mount_signal(cfg.into());
+    choose(&v, "Use a new card").await;
+    set_input(&v, "[data-testid=card-form] input[autocomplete=cc-number]", "4242 4242");
+    set_input(&v, "[data-testid=card-form] input[autocomplete=cc-name]", "Jo Lee");
+    tick().await;
+    cfg.update(|c| {
+        c.amount = Some(6500);
+        c.line_items.push(session_view::model::LineItem { description: Some("Gift wrap".into()), amount: Some(1501), quantity: 1 });
+    });
+    tick().await;
+    assert_eq!(v.text("[data-testid=amount-due]"), "$65.00");
+    let value = |sel: &str| v.q(sel).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default();
+    assert_eq!(value("[data-testid=card-form] input[autocomplete=cc-number]"), "4242 4242");
+    assert_eq!(value("[data-testid=card-form] input[autocomplete=cc-name]"), "Jo Lee");
+    assert!(v.text("[data-testid=total-change]").contains("The total changed from $49.99 to $65.00."));
 }
 
 #[wasm_bindgen_test]
@@ -305,4 +411,60 @@ fn two_instances_get_distinct_ids() {
     let id_a = a.q("h1").and_then(|h| h.get_attribute("id")).expect("id");
     let id_b = b.q("h1").and_then(|h| h.get_attribute("id")).expect("id");
     assert_ne!(id_a, id_b);
+}
+
+fn confirm_button(v: &Mounted) -> web_sys::HtmlElement {
+    v.q("[data-testid=confirm]").expect("confirm button").dyn_into().expect("button")
+}
+
+#[wasm_bindgen_test]
+async fn confirm_carries_the_total_and_opens_with_a_usable_default_method() {
+    let v = mount(demo("card"));
+    tick().await;
+    let button = confirm_button(&v);
+    assert_eq!(button.text_content().as_deref(), Some("Pay $49.99"));
+    assert_eq!(button.get_attribute("aria-disabled"), None);
+    button.click();
+    tick().await;
+    assert_eq!(v.text("[data-testid=confirm-status]"), "This is a demo: nothing was sent or charged.");
+}
+
+#[wasm_bindgen_test]
+async fn an_incomplete_new_card_blocks_confirm_and_pressing_it_focuses_the_first_problem() {
+    let v = mount(demo("card"));
+    choose(&v, "Use a new card").await;
+    let button = confirm_button(&v);
+    assert_eq!(button.get_attribute("aria-disabled").as_deref(), Some("true"));
+    button.click();
+    tick().await;
+    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()).expect("focus");
+    assert_eq!(active.get_attribute("autocomplete").as_deref(), Some("cc-number"), "focus on the first invalid field");
+    assert_eq!(v.all("[data-testid=card-form] [aria-invalid=true]").len(), 6, "every problem shown on submit");
+    assert_eq!(v.text("[data-testid=confirm-status]"), "Check the highlighted details.");
+}
+
+#[wasm_bindgen_test]
+async fn a_challenge_blocks_confirm_until_satisfied() {
+    let v2 = mount(config(r#"{"amount": 500, "currency": "usd", "saved_methods": [{"id": "pm_1", "type": "card", "brand": "visa", "last4": "4242", "is_default": true}], "challenge": {"type": "hcaptcha", "site_key": "k"}}"#));
+    tick().await;
+    let button = confirm_button(&v2);
+    assert_eq!(button.get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert_eq!(v2.text("[data-testid=confirm-status]"), "Complete the security check first.");
+}
+
+#[wasm_bindgen_test]
+async fn a_changed_total_must_be_seen_before_confirming() {
+    let cfg = RwSignal::new(demo("card"));
+    let v = mount_signal(cfg.into());
+    tick().await;
+    cfg.update(|c| c.amount = Some(7000));
+    tick().await;
+    let button = confirm_button(&v);
+    assert_eq!(button.text_content().as_deref(), Some("Pay $70.00"));
+    assert_eq!(button.get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert_eq!(v.text("[data-testid=confirm-status]"), "The total changed. Check the new total, then confirm.");
+    let ok: web_sys::HtmlElement = v.q("[data-testid=total-change] button").expect("OK").dyn_into().expect("button");
+    ok.click();
+    tick().await;
+    assert_eq!(button.get_attribute("aria-disabled"), None);
 }

@@ -32,7 +32,17 @@ fn summary(c: &Config, detail: &js_sys::Object) {
 }
 
 pub fn emit(host: &web_sys::Element, ctl: &Rc<Cell<Option<Controller>>>, event: &SessionEvent) {
+    let method = match event {
+        SessionEvent::Confirm { method_type, saved_method_id } => {
+            let m = js_sys::Object::new();
+            set(&m, "type", (*method_type).into());
+            set(&m, "savedMethodId", saved_method_id.as_deref().map_or(JsValue::NULL, JsValue::from));
+            Some(m)
+        }
+        _ => None,
+    };
     let (name, code) = match event {
+        SessionEvent::Confirm { .. } => ("confirm", None),
         SessionEvent::Ready => ("ready", None),
         SessionEvent::Change => ("change", None),
         SessionEvent::Completed => ("completed", None),
@@ -44,6 +54,9 @@ pub fn emit(host: &web_sys::Element, ctl: &Rc<Cell<Option<Controller>>>, event: 
         let detail = js_sys::Object::new();
         if let Some(c) = ctl.get() {
             let _ = c.config.try_with_untracked(|config| summary(config, &detail));
+        }
+        if let Some(m) = &method {
+            set(&detail, "method", m.into());
         }
         if let Some(code) = code {
             set(&detail, "code", code.into());

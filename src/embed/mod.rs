@@ -40,14 +40,40 @@ pub fn define_custom_element() {
 struct Mounted {
     _view: Box<dyn std::any::Any>,
     ctl: Controller,
+    host: web_sys::Element,
     container: web_sys::Element,
     _resize: Option<resize::HeightReporter>,
 }
 
-/// What `mount` returns: `update(config)`, `refresh()`, `unmount()`.
+impl Mounted {
+    /// Disposes the reactive owner (timers, listeners, requests, DOM) and the container.
+    fn remove(self) {
+        let container = self.container.clone();
+        drop(self);
+        container.remove();
+    }
+}
+
+thread_local! {
+    /// Mounted views, kept until `unmount()`: a handle the page drops (and the JS garbage
+    /// collector finalises) must not take the payer's checkout away with it.
+    static MOUNTED: std::cell::RefCell<Vec<(u32, Mounted)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+}
+
+fn take_mounted(pred: impl Fn(u32, &Mounted) -> bool) -> Option<Mounted> {
+    MOUNTED.with(|m| {
+        let mut list = m.borrow_mut();
+        let i = list.iter().position(|(id, v)| pred(*id, v))?;
+        Some(list.swap_remove(i).1)
+    })
+}
+
+/// What `mount` returns: `update(config)`, `refresh()`, `unmount()`. Dropping or freeing
+/// it leaves the view in place; only `unmount()` removes it.
 #[wasm_bindgen]
 pub struct SessionViewHandle {
-    mounted: Option<Mounted>,
+    id: u32,
 }
 
 #[wasm_bindgen]
@@ -55,25 +81,31 @@ impl SessionViewHandle {
     /// Shows `config` (a session config object) in place, keeping what the payer typed.
     /// Throws, and keeps the current view, when `config` is not an object.
     pub fn update(&self, config: JsValue) -> Result<(), JsError> {
-        let Some(m) = &self.mounted else { return Err(JsError::new("session view: update() after unmount()")) };
-        m.ctl.update(parse_js(&config)?);
+        let parsed = parse_js(&config)?;
+        let ctl = self.controller().ok_or_else(|| JsError::new("session view: update() after unmount()"))?;
+        ctl.update(parsed);
         Ok(())
     }
 
     /// Reads the session from the API again now.
     pub fn refresh(&self) {
-        if let Some(m) = &self.mounted {
-            m.ctl.refresh();
+        if let Some(ctl) = self.controller() {
+            ctl.refresh();
         }
     }
 
     /// Removes the view, cancels its timers and requests, and frees it. Idempotent.
     pub fn unmount(&mut self) {
-        if let Some(m) = self.mounted.take() {
-            let container = m.container.clone();
-            drop(m); // disposes the reactive owner: timers, listeners, requests, DOM
-            container.remove();
+        let id = self.id;
+        if let Some(m) = take_mounted(|i, _| i == id) {
+            m.remove();
         }
+    }
+}
+
+impl SessionViewHandle {
+    fn controller(&self) -> Option<Controller> {
+        MOUNTED.with(|m| m.borrow().iter().find(|(i, _)| *i == self.id).map(|(_, v)| v.ctl))
     }
 }
 
@@ -92,6 +124,10 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<SessionViewH
     };
     if initial.is_none() && opts.endpoint.is_none() {
         return Err(JsError::new("session view: give `sessionId` (and `credential`) or `config`"));
+    }
+    // A second mount on the same element replaces the first.
+    while let Some(previous) = take_mounted(|_, v| v.host == element) {
+        previous.remove();
     }
     opts.apply_appearance(&element);
     let shadow = match element.shadow_root() {
@@ -124,5 +160,12 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<SessionViewH
     });
     let ctl = slot.get().ok_or_else(|| JsError::new("session view: mount failed"))?;
     let resize = opts.parent_origin.and_then(|origin| resize::HeightReporter::start(&container, origin));
-    Ok(SessionViewHandle { mounted: Some(Mounted { _view: Box::new(view), ctl, container: container.into(), _resize: resize }) })
+    let id = NEXT_ID.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1));
+        id
+    });
+    let mounted = Mounted { _view: Box::new(view), ctl, host: element, container: container.into(), _resize: resize };
+    MOUNTED.with(|m| m.borrow_mut().push((id, mounted)));
+    Ok(SessionViewHandle { id })
 }

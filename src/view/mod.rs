@@ -1,15 +1,20 @@
 //! Leptos components, one file each, named for what the payer sees. Every config string
 //! reaches the DOM as text (inside `<bdi>` or `dir="auto"` so bidi controls cannot reorder
 //! the page); the only HTML sink is `page_message.rs`, fed by the sanitiser.
-mod billing_fields;
+mod bank_form;
+mod card_form;
 mod challenge;
+mod confirm;
 mod countdown;
 mod customer_email;
 mod expiry;
+mod field;
 mod header;
 mod line_items;
+mod method_choice;
 mod order_summary;
 mod page_message;
+mod pay_state;
 mod payment_methods;
 mod problem;
 mod save_consent;
@@ -21,6 +26,7 @@ mod total_change;
 mod wallet;
 
 pub use problem::{Problem, ProblemKind};
+pub use pay_state::{Choice, ConfirmRequest, Confirmer, PayState, Phase};
 pub use session_view::SessionView;
 pub use total_change::TotalSeen;
 

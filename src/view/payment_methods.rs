@@ -1,4 +1,4 @@
-use super::{billing_fields::BillingFields, challenge::ChallengeNotice, ctx, save_consent::SaveConsent, saved_methods::SavedMethods};
+use super::{challenge::ChallengeNotice, confirm::ConfirmButton, ctx, method_choice::MethodChoice, save_consent::SaveConsent};
 use crate::model::{Config, MethodType};
 use leptos::prelude::*;
 
@@ -23,7 +23,6 @@ pub fn PaymentMethods(config: Signal<Config>) -> impl IntoView {
     view! {
         <section class="sv-payment" aria-labelledby=labelled_by>
             <h2 class="sv-heading" id=heading_id>"Payment"</h2>
-            <SavedMethods config only_allowed=true/>
             {move || {
                 let list = allowed.get();
                 if list.is_empty() {
@@ -42,9 +41,10 @@ pub fn PaymentMethods(config: Signal<Config>) -> impl IntoView {
                     .into_any()
                 }
             }}
-            <BillingFields config/>
-            <SaveConsent config/>
+            <MethodChoice config/>
             <ChallengeNotice config/>
+            <SaveConsent config/>
+            <ConfirmButton config/>
         </section>
     }
 }

@@ -12,7 +12,7 @@ pub fn brand_name(brand: Option<&Brand>) -> &'static str {
     }
 }
 
-fn describe(m: &SavedMethod, now: (u32, u32)) -> (String, Vec<String>, bool) {
+pub fn describe(m: &SavedMethod, now: (u32, u32)) -> (String, Vec<String>, bool) {
     let last4 = m.last4.as_deref().map(|l| format!("•••• {l}")).unwrap_or_default();
     match m.kind {
         MethodType::Ach => {

@@ -6,6 +6,7 @@ import { createMock } from './mock-api.mjs';
 export const CHROMIUM_ARGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--js-flags=--expose-gc', // window.gc(): a full collection (DOM included) for the memory test
 ];
 
 export async function start() {

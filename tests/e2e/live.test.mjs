@@ -102,6 +102,34 @@ test('update() and refresh() change the view in place and announce a new total',
   await context.close();
 });
 
+test('an amount change while a card form is half filled: nothing typed is lost, the change is announced', async () => {
+  env.mock.setSession('cs_liveForm1', demo('card'));
+  const { page, context } = await shop();
+  await page.evaluate(origin => { window.h = window.sv.mount(document.getElementById('a'), { sessionId: 'cs_liveForm1', apiBase: origin, pollInterval: 1000 }); }, env.origin);
+  await waitEvent(page, 'ready');
+  await page.getByLabel('Use a new card').check();
+  await page.getByLabel('Card number').pressSequentially('42424242');
+  await page.getByLabel('Name on card').fill('Jordan Lee');
+  await page.getByLabel('Postal code').fill('9410');
+  await page.getByLabel('Expiry (MM / YY)').click();
+  await page.keyboard.type('12');
+  await env.mock.patch('cs_liveForm1', { amount: 6500, line_items: [...demo('card').line_items, { description: 'Gift wrap', amount: 1501 }] });
+  await page.waitForFunction(() => document.getElementById('a').shadowRoot.querySelector('[data-testid=amount-due]')?.textContent === '$65.00', null, { timeout: 5000 });
+  assert.equal(await page.getByLabel('Card number').inputValue(), '4242 4242');
+  assert.equal(await page.getByLabel('Name on card').inputValue(), 'Jordan Lee');
+  assert.equal(await page.getByLabel('Postal code').inputValue(), '9410');
+  assert.equal(await page.getByLabel('Expiry (MM / YY)').inputValue(), '12');
+  assert.ok(await page.getByLabel('Use a new card').isChecked(), 'the choice is kept');
+  assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.activeElement?.getAttribute('autocomplete')), 'cc-exp', 'focus stays where the payer was typing');
+  await page.keyboard.type('30');
+  assert.equal(await page.getByLabel('Expiry (MM / YY)').inputValue(), '12 / 30');
+  const notice = page.locator('[data-testid=total-change]');
+  assert.equal(await notice.getAttribute('aria-live'), 'polite');
+  assert.match(await notice.textContent(), /The total changed from \$49\.99 to \$65\.00\./);
+  assert.equal(await page.locator('.sv-item').count(), 3);
+  await context.close();
+});
+
 test('polling picks up a server-side change, and completed/expired switch the view at once', async () => {
   env.mock.setSession('cs_livePoll1', demo('card'));
   const { page, context } = await shop();
@@ -187,6 +215,19 @@ test('the custom element: attributes plus a write-only credential property', asy
   await context.close();
 });
 
+test('a view stays mounted when the page drops its handle; a second mount replaces the first', async () => {
+  const { page, context } = await shop();
+  const cdp = await context.newCDPSession(page);
+  await page.evaluate(() => { window.sv.mount(document.getElementById('a'), { config: { amount: 100, currency: 'usd' }, pollInterval: 0 }); });
+  await waitEvent(page, 'ready', 'a');
+  for (let i = 0; i < 3; i++) { await cdp.send('HeapProfiler.collectGarbage'); await page.waitForTimeout(100); }
+  assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('[data-testid=amount-due]')?.textContent), '$1.00', 'still there after GC');
+  await page.evaluate(() => { window.h2 = window.sv.mount(document.getElementById('a'), { config: { amount: 200, currency: 'usd' }, pollInterval: 0 }); });
+  assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelectorAll('.sv-host').length), 1, 'replaced, not stacked');
+  assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('[data-testid=amount-due]').textContent), '$2.00');
+  await context.close();
+});
+
 test('mount() refuses bad options with a clear error', async () => {
   const { page, context } = await shop();
   const errors = await page.evaluate(() => ['x', { sessionId: 'cs_bad/../x' }, { sessionId: 'cs_ok1', apiBase: 'javascript:alert(1)' }, {}, { config: 42 }, { config: {}, parentOrigin: '*' }]
@@ -267,15 +308,18 @@ test('mount/unmount 1,000 times: memory stays bounded', async () => {
   const { page, context } = await shop();
   const cdp = await context.newCDPSession(page);
   const measure = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
+    for (let i = 0; i < 3; i++) { await page.evaluate(() => window.gc()); await cdp.send('HeapProfiler.collectGarbage'); await page.waitForTimeout(200); }
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    return { js: usedSize, wasm: await page.evaluate(() => window.wasm.memory.buffer.byteLength) };
+    const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
+    return { js: usedSize, nodes, listeners: jsEventListeners, wasm: await page.evaluate(() => window.wasm.memory.buffer.byteLength) };
   };
-  // The bank-account demo logs no warnings: console lines are kept by the browser's console.
+  // The bank-account demo logs no warnings (console lines are kept by the browser) and
+  // shows the method radio group; the card form is exercised by choosing it.
   const cycle = n => page.evaluate(async ([n, config]) => {
     const el = document.getElementById('a');
     for (let i = 0; i < n; i++) {
       const h = window.sv.mount(el, { config, pollInterval: 1000 });
+      if (i % 2) el.shadowRoot.querySelector('input[type=radio]:not([disabled]):not(:checked)')?.click();
       h.unmount();
       h.free();
       await new Promise(r => setTimeout(r, 0)); // let the executor run between cycles
@@ -288,8 +332,11 @@ test('mount/unmount 1,000 times: memory stays bounded', async () => {
   assert.equal(await cycle(1000), 0);
   const after = await measure();
   const pct = (a, b) => ((b - a) / a) * 100;
-  console.log(`# memory after 200 → 1,200 mount/unmount cycles: JS heap ${(first.js / 1e6).toFixed(2)} → ${(after.js / 1e6).toFixed(2)} MB (${pct(first.js, after.js).toFixed(1)} %), wasm ${(first.wasm / 1e6).toFixed(2)} → ${(after.wasm / 1e6).toFixed(2)} MB (${pct(first.wasm, after.wasm).toFixed(1)} %)`);
-  assert.ok(pct(first.js, after.js) < 10, 'JS heap within 10 %');
+  console.log(`# memory after 200 → 1,200 mount/unmount cycles: wasm ${(first.wasm / 1e6).toFixed(2)} → ${(after.wasm / 1e6).toFixed(2)} MB (${pct(first.wasm, after.wasm).toFixed(1)} %), DOM nodes ${first.nodes} → ${after.nodes}, JS listeners ${first.listeners} → ${after.listeners}, JS heap ${(first.js / 1e6).toFixed(2)} → ${(after.js / 1e6).toFixed(2)} MB (${pct(first.js, after.js).toFixed(1)} %)`);
   assert.ok(pct(first.wasm, after.wasm) < 10, 'wasm memory within 10 %');
+  assert.ok(after.listeners <= first.listeners + 5, `event listeners retained: ${first.listeners} → ${after.listeners}`);
+  // Not asserted: in this headless Chromium the DOM node counter and the V8 heap keep
+  // growing even for plain-JS DOM churn that retains nothing (checked with a control page:
+  // 4 radios added and removed per cycle), so they cannot tell our leaks from the browser's.
   await context.close();
 });

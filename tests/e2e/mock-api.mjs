@@ -19,10 +19,15 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
   const sessions = new Map(); // id -> { config, credential }
   const failures = new Map(); // id -> [{status, delayMs, body}]
   const requests = [];
+  const confirms = []; // { id, key, body }
+  const confirmScript = new Map(); // id -> [{ status, body, drop }]
+  const confirmAnswers = new Map(); // idempotency key -> the answer first given
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push({ method: req.method, path: url.pathname, search: url.search, headers: { ...req.headers } });
+    const c = url.pathname.match(/^\/v1\/hosted-sessions\/([^/]+)\/confirm$/);
+    if (c && req.method === 'POST') return confirm(req, res, decodeURIComponent(c[1]));
     const m = url.pathname.match(/^\/v1\/hosted-sessions\/([^/]+)$/);
     if (m) return api(req, res, decodeURIComponent(m[1]));
     return serveStatic(url.pathname, res);
@@ -57,6 +62,23 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     return send(200, s.raw ?? s.config);
   }
 
+  // POST /v1/hosted-sessions/{id}/confirm: idempotent by Idempotency-Key, as a real API is.
+  async function confirm(req, res, id) {
+    const key = req.headers['idempotency-key'];
+    const body = JSON.parse(await readBody(req) || '{}');
+    confirms.push({ id, key, body, authorization: req.headers.authorization });
+    const send = (a) => { res.writeHead(a.status, { 'Content-Type': 'application/json' }); res.end(JSON.stringify(a.body ?? {})); };
+    if (!key) return send({ status: 400, body: { message: 'Idempotency-Key required' } });
+    if (confirmAnswers.has(key)) return send(confirmAnswers.get(key));
+    const step = (confirmScript.get(id) || []).shift();
+    if (step && step.drop) return req.socket.destroy();
+    const answer = step || { status: 200, body: { status: 'completed' } };
+    if (answer.status < 500) confirmAnswers.set(key, answer); // a failed attempt may be retried
+    const s = sessions.get(id);
+    if (answer.status === 200 && s) s.config = { ...s.config, status: 'completed' };
+    return send(answer);
+  }
+
   function serveStatic(pathname, res) {
     if (pages.has(pathname)) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -76,6 +98,9 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
 
   return {
     requests,
+    confirms,
+    /** The next confirms of `id` answer these in turn ({status, body} or {drop: true}); then 200. */
+    scriptConfirm(id, steps) { confirmScript.set(id, [...steps]); },
     /** Serve `config` (an object) for `id`; `raw` (a string) replaces the body verbatim. */
     setSession(id, config, { credential = null, raw = null } = {}) { sessions.set(id, { config, credential, raw }); },
     /** Serves `html` at `pathname` (a test page beside dist/). */
@@ -85,7 +110,7 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     /** The next GET of `id` fails (or is delayed) as described; several calls queue. */
     fail(id, failure) { failures.set(id, [...(failures.get(id) || []), failure]); },
     /** Forgets injected failures and the clock offset. */
-    reset() { failures.clear(); clockOffsetMs = 0; },
+    reset() { failures.clear(); clockOffsetMs = 0; confirms.length = 0; confirmScript.clear(); },
     async patch(id, body) {
       const r = await fetch(`${this.origin}/v1/hosted-sessions/${id}`, { method: 'PATCH', headers: { 'X-Payment-Account-Uid': tenant, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
       return r.json();

@@ -1,0 +1,81 @@
+//! When the payer may confirm. Pure, so every rule is a host test; the view asks it on every
+//! change and the confirm button shows the first thing still in the way.
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GateInput {
+    /// Status active, scope payment, a total to charge, not past expiry.
+    pub payable: bool,
+    pub method_chosen: bool,
+    /// A saved method, or a new one with no problems.
+    pub method_valid: bool,
+    pub challenge_required: bool,
+    pub challenge_satisfied: bool,
+    /// The payer acknowledged the latest total change (or there was none).
+    pub total_seen: bool,
+    pub submitting: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blocker {
+    NotPayable,
+    Submitting,
+    NoMethod,
+    MethodIncomplete,
+    TotalNotSeen,
+    ChallengePending,
+}
+
+impl Blocker {
+    pub fn message(self) -> &'static str {
+        match self {
+            Blocker::NotPayable => "This checkout can't be paid right now.",
+            Blocker::Submitting => "Confirming your payment…",
+            Blocker::NoMethod => "Choose a payment method.",
+            Blocker::MethodIncomplete => "Check the highlighted details.",
+            Blocker::TotalNotSeen => "The total changed. Check the new total, then confirm.",
+            Blocker::ChallengePending => "Complete the security check first.",
+        }
+    }
+}
+
+/// The first thing in the way of confirming, or `None` when the payer may confirm.
+pub fn blocker(i: &GateInput) -> Option<Blocker> {
+    if !i.payable {
+        Some(Blocker::NotPayable)
+    } else if i.submitting {
+        Some(Blocker::Submitting)
+    } else if !i.method_chosen {
+        Some(Blocker::NoMethod)
+    } else if !i.method_valid {
+        Some(Blocker::MethodIncomplete)
+    } else if !i.total_seen {
+        Some(Blocker::TotalNotSeen)
+    } else if i.challenge_required && !i.challenge_satisfied {
+        Some(Blocker::ChallengePending)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const READY: GateInput = GateInput {
+        payable: true, method_chosen: true, method_valid: true, challenge_required: false,
+        challenge_satisfied: false, total_seen: true, submitting: false,
+    };
+
+    #[test]
+    fn open_only_when_everything_holds() {
+        assert_eq!(blocker(&READY), None);
+        assert_eq!(blocker(&GateInput { payable: false, ..READY }), Some(Blocker::NotPayable));
+        assert_eq!(blocker(&GateInput { submitting: true, ..READY }), Some(Blocker::Submitting), "no double confirm");
+        assert_eq!(blocker(&GateInput { method_chosen: false, ..READY }), Some(Blocker::NoMethod));
+        assert_eq!(blocker(&GateInput { method_valid: false, ..READY }), Some(Blocker::MethodIncomplete));
+        assert_eq!(blocker(&GateInput { total_seen: false, ..READY }), Some(Blocker::TotalNotSeen));
+        assert_eq!(blocker(&GateInput { challenge_required: true, ..READY }), Some(Blocker::ChallengePending));
+        assert_eq!(blocker(&GateInput { challenge_required: true, challenge_satisfied: true, ..READY }), None);
+        assert_eq!(blocker(&GateInput::default()), Some(Blocker::NotPayable));
+    }
+}

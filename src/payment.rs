@@ -1,0 +1,215 @@
+//! What the payer entered for a new method, and what is wrong with it. Pure: messages are
+//! plain English here (the catalogue of issue #7 will take them over).
+use crate::bank;
+use crate::card::{self, CardError};
+use crate::model::{AvsField, Brand};
+
+/// Every field of the new-method forms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Number,
+    Expiry,
+    Cvc,
+    Name,
+    Line1,
+    Line2,
+    City,
+    State,
+    PostalCode,
+    Country,
+    Routing,
+    Account,
+    Holder,
+}
+
+/// A new card as typed. `number` holds digits only.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CardInput {
+    pub number: String,
+    pub expiry: String,
+    pub cvc: String,
+    pub name: String,
+    pub line1: String,
+    pub line2: String,
+    pub city: String,
+    pub state: String,
+    pub postal_code: String,
+    pub country: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BankInput {
+    pub routing: String,
+    pub account: String,
+    pub checking: bool,
+    pub holder: String,
+}
+
+pub type Problems = Vec<(Field, &'static str)>;
+
+fn card_message(e: CardError, field: Field) -> &'static str {
+    match (e, field) {
+        (CardError::Missing, Field::Number) => "Enter your card number.",
+        (CardError::Length, _) => "This card number is too short or too long.",
+        (CardError::Checksum, _) => "This card number isn't valid. Check it for typos.",
+        (CardError::Missing, Field::Expiry) => "Enter the expiry date.",
+        (CardError::ExpiryFormat, _) => "Enter the expiry date as MM / YY.",
+        (CardError::ExpiryPast, _) => "This card has expired.",
+        (CardError::Missing, _) => "Enter the security code.",
+        (CardError::Cvc, _) => "The security code is 3 digits (4 on American Express).",
+    }
+}
+
+/// Problems with a new card, in form order. `required` are the AVS fields the session asks for.
+pub fn card_problems(c: &CardInput, required: &[AvsField], now_year: u32, now_month: u32) -> Problems {
+    let mut out = Vec::new();
+    let brand = match card::check_number(&c.number) {
+        Ok(b) => b,
+        Err(e) => {
+            out.push((Field::Number, card_message(e, Field::Number)));
+            card::brand_of(&c.number)
+        }
+    };
+    if let Err(e) = card::check_expiry(&c.expiry, now_year, now_month) {
+        out.push((Field::Expiry, card_message(e, Field::Expiry)));
+    }
+    if let Err(e) = card::check_cvc(&c.cvc, &brand) {
+        out.push((Field::Cvc, card_message(e, Field::Cvc)));
+    }
+    if c.name.trim().is_empty() {
+        out.push((Field::Name, "Enter the name on the card."));
+    }
+    let needs = |f: AvsField| required.contains(&f);
+    let blank = |s: &str| s.trim().is_empty();
+    if needs(AvsField::Line1) && blank(&c.line1) {
+        out.push((Field::Line1, "Enter the street address."));
+    }
+    if needs(AvsField::Line2) && blank(&c.line2) {
+        out.push((Field::Line2, "Enter the second address line."));
+    }
+    if needs(AvsField::City) && blank(&c.city) {
+        out.push((Field::City, "Enter the city."));
+    }
+    if needs(AvsField::State) && blank(&c.state) {
+        out.push((Field::State, "Enter the state or region."));
+    }
+    if needs(AvsField::PostalCode) {
+        let country = if needs(AvsField::Country) { c.country.as_str() } else { "" };
+        if blank(&c.postal_code) {
+            out.push((Field::PostalCode, "Enter the postal code."));
+        } else if !bank::postal_ok(country, &c.postal_code) {
+            out.push((Field::PostalCode, "This postal code doesn't look right for the country."));
+        }
+    }
+    if needs(AvsField::Country) && blank(&c.country) {
+        out.push((Field::Country, "Choose the country."));
+    }
+    out
+}
+
+pub fn bank_problems(b: &BankInput) -> Problems {
+    let mut out = Vec::new();
+    if b.routing.is_empty() {
+        out.push((Field::Routing, "Enter the 9-digit routing number."));
+    } else if !bank::routing_ok(&b.routing) {
+        out.push((Field::Routing, "This routing number isn't valid. Check it for typos."));
+    }
+    if b.account.is_empty() {
+        out.push((Field::Account, "Enter the account number."));
+    } else if !bank::account_ok(&b.account) {
+        out.push((Field::Account, "The account number is 4 to 17 digits."));
+    }
+    if b.holder.trim().is_empty() {
+        out.push((Field::Holder, "Enter the account holder's name."));
+    }
+    out
+}
+
+/// The card brand as the payer types (for grouping, code length and the brand mark).
+pub fn typed_brand(c: &CardInput) -> Brand {
+    card::brand_of(&c.number)
+}
+
+/// The payment method part of a confirm request (see `api::post_confirm`). `None` when the
+/// new method still has problems. A saved method sends only its id.
+pub fn method_body(saved_id: Option<&str>, card: Option<&CardInput>, bank: Option<&BankInput>, now: (u32, u32)) -> Option<serde_json::Value> {
+    use serde_json::json;
+    if let Some(id) = saved_id {
+        return Some(json!({ "type": "saved", "id": id }));
+    }
+    if let Some(c) = card {
+        let (exp_month, exp_year) = card::check_expiry(&c.expiry, now.0, now.1).ok()?;
+        card::check_number(&c.number).ok()?;
+        let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+        return Some(json!({
+            "type": "card",
+            "card": { "number": c.number, "exp_month": exp_month, "exp_year": exp_year, "cvc": c.cvc, "name": c.name.trim() },
+            "billing_details": { "line1": opt(&c.line1), "line2": opt(&c.line2), "city": opt(&c.city), "state": opt(&c.state),
+                                 "postal_code": opt(&c.postal_code), "country": opt(&c.country) },
+        }));
+    }
+    let b = bank?;
+    bank_problems(b).is_empty().then(|| json!({
+        "type": "us_bank_account",
+        "us_bank_account": { "routing_number": b.routing, "account_number": b.account,
+                             "account_type": if b.checking { "checking" } else { "savings" }, "holder_name": b.holder.trim() },
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confirm_bodies() {
+        let saved = method_body(Some("pm_1"), Some(&good_card()), None, (2026, 11)).expect("saved");
+        assert_eq!(saved, serde_json::json!({ "type": "saved", "id": "pm_1" }), "a saved method carries no card data");
+        let card = method_body(None, Some(&good_card()), None, (2026, 11)).expect("card");
+        assert_eq!(card["card"]["number"], "4242424242424242");
+        assert_eq!(card["card"]["exp_month"], 12);
+        assert_eq!(card["card"]["exp_year"], 2030);
+        assert_eq!(card["billing_details"]["postal_code"], serde_json::Value::Null);
+        assert_eq!(method_body(None, Some(&CardInput::default()), None, (2026, 11)), None);
+        let bank = BankInput { routing: "021000021".into(), account: "000123456789".into(), checking: false, holder: " Acme ".into() };
+        let b = method_body(None, None, Some(&bank), (2026, 11)).expect("bank");
+        assert_eq!(b["us_bank_account"]["account_type"], "savings");
+        assert_eq!(b["us_bank_account"]["holder_name"], "Acme");
+    }
+
+    fn good_card() -> CardInput {
+        CardInput { number: "4242424242424242".into(), expiry: "12 / 30".into(), cvc: "123".into(), name: "Jo Lee".into(), ..Default::default() }
+    }
+
+    #[test]
+    fn a_complete_card_has_no_problems() {
+        assert!(card_problems(&good_card(), &[], 2026, 11).is_empty());
+    }
+
+    #[test]
+    fn problems_name_each_field_in_order() {
+        let p = card_problems(&CardInput::default(), &[], 2026, 11);
+        assert_eq!(p.iter().map(|(f, _)| *f).collect::<Vec<_>>(), vec![Field::Number, Field::Expiry, Field::Cvc, Field::Name]);
+        let amex_short_code = CardInput { number: "378282246310005".into(), cvc: "123".into(), ..good_card() };
+        assert_eq!(card_problems(&amex_short_code, &[], 2026, 11), vec![(Field::Cvc, "The security code is 3 digits (4 on American Express).")]);
+    }
+
+    #[test]
+    fn avs_fields_are_required_exactly_as_asked() {
+        let required = [AvsField::PostalCode, AvsField::Country];
+        let p = card_problems(&good_card(), &required, 2026, 11);
+        assert_eq!(p.iter().map(|(f, _)| *f).collect::<Vec<_>>(), vec![Field::PostalCode, Field::Country]);
+        let with = CardInput { postal_code: "SW1A 1AA".into(), country: "GB".into(), ..good_card() };
+        assert!(card_problems(&with, &required, 2026, 11).is_empty());
+        let wrong = CardInput { postal_code: "SW1A 1AA".into(), country: "US".into(), ..good_card() };
+        assert_eq!(card_problems(&wrong, &required, 2026, 11)[0].0, Field::PostalCode);
+        assert!(card_problems(&good_card(), &[AvsField::Other("planet".into())], 2026, 11).is_empty());
+    }
+
+    #[test]
+    fn bank_accounts() {
+        let ok = BankInput { routing: "021000021".into(), account: "000123456789".into(), checking: true, holder: "Acme LLC".into() };
+        assert!(bank_problems(&ok).is_empty());
+        let bad = BankInput { routing: "021000022".into(), account: "12".into(), ..ok.clone() };
+        assert_eq!(bank_problems(&bad).iter().map(|(f, _)| *f).collect::<Vec<_>>(), vec![Field::Routing, Field::Account]);
+    }
+}

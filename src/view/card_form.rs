@@ -1,0 +1,113 @@
+use super::field::TextField;
+use super::pay_state::{field_id, pay_state};
+use super::{ctx, saved_methods::brand_name};
+use crate::card;
+use crate::model::{AvsField, Config, Wire};
+use crate::payment::{self, CardInput, Field};
+use leptos::prelude::*;
+
+/// Countries offered for the billing address (ISO 3166-1 alpha-2, English names).
+pub const COUNTRIES: &[(&str, &str)] = &[
+    ("US", "United States"), ("CA", "Canada"), ("GB", "United Kingdom"), ("AU", "Australia"), ("BR", "Brazil"),
+    ("DE", "Germany"), ("ES", "Spain"), ("FR", "France"), ("IE", "Ireland"), ("IN", "India"), ("IT", "Italy"),
+    ("JP", "Japan"), ("MX", "Mexico"), ("NL", "Netherlands"), ("NZ", "New Zealand"), ("SA", "Saudi Arabia"),
+    ("AE", "United Arab Emirates"),
+];
+
+/// A new card: number grouped as typed, expiry, security code, name, and exactly the
+/// billing fields the session requires. Problems show when a field is left or on confirm.
+#[component]
+pub fn CardForm(config: Signal<Config>) -> impl IntoView {
+    let cx = ctx();
+    let pay = pay_state();
+    let required = Memo::new(move |_| config.with(|c| c.required_avs_fields.iter().filter(|f| f.is_known()).cloned().collect::<Vec<_>>()));
+    let now = crate::browser::now_year_month();
+    let problems = Memo::new(move |_| pay.card.with(|c| payment::card_problems(c, &required.get(), now.0, now.1)));
+    let brand = Memo::new(move |_| pay.card.with(payment::typed_brand));
+    let error = move |f: Field| Signal::derive(move || if pay.shows(f) { problems.with(|p| p.iter().find(|(x, _)| *x == f).map(|(_, m)| *m)) } else { None });
+    let blur = move |f: Field| Callback::new(move |()| pay.touch(f));
+    let value = move |get: fn(&CardInput) -> String| Signal::derive(move || pay.card.with(get));
+    let set = move |put: fn(&mut CardInput, String)| Callback::new(move |raw: String| {
+        pay.card.update(|c| put(c, raw.clone()));
+        raw
+    });
+    let prefix = StoredValue::new(cx.id_prefix.clone());
+    let id = move |f: Field| prefix.with_value(|p| field_id(p, f));
+    let needs = move |f: AvsField| required.with(|r| r.contains(&f));
+    let text = move |f: Field, label: &'static str, name: &'static str, autocomplete: &'static str, get: fn(&CardInput) -> String, put: fn(&mut CardInput, String)| {
+        view! { <TextField id=id(f) label name autocomplete value=value(get) on_input=set(put) on_blur=blur(f) error=error(f)/> }
+    };
+    let country_id = id(Field::Country);
+    let country_error = error(Field::Country);
+    let country_described = format!("{country_id}-error");
+    view! {
+        <div class="sv-form" data-testid="card-form">
+            <div class="sv-row">
+                <TextField
+                    id=id(Field::Number) label="Card number" name="cardnumber" autocomplete="cc-number" inputmode="numeric" ltr=true
+                    value=Signal::derive(move || pay.card.with(|c| card::group(&c.number, &card::brand_of(&c.number))))
+                    on_input=Callback::new(move |raw: String| {
+                        let b = card::brand_of(&card::digits_only(&raw, 19));
+                        let digits = card::digits_only(&raw, card::max_length(&b));
+                        let shown = card::group(&digits, &b);
+                        pay.card.update(|c| c.number = digits);
+                        shown
+                    })
+                    on_blur=blur(Field::Number) error=error(Field::Number)
+                />
+                <span class="sv-brand" aria-live="polite" data-testid="typed-brand">
+                    {move || pay.card.with(|c| !c.number.is_empty()).then(|| brand_name(Some(&brand.get())))}
+                </span>
+            </div>
+            <div class="sv-row sv-row--split">
+                <TextField
+                    id=id(Field::Expiry) label="Expiry (MM / YY)" name="cc-exp" autocomplete="cc-exp" inputmode="numeric" ltr=true maxlength=7
+                    value=value(|c| c.expiry.clone())
+                    on_input=Callback::new(move |raw: String| {
+                        // Reformat only while typing forwards, so backspace over " / " works.
+                        let shown = if raw.len() >= pay.card.with_untracked(|c| c.expiry.len()) { card::format_expiry(&raw) } else { raw };
+                        pay.card.update(|c| c.expiry = shown.clone());
+                        shown
+                    })
+                    on_blur=blur(Field::Expiry) error=error(Field::Expiry)
+                />
+                <TextField
+                    id=id(Field::Cvc) label="Security code" name="cvc" autocomplete="cc-csc" inputmode="numeric" ltr=true
+                    value=value(|c| c.cvc.clone())
+                    on_input=Callback::new(move |raw: String| {
+                        let digits = card::digits_only(&raw, card::cvc_length(&brand.get_untracked()));
+                        pay.card.update(|c| c.cvc = digits.clone());
+                        digits
+                    })
+                    on_blur=blur(Field::Cvc) error=error(Field::Cvc)
+                />
+            </div>
+            {text(Field::Name, "Name on card", "ccname", "cc-name", |c| c.name.clone(), |c, v| c.name = v)}
+            <Show when=move || needs(AvsField::Line1)>{text(Field::Line1, "Street address", "address-line1", "address-line1", |c| c.line1.clone(), |c, v| c.line1 = v)}</Show>
+            <Show when=move || needs(AvsField::Line2)>{text(Field::Line2, "Address line 2", "address-line2", "address-line2", |c| c.line2.clone(), |c, v| c.line2 = v)}</Show>
+            <Show when=move || needs(AvsField::City)>{text(Field::City, "City", "city", "address-level2", |c| c.city.clone(), |c, v| c.city = v)}</Show>
+            <Show when=move || needs(AvsField::State)>{text(Field::State, "State or region", "state", "address-level1", |c| c.state.clone(), |c, v| c.state = v)}</Show>
+            <Show when=move || needs(AvsField::PostalCode)>{text(Field::PostalCode, "Postal code", "postal-code", "postal-code", |c| c.postal_code.clone(), |c, v| c.postal_code = v)}</Show>
+            <Show when=move || needs(AvsField::Country)>
+                <div class="sv-field" class:sv-field--invalid=move || country_error.get().is_some()>
+                    <label class="sv-label" for=country_id.clone()>"Country"</label>
+                    <select
+                        class="sv-input"
+                        id=country_id.clone()
+                        name="country"
+                        autocomplete="country"
+                        prop:value=move || pay.card.with(|c| c.country.clone())
+                        aria-invalid=move || country_error.get().map(|_| "true")
+                        aria-describedby={let d = country_described.clone(); move || country_error.get().map(|_| d.clone())}
+                        on:change=move |ev| pay.card.update(|c| c.country = event_target_value(&ev))
+                        on:blur=move |_| pay.touch(Field::Country)
+                    >
+                        <option value="">"Choose…"</option>
+                        {COUNTRIES.iter().map(|(code, name)| view! { <option value=*code>{*name}</option> }).collect_view()}
+                    </select>
+                    <p class="sv-error" id=format!("{}-error", country_id.clone())>{move || country_error.get()}</p>
+                </div>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,127 @@
+use super::pay_state::{field_id, pay_state, Choice, ConfirmRequest, Confirmer, Phase};
+use super::{ctx, total_change::TotalSeen};
+use crate::gate::{self, Blocker, GateInput};
+use crate::model::Config;
+use crate::payment;
+use leptos::html::Button;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The element with `id` in the same document or shadow root as `near`.
+fn find(near: &web_sys::Element, id: &str) -> Option<web_sys::HtmlElement> {
+    let root = near.get_root_node();
+    let el = if let Some(shadow) = root.dyn_ref::<web_sys::ShadowRoot>() {
+        shadow.get_element_by_id(id)
+    } else {
+        root.dyn_ref::<web_sys::Document>().and_then(|d| d.get_element_by_id(id))
+    };
+    el.and_then(|e| e.dyn_into().ok())
+}
+
+/// The one primary button: "Pay $49.99". It stays focusable and says what is in the way
+/// (`aria-disabled`) until the gate opens; pressing it then shows every problem and moves
+/// focus to the first one. It never sends twice.
+#[component]
+pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
+    let cx = ctx();
+    let pay = pay_state();
+    let seen = use_context::<TotalSeen>().map_or_else(|| RwSignal::new(true), |s| s.0);
+    let confirmer = use_context::<Confirmer>();
+    let now = crate::browser::now_year_month();
+    let button = NodeRef::<Button>::new();
+    let status_id = cx.id("confirm-status");
+    let prefix = StoredValue::new(cx.id_prefix.clone());
+    let total = Memo::new(move |_| config.with(|c| (c.amount, c.currency.clone())));
+    let label = {
+        let cx = cx.clone();
+        move || match total.get() {
+            (Some(a), cur) => format!("Pay {}", cx.money(Some(a), cur.as_deref())),
+            _ => "Pay".to_owned(),
+        }
+    };
+    let required = Memo::new(move |_| config.with(|c| c.required_avs_fields.clone()));
+    let problems = Memo::new(move |_| match pay.choice.get() {
+        Choice::NewCard => pay.card.with(|c| payment::card_problems(c, &required.get(), now.0, now.1)),
+        Choice::NewBank => pay.bank.with(payment::bank_problems),
+        _ => Vec::new(),
+    });
+    let input = Memo::new(move |_| GateInput {
+        payable: total.with(|t| t.0.is_some()),
+        method_chosen: pay.choice.get() != Choice::None,
+        method_valid: problems.with(Vec::is_empty),
+        challenge_required: config.with(|c| c.challenge.is_some()),
+        challenge_satisfied: pay.challenge_response.with(Option::is_some),
+        total_seen: seen.get(),
+        submitting: pay.phase.get() == Phase::Submitting,
+    });
+    let blocked = Memo::new(move |_| gate::blocker(&input.get()));
+    let press = move |_| {
+        let Some(btn) = button.get_untracked() else { return };
+        let focus = |id: String| {
+            if let Some(el) = find(&btn, &id) {
+                let _ = el.focus();
+            }
+        };
+        match blocked.get_untracked() {
+            Some(Blocker::MethodIncomplete) => {
+                pay.submitted.set(true);
+                if let Some((f, _)) = problems.with_untracked(|p| p.first().copied()) {
+                    focus(prefix.with_value(|p| field_id(p, f)));
+                }
+            }
+            Some(Blocker::NoMethod) => focus(prefix.with_value(|p| format!("{p}-method-0"))),
+            Some(_) => {}
+            None => {
+                let choice = pay.choice.get_untracked();
+                let saved = match &choice {
+                    Choice::Saved(id) => Some(id.clone()),
+                    _ => None,
+                };
+                let body = pay.card.with_untracked(|c| {
+                    pay.bank.with_untracked(|b| match &choice {
+                        Choice::Saved(id) => payment::method_body(Some(id), None, None, now),
+                        Choice::NewCard => payment::method_body(None, Some(c), None, now),
+                        Choice::NewBank => payment::method_body(None, None, Some(b), now),
+                        Choice::None => None,
+                    })
+                });
+                let Some(payment_method) = body else { return };
+                let method_type = match choice {
+                    Choice::Saved(_) => "saved",
+                    Choice::NewCard => "card",
+                    _ => "us_bank_account",
+                };
+                match confirmer {
+                    Some(Confirmer(send)) => send.run(ConfirmRequest { payment_method, method_type, saved_method_id: saved, pay }),
+                    None => pay.phase.set(Phase::Demo),
+                }
+            }
+        }
+    };
+    let status = move || match (pay.phase.get(), blocked.get()) {
+        (Phase::Submitting, _) => Some("Confirming your payment…".to_owned()),
+        (Phase::Declined(m), _) => Some(format!("Your payment was declined: {m} Check the details or choose another method.")),
+        (Phase::Refused(m), _) => Some(m),
+        (Phase::Failed, _) => Some("We couldn't confirm your payment because the connection failed. Nothing will be charged twice: press Pay to try again.".to_owned()),
+        (Phase::Demo, _) => Some("This is a demo: nothing was sent or charged.".to_owned()),
+        (Phase::Idle, Some(b)) if pay.submitted.get() || b == Blocker::TotalNotSeen || b == Blocker::ChallengePending => Some(b.message().to_owned()),
+        _ => None,
+    };
+    let described = status_id.clone();
+    view! {
+        <div class="sv-confirm">
+            <button
+                type="button"
+                class="sv-button sv-button--primary"
+                node_ref=button
+                aria-disabled=move || blocked.get().map(|_| "true")
+                aria-describedby=described
+                data-testid="confirm"
+                on:click=press
+            >
+                {label}
+            </button>
+            <p class="sv-confirm-status" id=status_id role="status" data-testid="confirm-status">{status}</p>
+        </div>
+    }
+}

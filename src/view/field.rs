@@ -1,0 +1,70 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A labelled text input whose problem, once shown, is tied to it for screen readers.
+/// `on_input` gets the raw value and returns what the field should show (it may reformat,
+/// e.g. group card digits); the caret stays after the same number of digits.
+#[component]
+pub fn TextField(
+    id: String,
+    label: &'static str,
+    name: &'static str,
+    autocomplete: &'static str,
+    #[prop(default = "text")] inputmode: &'static str,
+    #[prop(optional)] ltr: bool,
+    #[prop(optional)] maxlength: Option<u32>,
+    #[prop(into)] value: Signal<String>,
+    on_input: Callback<String, String>,
+    on_blur: Callback<()>,
+    #[prop(into)] error: Signal<Option<&'static str>>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let described = error_id.clone();
+    let input = move |ev: web_sys::Event| {
+        let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let raw = el.value();
+        let caret = el.selection_start().ok().flatten().unwrap_or(raw.len() as u32) as usize;
+        let digits_before = raw.chars().take(caret).filter(char::is_ascii_digit).count();
+        let shown = on_input.run(raw.clone());
+        if shown != raw {
+            el.set_value(&shown);
+            // Put the caret back after the same number of digits.
+            let mut seen = 0;
+            let pos = shown
+                .char_indices()
+                .find_map(|(i, c)| {
+                    if seen == digits_before {
+                        return Some(i);
+                    }
+                    if c.is_ascii_digit() {
+                        seen += 1;
+                    }
+                    None
+                })
+                .unwrap_or(shown.len()) as u32;
+            let _ = el.set_selection_range(pos, pos);
+        }
+    };
+    view! {
+        <div class="sv-field" class:sv-field--invalid=move || error.get().is_some()>
+            <label class="sv-label" for=id.clone()>{label}</label>
+            <input
+                class="sv-input"
+                id=id
+                name=name
+                type="text"
+                autocomplete=autocomplete
+                inputmode=inputmode
+                dir=if ltr { "ltr" } else { "auto" }
+                maxlength=maxlength
+                spellcheck="false"
+                prop:value=move || value.get()
+                aria-invalid=move || error.get().map(|_| "true")
+                aria-describedby=move || error.get().map(|_| described.clone())
+                on:input=input
+                on:blur=move |_| on_blur.run(())
+            />
+            <p class="sv-error" id=error_id>{move || error.get()}</p>
+        </div>
+    }
+}

@@ -1,0 +1,103 @@
+use super::bank_form::BankForm;
+use super::card_form::CardForm;
+use super::ctx;
+use super::pay_state::{pay_state, Choice};
+use super::saved_methods::describe;
+use crate::model::{Config, MethodType};
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+struct Opt {
+    choice: Choice,
+    title: String,
+    details: Vec<String>,
+    /// Why it cannot be chosen, if it cannot.
+    unusable: Option<&'static str>,
+    is_default: bool,
+}
+
+fn options(c: &Config, now: (u32, u32)) -> Vec<Opt> {
+    let mut out: Vec<Opt> = c
+        .saved_methods
+        .iter()
+        .filter(|m| c.allows(&m.kind))
+        .map(|m| {
+            let (title, details, expired) = describe(m, now);
+            let unusable = if expired { Some("Expired: can't be used") } else if m.id.is_none() { Some("Unavailable") } else { None };
+            Opt { choice: Choice::Saved(m.id.clone().unwrap_or_default()), title, details, unusable, is_default: m.is_default }
+        })
+        .collect();
+    if c.allows(&MethodType::Card) {
+        out.push(Opt { choice: Choice::NewCard, title: "Use a new card".into(), details: vec![], unusable: None, is_default: false });
+    }
+    if c.allows(&MethodType::Ach) {
+        out.push(Opt { choice: Choice::NewBank, title: "Use a new bank account".into(), details: vec![], unusable: None, is_default: false });
+    }
+    out
+}
+
+/// The payer's choice of method, as one radio group (arrow keys move, Space selects):
+/// saved methods the session allows (expired ones shown but disabled, with the reason),
+/// then a new card / a new bank account. The default method is pre-selected when usable.
+#[component]
+pub fn MethodChoice(config: Signal<Config>) -> impl IntoView {
+    let cx = ctx();
+    let pay = pay_state();
+    let now = crate::browser::now_year_month();
+    let opts = Memo::new(move |_| config.with(|c| options(c, now)));
+    // Pre-select once (and again if the chosen method disappears from a new config).
+    Effect::new(move |_| {
+        let list = opts.get();
+        let current = pay.choice.get_untracked();
+        let still_there = list.iter().any(|o| o.choice == current && o.unusable.is_none());
+        if !still_there {
+            let saved_default = list.iter().find(|o| o.is_default && o.unusable.is_none() && matches!(o.choice, Choice::Saved(_)));
+            let has_saved = list.iter().any(|o| matches!(o.choice, Choice::Saved(_)) && o.unusable.is_none());
+            let pick = saved_default.map(|o| o.choice.clone()).or_else(|| {
+                (!has_saved).then(|| list.iter().find(|o| o.unusable.is_none()).map(|o| o.choice.clone())).flatten()
+            });
+            pay.choice.set(pick.unwrap_or(Choice::None));
+        }
+    });
+    let group = cx.id("method");
+    let legend_id = cx.id("method-legend");
+    let labelled_by = legend_id.clone();
+    let prefix = cx.id_prefix.clone();
+    let option = move |(i, o): (usize, Opt)| {
+        let value = o.choice.clone();
+        let checked = value.clone();
+        let input_id = format!("{prefix}-method-{i}");
+        let label_for = input_id.clone();
+        let reason_id = format!("{input_id}-reason");
+        let unusable = o.unusable;
+        view! {
+            <label class="sv-choice" class:sv-choice--disabled=unusable.is_some() for=label_for data-testid="method-option">
+                <input
+                    type="radio"
+                    id=input_id
+                    name=group.clone()
+                    disabled=unusable.is_some()
+                    aria-describedby=unusable.map(|_| reason_id.clone())
+                    prop:checked=move || pay.choice.get() == checked
+                    on:change=move |_| pay.choice.set(value.clone())
+                />
+                <span class="sv-choice-body">
+                    <span class="sv-saved-title">{o.title}</span>
+                    {o.is_default.then(|| view! { <span class="sv-badge">"Default"</span> })}
+                    {o.details.into_iter().map(|d| view! { <span class="sv-saved-detail" dir="auto">{d}</span> }).collect_view()}
+                    {unusable.map(|why| view! { <span class="sv-badge sv-badge--warn" id=reason_id.clone()>{why}</span> })}
+                </span>
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="sv-fieldset" aria-labelledby=labelled_by>
+            <legend class="sv-subheading" id=legend_id>"Payment method"</legend>
+            <div class="sv-choices">
+                {move || opts.get().into_iter().enumerate().map(option.clone()).collect_view()}
+            </div>
+        </fieldset>
+        <Show when=move || pay.choice.get() == Choice::NewCard><CardForm config/></Show>
+        <Show when=move || pay.choice.get() == Choice::NewBank><BankForm/></Show>
+    }
+}

@@ -1,0 +1,107 @@
+use crate::payment::{BankInput, CardInput, Field};
+use leptos::prelude::*;
+use std::collections::HashSet;
+
+/// What the payer chose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Choice {
+    None,
+    Saved(String),
+    NewCard,
+    NewBank,
+}
+
+/// Where a confirm stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Idle,
+    Submitting,
+    /// Declined by the bank: the message to show; only the security code was cleared.
+    Declined(String),
+    /// Refused for another reason.
+    Refused(String),
+    /// No answer: the outcome is unknown; "Pay" again retries with the same key.
+    Failed,
+    /// The demo gallery: nothing is sent.
+    Demo,
+}
+
+/// Everything the payer typed or chose. It lives beside the config, never inside it, so a
+/// new config (amount changed, items changed) cannot touch it.
+#[derive(Clone, Copy)]
+pub struct PayState {
+    pub choice: RwSignal<Choice>,
+    pub card: RwSignal<CardInput>,
+    pub bank: RwSignal<BankInput>,
+    /// Fields the payer has left: their problems are shown.
+    pub touched: RwSignal<HashSet<Field>>,
+    /// Confirm was pressed: every problem is shown.
+    pub submitted: RwSignal<bool>,
+    pub phase: RwSignal<Phase>,
+    /// The last confirm sent (its body and idempotency key) while its outcome is unknown:
+    /// the same request is retried with the same key, so it can never be charged twice.
+    pub pending: StoredValue<Option<(String, String)>>,
+    /// The solved challenge's response (captcha token or verified code), for confirm.
+    pub challenge_response: RwSignal<Option<String>>,
+}
+
+impl PayState {
+    pub fn new() -> Self {
+        PayState {
+            choice: RwSignal::new(Choice::None),
+            card: RwSignal::new(CardInput { country: String::new(), ..Default::default() }),
+            bank: RwSignal::new(BankInput { checking: true, ..Default::default() }),
+            touched: RwSignal::new(HashSet::new()),
+            submitted: RwSignal::new(false),
+            phase: RwSignal::new(Phase::Idle),
+            pending: StoredValue::new(None),
+            challenge_response: RwSignal::new(None),
+        }
+    }
+
+    pub fn touch(&self, f: Field) {
+        self.touched.update(|t| {
+            t.insert(f);
+        });
+    }
+
+    /// Whether `f`'s problem should be visible now.
+    pub fn shows(&self, f: Field) -> bool {
+        self.submitted.get() || self.touched.with(|t| t.contains(&f))
+    }
+}
+
+impl Default for PayState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// What the confirm button hands to whoever sends the request (see `live::Controller`).
+#[derive(Clone, Debug)]
+pub struct ConfirmRequest {
+    pub payment_method: serde_json::Value,
+    /// For the `confirm` event: the method type and, for a saved one, its id. Never card data.
+    pub method_type: &'static str,
+    pub saved_method_id: Option<String>,
+    pub pay: PayState,
+}
+
+impl std::fmt::Debug for PayState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PayState { .. }") // never prints what the payer typed
+    }
+}
+
+/// Sends a confirm; provided by a live session. Without one (the demo gallery) nothing is sent.
+#[derive(Clone, Copy)]
+pub struct Confirmer(pub leptos::prelude::Callback<ConfirmRequest>);
+
+pub fn pay_state() -> PayState {
+    use_context::<PayState>().unwrap_or_default()
+}
+
+/// The element id of a form field in this view instance.
+pub fn field_id(prefix: &str, f: Field) -> String {
+    format!("{prefix}-{f:?}").to_ascii_lowercase()
+}

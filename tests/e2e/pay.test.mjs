@@ -1,0 +1,122 @@
+// End-to-end: choosing or entering a method and confirming, against the mock API's
+// `POST …/confirm` (idempotent by key, scriptable: declines, dropped connections).
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { start, openPage, text } from './harness.mjs';
+
+const demo = name => JSON.parse(fs.readFileSync(new URL(`../../src/demo/${name}.json`, import.meta.url), 'utf8'));
+const CARD = '4000056655665556';
+const CVC = '737';
+const SECRET = 'cred_PAY_s3cr3t';
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+beforeEach(() => env.mock.reset());
+
+async function hosted(id, config) {
+  env.mock.setSession(id, config, { credential: SECRET });
+  const o = await openPage(env.browser, env.origin);
+  await o.page.goto(`${env.origin}/?session=${id}#${SECRET}`);
+  await o.page.waitForSelector('[data-testid=confirm]');
+  return o;
+}
+
+async function fillCard(page) {
+  await page.getByLabel('Use a new card').check();
+  await page.getByLabel('Card number').pressSequentially(CARD);
+  await page.getByLabel('Expiry (MM / YY)').pressSequentially('1230');
+  await page.getByLabel('Security code').fill(CVC);
+  await page.getByLabel('Name on card').fill('Jordan Lee');
+  await page.getByLabel('Postal code').fill('94103');
+  await page.getByLabel('Country').selectOption('US');
+}
+
+test('paying with the default saved card: one POST with an idempotency key, then the completed view', async () => {
+  const { page, context } = await hosted('cs_payDefault1', demo('card'));
+  assert.equal(await text(page, '[data-testid=confirm]'), 'Pay $49.99');
+  await page.click('[data-testid=confirm]');
+  await page.waitForSelector('[data-testid=completed]');
+  assert.equal(env.mock.confirms.length, 1);
+  const [c] = env.mock.confirms;
+  assert.match(c.key, /^[0-9a-f-]{36}$/);
+  assert.deepEqual(c.body, { payment_method: { type: 'saved', id: 'pm_visa1' }, challenge_response: null });
+  assert.equal(c.authorization, `Bearer ${SECRET}`);
+  await context.close();
+});
+
+test('a new card is validated, sent only to the API, and never appears anywhere else', async () => {
+  const { page, context, log } = await hosted('cs_payNew1', demo('card'));
+  await fillCard(page);
+  assert.equal(await page.getByLabel('Card number').inputValue(), '4000 0566 5566 5556');
+  await page.click('[data-testid=confirm]');
+  await page.waitForSelector('[data-testid=completed]');
+  const [c] = env.mock.confirms;
+  assert.deepEqual(c.body.payment_method.card, { number: CARD, exp_month: 12, exp_year: 2030, cvc: CVC, name: 'Jordan Lee' });
+  assert.equal(c.body.payment_method.billing_details.postal_code, '94103');
+  const elsewhere = JSON.stringify([log.console, log.requests, await page.evaluate(() => [localStorage, sessionStorage, document.cookie, location.href, document.body.innerHTML])]);
+  for (const secret of [CARD, CVC + '"', SECRET]) assert.ok(!elsewhere.includes(secret), `${secret} leaked`);
+  await context.close();
+});
+
+test('keyboard only: choose a saved method with the arrow keys and pay', async () => {
+  const { page, context } = await hosted('cs_payKeys1', demo('card'));
+  await page.getByLabel(/Visa •••• 4242/).focus();
+  await page.keyboard.press('ArrowDown'); // Mastercard
+  assert.ok(await page.getByLabel(/Mastercard •••• 4444/).isChecked());
+  await page.keyboard.press('ArrowDown'); // skips the expired Amex
+  assert.ok(await page.getByLabel(/Card •••• 0000/).isChecked(), 'the expired card cannot be chosen');
+  await page.keyboard.press('ArrowUp');
+  assert.ok(await page.getByLabel(/Mastercard •••• 4444/).isChecked());
+  for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.dataset.testid === 'confirm')); i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=completed]');
+  assert.deepEqual(env.mock.confirms[0].body.payment_method, { type: 'saved', id: 'pm_mc1' });
+  await context.close();
+});
+
+test('declined: a plain message, everything typed kept except the security code', async () => {
+  env.mock.scriptConfirm('cs_payDecl1', [{ status: 402, body: { decline_message: 'Insufficient funds.' } }]);
+  const { page, context } = await hosted('cs_payDecl1', demo('card'));
+  await fillCard(page);
+  await page.click('[data-testid=confirm]');
+  await page.waitForFunction(() => /declined/.test(document.querySelector('[data-testid=confirm-status]')?.textContent || ''));
+  assert.match(await text(page, '[data-testid=confirm-status]'), /Your payment was declined: Insufficient funds\./);
+  assert.equal(await page.getByLabel('Card number').inputValue(), '4000 0566 5566 5556');
+  assert.equal(await page.getByLabel('Name on card').inputValue(), 'Jordan Lee');
+  assert.equal(await page.getByLabel('Security code').inputValue(), '', 'only the code is cleared');
+  assert.equal(await page.$('[data-testid=completed]'), null);
+  await context.close();
+});
+
+test('an unknown outcome is retried with the same idempotency key; a double click sends once', async () => {
+  env.mock.scriptConfirm('cs_payDrop1', [{ status: 503 }]);
+  const { page, context } = await hosted('cs_payDrop1', demo('card'));
+  await page.click('[data-testid=confirm]', { clickCount: 2 });
+  await page.waitForFunction(() => /connection failed/.test(document.querySelector('[data-testid=confirm-status]')?.textContent || ''));
+  assert.equal(env.mock.confirms.length, 1, 'a double click sent one request');
+  await page.click('[data-testid=confirm]');
+  await page.waitForSelector('[data-testid=completed]');
+  assert.equal(env.mock.confirms.length, 2);
+  assert.equal(env.mock.confirms[1].key, env.mock.confirms[0].key, 'the retry reuses the key');
+  await context.close();
+});
+
+test('embedded: the confirm event names the method, never card data', async () => {
+  env.mock.setSession('cs_payEvt1', demo('card'));
+  const { page, context } = await openPage(env.browser, env.origin);
+  env.mock.page('/pay-shop.html', `<!doctype html><html><body><div id="a"></div><script type="module">
+    import init, { mount } from '/session-view-app.js'; await init();
+    window.events = []; for (const n of ['confirm', 'completed']) document.addEventListener(n, e => window.events.push({ n, d: e.detail }));
+    mount(document.getElementById('a'), { sessionId: 'cs_payEvt1', apiBase: location.origin, pollInterval: 0 });
+  </script></body></html>`);
+  await page.goto(`${env.origin}/pay-shop.html`);
+  await page.waitForSelector('[data-testid=confirm]');
+  await fillCard(page);
+  await page.click('[data-testid=confirm]');
+  await page.waitForFunction(() => window.events.some(e => e.n === 'completed'));
+  const events = await page.evaluate(() => window.events);
+  assert.deepEqual(events[0], { n: 'confirm', d: { sessionId: 'cs_demoCard001', status: 'active', amount: '4999', currency: 'USD', method: { type: 'card', savedMethodId: null } } });
+  assert.ok(!JSON.stringify(events).includes(CARD) && !JSON.stringify(events).includes(CVC));
+  await context.close();
+});
