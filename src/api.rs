@@ -12,6 +12,9 @@
 //!   Answers: 2xx = paid (the session is completed); 402 = declined, body
 //!   `{ "decline_message": "…" }`; another 4xx = refused, body `{ "message": "…" }`;
 //!   5xx, 429 or no answer = unknown outcome, retried only with the same key.
+//! - Wallet scope (assumptions too): `POST …/saved-methods/{id}/default`,
+//!   `DELETE …/saved-methods/{id}`, `POST …/saved-methods` `{ "payment_method": … }`.
+//!   Saved-method ids are validated tokens, so they are safe in a path.
 //!
 //! The credential lives only in an [`Endpoint`]: never logged (its `Debug` redacts it), never
 //! in a URL, never stored, and sent only to `base`. For a cross-origin API the server must
@@ -131,35 +134,78 @@ fn message_from(text: &str, key: &str) -> Option<String> {
     (!m.is_empty()).then(|| m.chars().filter(|c| !c.is_control()).take(200).collect())
 }
 
-/// One confirm attempt. The body may hold card data: it goes only to `base`, never to a log.
-pub async fn post_confirm(endpoint: &Endpoint, body: &serde_json::Value, idempotency_key: &str, timeout_ms: i32) -> Result<ConfirmAnswer, Failure> {
+/// One request under the session credential, aborted after `timeout_ms`: its status and body.
+async fn send(endpoint: &Endpoint, method: &str, suffix: &str, body: Option<&serde_json::Value>, idempotency_key: Option<&str>, timeout_ms: i32) -> Result<(u16, String), Failure> {
     let controller = web_sys::AbortController::new().map_err(|_| Failure::Network)?;
     let signal = controller.signal();
     let on_timeout = Closure::once_into_js(move || controller.abort());
     let window = web_sys::window();
     let timer = window.as_ref().and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), timeout_ms).ok());
-    let mut request = gloo_net::http::Request::post(&format!("{}/confirm", endpoint.config_url()))
-        .abort_signal(Some(&signal))
-        .header("Idempotency-Key", idempotency_key);
+    let url = format!("{}{suffix}", endpoint.config_url());
+    let mut request = gloo_net::http::RequestBuilder::new(&url).method(match method {
+        "POST" => gloo_net::http::Method::POST,
+        "DELETE" => gloo_net::http::Method::DELETE,
+        _ => gloo_net::http::Method::GET,
+    });
+    request = request.abort_signal(Some(&signal));
+    if let Some(key) = idempotency_key {
+        request = request.header("Idempotency-Key", key);
+    }
     if let Some(c) = &endpoint.credential {
         request = request.header("Authorization", &format!("Bearer {c}"));
     }
-    let result = match request.json(body) {
-        Ok(r) => r.send().await,
-        Err(_) => return Err(Failure::Network),
+    let result = match body {
+        Some(b) => match request.json(b) {
+            Ok(r) => r.send().await,
+            Err(_) => return Err(Failure::Network),
+        },
+        None => request.send().await,
     };
     if let (Some(w), Some(t)) = (window.as_ref(), timer) {
         w.clear_timeout_with_handle(t);
     }
     let response = result.map_err(|_| Failure::Network)?;
-    let status = response.status();
     let text = response.text().await.unwrap_or_default();
+    Ok((response.status(), text))
+}
+
+/// Maps a status and body to what the payer is told: 2xx done, 402 declined, 429/5xx unknown.
+fn answer(status: u16, text: &str) -> Result<ConfirmAnswer, Failure> {
     match status {
         200..=299 => Ok(ConfirmAnswer::Paid),
-        402 => Ok(ConfirmAnswer::Declined(message_from(&text, "decline_message"))),
+        402 => Ok(ConfirmAnswer::Declined(message_from(text, "decline_message"))),
         429 | 500..=599 => Err(Failure::Status(status, None)),
-        _ => Ok(ConfirmAnswer::Refused(message_from(&text, "message"))),
+        _ => Ok(ConfirmAnswer::Refused(message_from(text, "message"))),
     }
+}
+
+/// One confirm attempt. The body may hold card data: it goes only to `base`, never to a log.
+pub async fn post_confirm(endpoint: &Endpoint, body: &serde_json::Value, idempotency_key: &str, timeout_ms: i32) -> Result<ConfirmAnswer, Failure> {
+    let (status, text) = send(endpoint, "POST", "/confirm", Some(body), Some(idempotency_key), timeout_ms).await?;
+    answer(status, &text)
+}
+
+/// What the wallet scope may do with a saved method (assumptions, like confirm):
+/// `POST …/saved-methods/{id}/default`, `DELETE …/saved-methods/{id}`, and
+/// `POST …/saved-methods` with `{ "payment_method": <as in confirm> }` to add one.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WalletCall {
+    MakeDefault(String),
+    Remove(String),
+    Add(serde_json::Value),
+}
+
+/// One wallet call; `Ok(Paid)` means done.
+pub async fn wallet(endpoint: &Endpoint, call: &WalletCall, idempotency_key: &str, timeout_ms: i32) -> Result<ConfirmAnswer, Failure> {
+    let (status, text) = match call {
+        WalletCall::MakeDefault(id) => send(endpoint, "POST", &format!("/saved-methods/{id}/default"), None, Some(idempotency_key), timeout_ms).await?,
+        WalletCall::Remove(id) => send(endpoint, "DELETE", &format!("/saved-methods/{id}"), None, None, timeout_ms).await?,
+        WalletCall::Add(method) => {
+            let body = serde_json::json!({ "payment_method": method });
+            send(endpoint, "POST", "/saved-methods", Some(&body), Some(idempotency_key), timeout_ms).await?
+        }
+    };
+    answer(status, &text)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::api::{self, Abort, Endpoint};
 use crate::browser;
 use crate::model::{self, Config, Parsed, Status};
 use crate::retry::{self, Failure};
-use crate::view::{ConfirmRequest, Confirmer, Phase, Problem, ProblemKind, SessionView};
+use crate::view::{ConfirmRequest, Confirmer, Phase, Problem, ProblemKind, SessionView, WalletActions};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
@@ -47,6 +47,8 @@ pub struct LiveOptions {
     pub poll_ms: u32,
     /// How long one request may take, in ms.
     pub timeout_ms: i32,
+    /// The embedder confirms by itself: the view only emits `confirm`, and offers saved methods only.
+    pub embedder_confirms: bool,
     pub on_event: Option<Callback<SessionEvent>>,
 }
 
@@ -59,6 +61,7 @@ pub struct Controller {
     pub skew_ms: RwSignal<i64>,
     endpoint: StoredValue<Option<Endpoint>>,
     timeout_ms: i32,
+    pub embedder_confirms: bool,
     in_flight: StoredValue<bool>,
     abort: StoredValue<Option<SendWrapper<Abort>>>,
     on_event: StoredValue<Option<Callback<SessionEvent>>>,
@@ -95,6 +98,7 @@ impl Controller {
             skew_ms: RwSignal::new(0),
             endpoint: StoredValue::new(options.endpoint),
             timeout_ms: options.timeout_ms,
+            embedder_confirms: options.embedder_confirms,
             in_flight: StoredValue::new(false),
             abort: StoredValue::new(None),
             on_event: StoredValue::new(options.on_event),
@@ -226,6 +230,11 @@ impl Controller {
         if pay.phase.get_untracked() == Phase::Submitting {
             return; // a double click
         }
+        if self.embedder_confirms {
+            pay.phase.set(Phase::Handed);
+            self.emit(SessionEvent::Confirm { method_type: req.method_type, saved_method_id: req.saved_method_id });
+            return;
+        }
         let Some(endpoint) = self.endpoint.get_value() else {
             pay.phase.set(Phase::Demo);
             return;
@@ -267,6 +276,40 @@ impl Controller {
         });
     }
 
+    /// Wallet scope: make a saved method the default, remove one, or add one; `done` hears
+    /// `Ok` or the message to show. Without an endpoint (the demo) the change is only local.
+    pub fn wallet(self, call: api::WalletCall, done: Callback<Result<(), String>>) {
+        let apply = move |call: &api::WalletCall| match call {
+            api::WalletCall::MakeDefault(id) => self.config.update(|c| c.set_default_method(id)),
+            api::WalletCall::Remove(id) => self.config.update(|c| c.remove_method(id)),
+            api::WalletCall::Add(_) => self.refresh(),
+        };
+        let Some(endpoint) = self.endpoint.get_value() else {
+            if !matches!(call, api::WalletCall::Add(_)) {
+                apply(&call);
+            }
+            done.run(Ok(()));
+            return;
+        };
+        let key = new_idempotency_key();
+        leptos::task::spawn_local(async move {
+            let answer = api::wallet(&endpoint, &call, &key, self.timeout_ms).await;
+            if !self.alive() {
+                return;
+            }
+            done.run(match answer {
+                Ok(api::ConfirmAnswer::Paid) => {
+                    apply(&call);
+                    Ok(())
+                }
+                Ok(api::ConfirmAnswer::Declined(m) | api::ConfirmAnswer::Refused(m)) => {
+                    Err(m.unwrap_or_else(|| "That didn't work. Please try again.".to_owned()))
+                }
+                Err(_) => Err("We couldn't reach the payment service. Nothing was changed; try again.".to_owned()),
+            });
+        });
+    }
+
     fn fail(self, kind: ProblemKind) {
         let showing = self.state.get_untracked() == LoadState::Ready;
         match kind {
@@ -294,6 +337,8 @@ pub fn LiveView(ctl: Controller, #[prop(default = None)] locale: Option<String>)
     });
     let retry = Callback::new(move |()| ctl.retry());
     provide_context(Confirmer(Callback::new(move |req: ConfirmRequest| ctl.confirm(req))));
+    provide_context(crate::view::EmbedderConfirms(ctl.embedder_confirms));
+    provide_context(WalletActions(Callback::new(move |(call, done)| ctl.wallet(call, done))));
     let locale = StoredValue::new(locale);
     move || match state.get() {
         LoadState::Loading => view! {

@@ -99,6 +99,8 @@ async fn saved_cards_are_a_radio_group_with_default_selected_and_expired_disable
     assert!(texts[2].contains("American Express •••• 0005") && texts[2].contains("Expired: can't be used"));
     assert!(texts[3].starts_with("Card •••• 0000"), "unknown brand renders generically: {}", texts[3]);
     assert_eq!(texts[4], "Use a new card");
+    let marks: Vec<String> = v.all("[data-testid=method-option] svg.sv-mark").iter().filter_map(|m| m.get_attribute("data-brand")).collect();
+    assert_eq!(marks, vec!["visa", "mastercard", "amex", "generic"], "inline brand marks, generic for unknown brands");
     assert!(!v.all_text().contains("jcb"));
     assert!(radio(&options[0]).checked(), "the default is pre-selected");
     let expired = radio(&options[2]);
@@ -189,7 +191,7 @@ fn logo_only_from_a_validated_https_url() {
 #[wasm_bindgen_test]
 fn hostile_strings_render_as_text_only() {
     let v = mount(demo("hostile"));
-    for tag in ["script", "img", "svg", "iframe", "form", "i"] {
+    for tag in ["script", "img", "iframe", "form", "i", "svg:not(.sv-mark)"] {
         assert!(v.all(tag).is_empty(), "<{tag}> reached the DOM");
     }
     // the only inputs are the view's own method radios

@@ -149,12 +149,12 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<SessionViewH
     let slot: Rc<Cell<Option<Controller>>> = Rc::new(Cell::new(None));
     let host = send_wrapper::SendWrapper::new(element.clone());
     let ctl_for_events = send_wrapper::SendWrapper::new(slot.clone());
-    let (endpoint, poll_ms, timeout_ms, locale) = (opts.endpoint, opts.poll_ms, opts.timeout_ms, opts.locale);
+    let (endpoint, poll_ms, timeout_ms, embedder_confirms, locale) = (opts.endpoint, opts.poll_ms, opts.timeout_ms, opts.handle_confirm, opts.locale);
     let slot_in = slot.clone();
     let view = leptos::mount::mount_to(container.clone(), move || {
         // Made inside the view's owner, so unmount() disposes it (and the host it holds).
         let on_event = Callback::new(move |event| emit(&host, &ctl_for_events, &event));
-        let ctl = Controller::new(LiveOptions { endpoint, initial, poll_ms, timeout_ms, on_event: Some(on_event) });
+        let ctl = Controller::new(LiveOptions { endpoint, initial, poll_ms, timeout_ms, embedder_confirms, on_event: Some(on_event) });
         slot_in.set(Some(ctl));
         view! { <LiveView ctl locale=locale/> }
     });

@@ -14,6 +14,7 @@ pub struct MountOptions {
     pub locale: Option<String>,
     pub poll_ms: u32,
     pub timeout_ms: i32,
+    pub handle_confirm: bool,
     pub parent_origin: Option<String>,
     appearance: Vec<(String, String)>,
 }
@@ -78,6 +79,7 @@ impl MountOptions {
             Some(_) => return Err(JsError::new("session view: `timeoutMs` must be between 100 and 120000")),
             None => TIMEOUT_MS,
         };
+        let handle_confirm = js_sys::Reflect::get(options, &"handleConfirm".into()).map(|v| v.is_truthy()).unwrap_or(false);
         let parent_origin = match string(options, "parentOrigin")? {
             Some(o) => Some(origin(&o).ok_or_else(|| JsError::new("session view: `parentOrigin` must be an origin like https://shop.example"))?),
             None => None,
@@ -94,7 +96,7 @@ impl MountOptions {
                 }
             }
         }
-        Ok(MountOptions { endpoint, config, locale: string(options, "locale")?, poll_ms, timeout_ms, parent_origin, appearance })
+        Ok(MountOptions { endpoint, config, locale: string(options, "locale")?, poll_ms, timeout_ms, handle_confirm, parent_origin, appearance })
     }
 
     /// Sets the theme variables on the host element (CSSOM, inherited into the shadow root).

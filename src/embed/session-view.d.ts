@@ -23,6 +23,10 @@ export interface MountOptions {
   pollInterval?: number;
   /** How long one API request may take, ms (100–120000). Default 15000. */
   timeoutMs?: number;
+  /** Your page confirms by itself: the view emits `confirm` (with the saved method id) and sends
+   *  nothing; only saved methods are offered, since card details never leave the view. Confirm
+   *  server-side, then the session's `completed` status reaches the view by poll or `update()`. */
+  handleConfirm?: boolean;
   /** When the view runs inside an iframe: the parent's origin, which alone receives height messages. */
   parentOrigin?: string;
 }
@@ -53,6 +57,8 @@ export interface SessionViewEventDetail {
   /** Minor units, as a string (exact beyond 2^53). */
   amount: string | null;
   currency: string | null;
+  /** `confirm` only: the method, never card data. */
+  method?: { type: "saved" | "card" | "us_bank_account"; savedMethodId: string | null };
   /** `error` only: "unreadable" | "invalid-link" | "not-authorized" | "not-found" | "gone" | "unreachable" | "invalid-options". */
   code?: string;
 }
@@ -67,6 +73,8 @@ export interface SessionViewEventMap {
   /** By the server or by the countdown reaching zero. */
   expired: SessionViewEvent;
   error: SessionViewEvent;
+  /** The payer confirmed (before the request is sent, or instead of it with `handleConfirm`). */
+  confirm: SessionViewEvent;
 }
 
 /** `<hosted-session-view session-id="cs_…" api-base="…" locale="…" poll-interval="…" parent-origin="…">` */

@@ -175,6 +175,18 @@ impl Config {
         crate::money::sum(self.line_items.iter().map(LineItem::total))
     }
 
+    /// Makes saved method `id` the only default.
+    pub fn set_default_method(&mut self, id: &str) {
+        for m in &mut self.saved_methods {
+            m.is_default = m.id.as_deref() == Some(id);
+        }
+    }
+
+    /// Removes saved method `id`.
+    pub fn remove_method(&mut self, id: &str) {
+        self.saved_methods.retain(|m| m.id.as_deref() != Some(id));
+    }
+
     /// Whether the payer may use method type `kind`: an absent `allowed_methods` allows
     /// every known type, a present one exactly the known types it lists.
     pub fn allows(&self, kind: &MethodType) -> bool {

@@ -200,3 +200,14 @@ fn expired_cards() {
     assert!(p.config.saved_methods[0].is_expired(2026, 11));
     assert!(!p.config.saved_methods[1].is_expired(2026, 11));
 }
+
+#[test]
+fn wallet_changes_apply_locally() {
+    let mut c = parse(r#"{ "saved_methods": [{ "id": "pm_a", "type": "card", "is_default": true }, { "id": "pm_b", "type": "ach" }] }"#).config;
+    c.set_default_method("pm_b");
+    assert_eq!(c.saved_methods.iter().map(|m| m.is_default).collect::<Vec<_>>(), vec![false, true]);
+    c.remove_method("pm_a");
+    assert_eq!(c.saved_methods.len(), 1);
+    c.remove_method("pm_missing");
+    assert_eq!(c.saved_methods.len(), 1);
+}

@@ -1,3 +1,4 @@
+use super::brand_mark::BrandMark;
 use super::field::TextField;
 use super::pay_state::{field_id, pay_state};
 use super::{ctx, saved_methods::brand_name};
@@ -56,7 +57,10 @@ pub fn CardForm(config: Signal<Config>) -> impl IntoView {
                     on_blur=blur(Field::Number) error=error(Field::Number)
                 />
                 <span class="sv-brand" aria-live="polite" data-testid="typed-brand">
-                    {move || pay.card.with(|c| !c.number.is_empty()).then(|| brand_name(Some(&brand.get())))}
+                    {move || pay.card.with(|c| !c.number.is_empty()).then(|| {
+                        let b = brand.get();
+                        view! { <BrandMark brand=Some(b.clone())/> {brand_name(Some(&b))} }
+                    })}
                 </span>
             </div>
             <div class="sv-row sv-row--split">

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The element with `id` in the same document or shadow root as `near`.
-fn find(near: &web_sys::Element, id: &str) -> Option<web_sys::HtmlElement> {
+pub(super) fn find(near: &web_sys::Element, id: &str) -> Option<web_sys::HtmlElement> {
     let root = near.get_root_node();
     let el = if let Some(shadow) = root.dyn_ref::<web_sys::ShadowRoot>() {
         shadow.get_element_by_id(id)
@@ -52,7 +52,7 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
         challenge_required: config.with(|c| c.challenge.is_some()),
         challenge_satisfied: pay.challenge_response.with(Option::is_some),
         total_seen: seen.get(),
-        submitting: pay.phase.get() == Phase::Submitting,
+        submitting: matches!(pay.phase.get(), Phase::Submitting | Phase::Handed),
     });
     let blocked = Memo::new(move |_| gate::blocker(&input.get()));
     let press = move |_| {
@@ -104,6 +104,7 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
         (Phase::Refused(m), _) => Some(m),
         (Phase::Failed, _) => Some("We couldn't confirm your payment because the connection failed. Nothing will be charged twice: press Pay to try again.".to_owned()),
         (Phase::Demo, _) => Some("This is a demo: nothing was sent or charged.".to_owned()),
+        (Phase::Handed, _) => Some("Confirming with the merchant…".to_owned()),
         (Phase::Idle, Some(b)) if pay.submitted.get() || b == Blocker::TotalNotSeen || b == Blocker::ChallengePending => Some(b.message().to_owned()),
         _ => None,
     };

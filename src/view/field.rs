@@ -18,6 +18,14 @@ pub fn TextField(
     on_blur: Callback<()>,
     #[prop(into)] error: Signal<Option<&'static str>>,
 ) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Input>::new();
+    // When the view goes away, the field forgets what was typed: a script that kept a
+    // reference to the element finds it empty (card number and code included).
+    on_cleanup(move || {
+        if let Some(el) = node.try_get_untracked().flatten() {
+            el.set_value("");
+        }
+    });
     let error_id = format!("{id}-error");
     let described = error_id.clone();
     let input = move |ev: web_sys::Event| {
@@ -49,6 +57,7 @@ pub fn TextField(
         <div class="sv-field" class:sv-field--invalid=move || error.get().is_some()>
             <label class="sv-label" for=id.clone()>{label}</label>
             <input
+                node_ref=node
                 class="sv-input"
                 id=id
                 name=name

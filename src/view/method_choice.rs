@@ -3,12 +3,15 @@ use super::card_form::CardForm;
 use super::ctx;
 use super::pay_state::{pay_state, Choice};
 use super::saved_methods::describe;
-use crate::model::{Config, MethodType};
+use super::brand_mark::BrandMark;
+use crate::model::{Brand, Config, MethodType};
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
 struct Opt {
     choice: Choice,
+    /// Cards only: the mark to draw.
+    brand: Option<Option<Brand>>,
     title: String,
     details: Vec<String>,
     /// Why it cannot be chosen, if it cannot.
@@ -16,7 +19,7 @@ struct Opt {
     is_default: bool,
 }
 
-fn options(c: &Config, now: (u32, u32)) -> Vec<Opt> {
+fn options(c: &Config, now: (u32, u32), saved_only: bool) -> Vec<Opt> {
     let mut out: Vec<Opt> = c
         .saved_methods
         .iter()
@@ -24,14 +27,18 @@ fn options(c: &Config, now: (u32, u32)) -> Vec<Opt> {
         .map(|m| {
             let (title, details, expired) = describe(m, now);
             let unusable = if expired { Some("Expired: can't be used") } else if m.id.is_none() { Some("Unavailable") } else { None };
-            Opt { choice: Choice::Saved(m.id.clone().unwrap_or_default()), title, details, unusable, is_default: m.is_default }
+            let brand = (m.kind == MethodType::Card).then(|| m.brand.clone());
+            Opt { choice: Choice::Saved(m.id.clone().unwrap_or_default()), brand, title, details, unusable, is_default: m.is_default }
         })
         .collect();
+    if saved_only {
+        return out;
+    }
     if c.allows(&MethodType::Card) {
-        out.push(Opt { choice: Choice::NewCard, title: "Use a new card".into(), details: vec![], unusable: None, is_default: false });
+        out.push(Opt { choice: Choice::NewCard, brand: None, title: "Use a new card".into(), details: vec![], unusable: None, is_default: false });
     }
     if c.allows(&MethodType::Ach) {
-        out.push(Opt { choice: Choice::NewBank, title: "Use a new bank account".into(), details: vec![], unusable: None, is_default: false });
+        out.push(Opt { choice: Choice::NewBank, brand: None, title: "Use a new bank account".into(), details: vec![], unusable: None, is_default: false });
     }
     out
 }
@@ -44,7 +51,8 @@ pub fn MethodChoice(config: Signal<Config>) -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
     let now = crate::browser::now_year_month();
-    let opts = Memo::new(move |_| config.with(|c| options(c, now)));
+    let saved_only = use_context::<super::pay_state::EmbedderConfirms>().unwrap_or_default().0;
+    let opts = Memo::new(move |_| config.with(|c| options(c, now, saved_only)));
     // Pre-select once (and again if the chosen method disappears from a new config).
     Effect::new(move |_| {
         let list = opts.get();
@@ -81,6 +89,7 @@ pub fn MethodChoice(config: Signal<Config>) -> impl IntoView {
                     prop:checked=move || pay.choice.get() == checked
                     on:change=move |_| pay.choice.set(value.clone())
                 />
+                {o.brand.map(|b| view! { <BrandMark brand=b/> })}
                 <span class="sv-choice-body">
                     <span class="sv-saved-title">{o.title}</span>
                     {o.is_default.then(|| view! { <span class="sv-badge">"Default"</span> })}

@@ -2,6 +2,7 @@
 //! reaches the DOM as text (inside `<bdi>` or `dir="auto"` so bidi controls cannot reorder
 //! the page); the only HTML sink is `page_message.rs`, fed by the sanitiser.
 mod bank_form;
+mod brand_mark;
 mod card_form;
 mod challenge;
 mod confirm;
@@ -26,8 +27,9 @@ mod total_change;
 mod wallet;
 
 pub use problem::{Problem, ProblemKind};
-pub use pay_state::{Choice, ConfirmRequest, Confirmer, PayState, Phase};
+pub use pay_state::{Choice, ConfirmRequest, Confirmer, EmbedderConfirms, PayState, Phase};
 pub use session_view::SessionView;
+pub use wallet::WalletActions;
 pub use total_change::TotalSeen;
 
 use std::sync::atomic::{AtomicU32, Ordering};

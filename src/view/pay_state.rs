@@ -24,7 +24,13 @@ pub enum Phase {
     Failed,
     /// The demo gallery: nothing is sent.
     Demo,
+    /// The embedder confirms by itself (`handleConfirm`): the `confirm` event went out.
+    Handed,
 }
+
+/// The embedder confirms by itself: only saved methods are offered (card details never leave the view).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EmbedderConfirms(pub bool);
 
 /// Everything the payer typed or chose. It lives beside the config, never inside it, so a
 /// new config (amount changed, items changed) cannot touch it.

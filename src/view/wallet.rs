@@ -1,17 +1,119 @@
-use super::{page_message::PageMessage, saved_methods::SavedMethods};
-use crate::model::{Config, Wire};
+use super::bank_form::BankForm;
+use super::card_form::CardForm;
+use super::page_message::PageMessage;
+use super::pay_state::{field_id, pay_state, Choice};
+use super::saved_methods::describe;
+use super::ctx;
+use crate::api::WalletCall;
+use crate::model::{Config, MethodType, SavedMethod, Wire};
+use crate::payment;
 use leptos::prelude::*;
 
-/// Scope `wallet`: the payer's saved methods. Nothing to pay, so no amount or total.
+/// Sends wallet calls; provided by a live session. Without one (the demo) changes are local.
+#[derive(Clone, Copy)]
+pub struct WalletActions(pub Callback<(WalletCall, Callback<Result<(), String>>)>);
+
+/// Scope `wallet`: the payer's saved methods, to make one the default, remove one (after a
+/// confirmation step) or add one. Nothing to pay, so no amount, total or confirm.
 #[component]
 pub fn Wallet(config: Signal<Config>) -> impl IntoView {
-    let empty = Memo::new(move |_| config.with(|c| !c.saved_methods.iter().any(|m| m.kind.is_known())));
+    let cx = ctx();
+    let pay = pay_state();
+    let actions = use_context::<WalletActions>();
+    let now = crate::browser::now_year_month();
+    let methods = Memo::new(move |_| config.with(|c| c.saved_methods.iter().filter(|m| m.kind.is_known()).cloned().collect::<Vec<_>>()));
+    let confirming = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let message = RwSignal::new(String::new());
+    let run = move |call: WalletCall, ok: &'static str| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let done = Callback::new(move |r: Result<(), String>| {
+            busy.set(false);
+            confirming.set(None);
+            message.set(r.map_or_else(|e| e, |()| ok.to_owned()));
+        });
+        match actions {
+            Some(WalletActions(send)) => send.run((call, done)),
+            None => done.run(Ok(())),
+        }
+    };
+    let item = move |m: SavedMethod| {
+        let (title, details, expired) = describe(&m, now);
+        let id = m.id.clone().unwrap_or_default();
+        let (id_default, id_remove, id_yes, id_confirm) = (id.clone(), id.clone(), id.clone(), id.clone());
+        let asking = Memo::new(move |_| confirming.get().as_deref() == Some(id_confirm.as_str()));
+        let label = title.clone();
+        view! {
+            <li class="sv-saved" data-testid="saved-method">
+                <span class="sv-saved-title">{title}</span>
+                {m.is_default.then(|| view! { <span class="sv-badge">"Default"</span> })}
+                {expired.then(|| view! { <span class="sv-badge sv-badge--warn">"Expired: can't be used"</span> })}
+                {details.into_iter().map(|d| view! { <span class="sv-saved-detail" dir="auto">{d}</span> }).collect_view()}
+                <span class="sv-actions">
+                    {(!m.is_default && !expired && m.id.is_some()).then(|| view! {
+                        <button type="button" class="sv-button sv-button--quiet" on:click=move |_| run(WalletCall::MakeDefault(id_default.clone()), "Default payment method updated.")>"Make default"</button>
+                    })}
+                    {m.id.is_some().then(|| view! {
+                        <button type="button" class="sv-button sv-button--quiet" on:click=move |_| confirming.set(Some(id_remove.clone()))>"Remove"</button>
+                    })}
+                </span>
+                <Show when=move || asking.get()>
+                    <div class="sv-confirm-remove" role="group" aria-label="Confirm removal">
+                        <p>"Remove " {label.clone()} "? You can add it again later."</p>
+                        <button type="button" class="sv-button" on:click={let id = id_yes.clone(); move |_| run(WalletCall::Remove(id.clone()), "Payment method removed.")}>"Yes, remove"</button>
+                        <button type="button" class="sv-button sv-button--quiet" on:click=move |_| confirming.set(None)>"Keep it"</button>
+                    </div>
+                </Show>
+            </li>
+        }
+    };
+    let allowed = Memo::new(move |_| config.with(|c| (c.allows(&MethodType::Card), c.allows(&MethodType::Ach))));
+    let group = cx.id("add");
+    let group_bank = group.clone();
+    let save_button = NodeRef::<leptos::html::Button>::new();
+    let prefix = StoredValue::new(cx.id_prefix.clone());
+    let save = move |_| {
+        let required = config.with_untracked(|c| c.required_avs_fields.clone());
+        let (problems, body) = match pay.choice.get_untracked() {
+            Choice::NewCard => pay.card.with_untracked(|c| (payment::card_problems(c, &required, now.0, now.1), payment::method_body(None, Some(c), None, now))),
+            Choice::NewBank => pay.bank.with_untracked(|b| (payment::bank_problems(b), payment::method_body(None, None, Some(b), now))),
+            _ => return,
+        };
+        if let Some((f, _)) = problems.first() {
+            pay.submitted.set(true);
+            if let Some(el) = save_button.get_untracked().and_then(|b| super::confirm::find(&b, &prefix.with_value(|p| field_id(p, *f)))) {
+                let _ = el.focus();
+            }
+            return;
+        }
+        if let Some(body) = body {
+            run(WalletCall::Add(body), "Payment method added.");
+        }
+    };
     view! {
         <section class="sv-wallet" data-testid="wallet">
             <h1 class="sv-heading">"Your saved payment methods"</h1>
-            <SavedMethods config/>
-            <Show when=move || empty.get()>
+            <ul class="sv-saved-list">{move || methods.get().into_iter().map(item).collect_view()}</ul>
+            <Show when=move || methods.with(Vec::is_empty)>
                 <p class="sv-notice">"You have no saved payment methods."</p>
+            </Show>
+            <p class="sv-confirm-status" role="status" data-testid="wallet-status">{move || message.get()}</p>
+            <h2 class="sv-subheading">"Add a payment method"</h2>
+            <div class="sv-inline">
+                <Show when=move || allowed.get().0>
+                    <label class="sv-choice-inline"><input type="radio" name=group.clone() prop:checked=move || pay.choice.get() == Choice::NewCard on:change=move |_| pay.choice.set(Choice::NewCard)/>" Card"</label>
+                </Show>
+                <Show when=move || allowed.get().1>
+                    <label class="sv-choice-inline"><input type="radio" name=group_bank.clone() prop:checked=move || pay.choice.get() == Choice::NewBank on:change=move |_| pay.choice.set(Choice::NewBank)/>" Bank account"</label>
+                </Show>
+            </div>
+            <Show when=move || pay.choice.get() == Choice::NewCard><CardForm config/></Show>
+            <Show when=move || pay.choice.get() == Choice::NewBank><BankForm/></Show>
+            <Show when=move || matches!(pay.choice.get(), Choice::NewCard | Choice::NewBank)>
+                <button type="button" class="sv-button sv-button--primary" data-testid="wallet-save" node_ref=save_button on:click=save>"Save payment method"</button>
             </Show>
         </section>
         <PageMessage config/>

@@ -20,12 +20,15 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
   const failures = new Map(); // id -> [{status, delayMs, body}]
   const requests = [];
   const confirms = []; // { id, key, body }
+  const walletCalls = [];
   const confirmScript = new Map(); // id -> [{ status, body, drop }]
   const confirmAnswers = new Map(); // idempotency key -> the answer first given
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push({ method: req.method, path: url.pathname, search: url.search, headers: { ...req.headers } });
+    const w = url.pathname.match(/^\/v1\/hosted-sessions\/([^/]+)\/saved-methods(?:\/([^/]+)(\/default)?)?$/);
+    if (w) return wallet(req, res, decodeURIComponent(w[1]), w[2] && decodeURIComponent(w[2]), !!w[3]);
     const c = url.pathname.match(/^\/v1\/hosted-sessions\/([^/]+)\/confirm$/);
     if (c && req.method === 'POST') return confirm(req, res, decodeURIComponent(c[1]));
     const m = url.pathname.match(/^\/v1\/hosted-sessions\/([^/]+)$/);
@@ -79,6 +82,23 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     return send(answer);
   }
 
+  // Wallet scope: make default, remove, add (the component's documented assumptions).
+  async function wallet(req, res, id, methodId, isDefault) {
+    const body = JSON.parse(await readBody(req) || 'null');
+    walletCalls.push({ id, method: req.method, methodId, isDefault, body, key: req.headers['idempotency-key'] });
+    const s = sessions.get(id);
+    const send = (status, b) => { res.writeHead(status, { 'Content-Type': 'application/json' }); res.end(JSON.stringify(b)); };
+    if (!s) return send(404, { message: 'no such session' });
+    const list = s.config.saved_methods || [];
+    if (req.method === 'POST' && isDefault) s.config.saved_methods = list.map(m => ({ ...m, is_default: m.id === methodId }));
+    else if (req.method === 'DELETE' && methodId) s.config.saved_methods = list.filter(m => m.id !== methodId);
+    else if (req.method === 'POST' && !methodId && body?.payment_method?.type === 'card') {
+      const card = body.payment_method.card;
+      s.config.saved_methods = [...list, { id: `pm_new${list.length}`, type: 'card', brand: 'visa', last4: card.number.slice(-4), exp_month: card.exp_month, exp_year: card.exp_year }];
+    } else return send(400, { message: 'unsupported' });
+    return send(200, s.config);
+  }
+
   function serveStatic(pathname, res) {
     if (pages.has(pathname)) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -99,6 +119,7 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
   return {
     requests,
     confirms,
+    walletCalls,
     /** The next confirms of `id` answer these in turn ({status, body} or {drop: true}); then 200. */
     scriptConfirm(id, steps) { confirmScript.set(id, [...steps]); },
     /** Serve `config` (an object) for `id`; `raw` (a string) replaces the body verbatim. */

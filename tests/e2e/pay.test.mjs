@@ -14,11 +14,11 @@ before(async () => { env = await start(); });
 after(async () => { await env.stop(); });
 beforeEach(() => env.mock.reset());
 
-async function hosted(id, config) {
+async function hosted(id, config, ready = '[data-testid=confirm]') {
   env.mock.setSession(id, config, { credential: SECRET });
   const o = await openPage(env.browser, env.origin);
   await o.page.goto(`${env.origin}/?session=${id}#${SECRET}`);
-  await o.page.waitForSelector('[data-testid=confirm]');
+  await o.page.waitForSelector(ready);
   return o;
 }
 
@@ -118,5 +118,77 @@ test('embedded: the confirm event names the method, never card data', async () =
   const events = await page.evaluate(() => window.events);
   assert.deepEqual(events[0], { n: 'confirm', d: { sessionId: 'cs_demoCard001', status: 'active', amount: '4999', currency: 'USD', method: { type: 'card', savedMethodId: null } } });
   assert.ok(!JSON.stringify(events).includes(CARD) && !JSON.stringify(events).includes(CVC));
+  await context.close();
+});
+
+test('wallet scope: no total or confirm; make default, remove after a confirmation step, add a card', async () => {
+  const { page, context } = await hosted('cs_payWallet1', demo('wallet'), '[data-testid=wallet]');
+  assert.equal(await page.$('[data-testid=confirm]'), null);
+  assert.equal(await page.$('[data-testid=amount-due]'), null);
+  const row = name => page.locator('[data-testid=saved-method]', { hasText: name });
+  await row('Checking •••• 6789').getByRole('button', { name: 'Make default' }).click();
+  await page.waitForFunction(() => /Default payment method updated/.test(document.querySelector('[data-testid=wallet-status]').textContent));
+  assert.match(await row('Checking •••• 6789').textContent(), /Default/);
+  assert.doesNotMatch(await row('Visa •••• 4242').textContent(), /Default/);
+  await row('Visa •••• 4242').getByRole('button', { name: 'Remove' }).click();
+  assert.equal(env.mock.walletCalls.filter(c => c.method === 'DELETE').length, 0, 'nothing removed before confirming');
+  await row('Visa •••• 4242').getByRole('button', { name: 'Keep it' }).click();
+  assert.equal(await row('Visa •••• 4242').count(), 1);
+  await row('Visa •••• 4242').getByRole('button', { name: 'Remove' }).click();
+  await row('Visa •••• 4242').getByRole('button', { name: 'Yes, remove' }).click();
+  await page.waitForFunction(() => /removed/.test(document.querySelector('[data-testid=wallet-status]').textContent));
+  assert.equal(await row('Visa •••• 4242').count(), 0);
+  assert.deepEqual(env.mock.walletCalls.map(c => [c.method, c.methodId, c.isDefault]), [['POST', 'pm_ach1', true], ['DELETE', 'pm_visa1', false]]);
+  await page.getByLabel('Card', { exact: true }).check();
+  await page.click('[data-testid=wallet-save]');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete')), 'cc-number', 'first invalid field focused');
+  await page.getByLabel('Card number').pressSequentially(CARD);
+  await page.getByLabel('Expiry (MM / YY)').pressSequentially('1230');
+  await page.getByLabel('Security code').fill(CVC);
+  await page.getByLabel('Name on card').fill('Jordan Lee');
+  await page.click('[data-testid=wallet-save]');
+  await page.waitForSelector('text=Visa •••• 5556');
+  assert.equal(env.mock.walletCalls.at(-1).body.payment_method.card.number, CARD);
+  await context.close();
+});
+
+test('handleConfirm: the embedder confirms; the view sends nothing and offers saved methods only', async () => {
+  env.mock.setSession('cs_payHand1', demo('card'));
+  const { page, context } = await openPage(env.browser, env.origin);
+  env.mock.page('/hand-shop.html', `<!doctype html><html><body><div id="a"></div><script type="module">
+    import init, { mount } from '/session-view-app.js'; await init();
+    window.events = []; document.addEventListener('confirm', e => window.events.push(e.detail));
+    window.h = mount(document.getElementById('a'), { sessionId: 'cs_payHand1', apiBase: location.origin, pollInterval: 0, handleConfirm: true });
+  </script></body></html>`);
+  await page.goto(`${env.origin}/hand-shop.html`);
+  await page.waitForSelector('[data-testid=confirm]');
+  assert.equal(await page.getByLabel('Use a new card').count(), 0);
+  await page.click('[data-testid=confirm]');
+  await page.waitForFunction(() => window.events.length === 1);
+  assert.deepEqual((await page.evaluate(() => window.events))[0].method, { type: 'saved', savedMethodId: 'pm_visa1' });
+  assert.equal(await text(page, '[data-testid=confirm-status]'), 'Confirming with the merchant…');
+  await page.click('[data-testid=confirm]', { force: true }); // aria-disabled now: pressing it must do nothing
+  assert.equal(await page.evaluate(() => window.events.length), 1, 'no second confirm while the merchant confirms');
+  assert.equal(env.mock.confirms.length, 0, 'the view sent nothing');
+  await page.evaluate(() => window.h.update({ status: 'completed', amount: 4999, currency: 'usd' }));
+  await page.waitForSelector('[data-testid=completed]');
+  await context.close();
+});
+
+test('after unmount no input keeps the card number or code', async () => {
+  env.mock.setSession('cs_payUnm1', demo('card'));
+  const { page, context } = await openPage(env.browser, env.origin);
+  env.mock.page('/unm-shop.html', `<!doctype html><html><body><div id="a"></div><script type="module">
+    import init, { mount } from '/session-view-app.js'; await init();
+    window.h = mount(document.getElementById('a'), { sessionId: 'cs_payUnm1', apiBase: location.origin, pollInterval: 0 });
+  </script></body></html>`);
+  await page.goto(`${env.origin}/unm-shop.html`);
+  await page.waitForSelector('[data-testid=confirm]');
+  await fillCard(page);
+  const inputs = await page.evaluateHandle(() => [...document.getElementById('a').shadowRoot.querySelectorAll('input')]);
+  await page.evaluate(() => window.h.unmount());
+  assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelectorAll('input').length), 0);
+  const kept = await page.evaluate(list => list.filter(i => i.isConnected || /\d{3}/.test(i.value)).map(i => i.name), inputs);
+  assert.deepEqual(kept, [], 'detached inputs were cleared of card data');
   await context.close();
 });

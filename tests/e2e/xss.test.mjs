@@ -41,7 +41,8 @@ function inspect(allowed) {
   for (const el of document.body.querySelectorAll('*')) {
     if (ownFallback && (el === ownFallback || ownFallback.contains(el))) continue;
     const tag = el.tagName.toUpperCase();
-    if (/^(SCRIPT|IFRAME|FRAME|OBJECT|EMBED|FORM|BASE|META|SVG|MATH|STYLE|LINK|TEMPLATE|NOSCRIPT)$/.test(tag)) problems.push(`element ${tag}`);
+    const ownMark = el.closest('svg.sv-mark') && !el.closest('[data-testid=page-message]'); // the view's brand marks
+    if (/^(SCRIPT|IFRAME|FRAME|OBJECT|EMBED|FORM|BASE|META|SVG|MATH|STYLE|LINK|TEMPLATE|NOSCRIPT)$/.test(tag) && !ownMark) problems.push(`element ${tag}`);
     if ((tag === 'INPUT' || tag === 'SELECT') && !el.closest('.sv-choice, .sv-form')) problems.push(`element ${tag} outside the view's own fields`);
     if (tag === 'IMG' && !el.classList.contains('sv-logo')) problems.push('img outside the logo');
     for (const a of el.attributes) {

@@ -3,5 +3,6 @@
 set -euo pipefail
 bash "$(dirname "$0")/setup.sh"
 source "$(dirname "$0")/env.sh"
-trunk build --release --locked 2>&1 | tail -n 1
+mkdir -p target
+trunk build --release --locked > target/trunk-build.log 2>&1 || { cat target/trunk-build.log; exit 1; }
 node tests/tools/size.mjs

@@ -11,7 +11,9 @@ echo "== 2/4 component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --locked --target wasm32-unknown-unknown --test components
 
 echo "== 3/4 release build (trunk, wasm-opt 132, offline)"
-trunk build --release --locked 2>&1 | tail -n 3
+mkdir -p target
+trunk build --release --locked > target/trunk-build.log 2>&1 || { cat target/trunk-build.log; exit 1; }
+tail -n 1 target/trunk-build.log
 node tests/tools/size.mjs
 
 echo "== 4/4 end-to-end tests: dist/ + mock API + headless Chromium"
