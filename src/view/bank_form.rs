@@ -11,7 +11,7 @@ pub fn BankForm() -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
     let problems = Memo::new(move |_| pay.bank.with(payment::bank_problems));
-    let error = move |f: Field| Signal::derive(move || if pay.shows(f) { problems.with(|p| p.iter().find(|(x, _)| *x == f).map(|(_, m)| *m)) } else { None });
+    let error = move |f: Field| pay.shown_problem(problems, f);
     let blur = move |f: Field| Callback::new(move |()| pay.touch(f));
     let id = |f: Field| field_id(&cx.id_prefix, f);
     let type_name = cx.id("account-type");

@@ -25,7 +25,7 @@ pub fn CardForm(config: Signal<Config>) -> impl IntoView {
     let now = crate::browser::now_year_month();
     let problems = Memo::new(move |_| pay.card.with(|c| payment::card_problems(c, &required.get(), now.0, now.1)));
     let brand = Memo::new(move |_| pay.card.with(payment::typed_brand));
-    let error = move |f: Field| Signal::derive(move || if pay.shows(f) { problems.with(|p| p.iter().find(|(x, _)| *x == f).map(|(_, m)| *m)) } else { None });
+    let error = move |f: Field| pay.shown_problem(problems, f);
     let blur = move |f: Field| Callback::new(move |()| pay.touch(f));
     let value = move |get: fn(&CardInput) -> String| Signal::derive(move || pay.card.with(get));
     let set = move |put: fn(&mut CardInput, String)| Callback::new(move |raw: String| {

@@ -77,15 +77,7 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
                     Choice::Saved(id) => Some(id.clone()),
                     _ => None,
                 };
-                let body = pay.card.with_untracked(|c| {
-                    pay.bank.with_untracked(|b| match &choice {
-                        Choice::Saved(id) => payment::method_body(Some(id), None, None, now),
-                        Choice::NewCard => payment::method_body(None, Some(c), None, now),
-                        Choice::NewBank => payment::method_body(None, None, Some(b), now),
-                        Choice::None => None,
-                    })
-                });
-                let Some(payment_method) = body else { return };
+                let Some(payment_method) = pay.entered(&required.get_untracked(), now).1 else { return };
                 let method_type = match choice {
                     Choice::Saved(_) => "saved",
                     Choice::NewCard => "card",

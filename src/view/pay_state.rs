@@ -1,4 +1,5 @@
-use crate::payment::{BankInput, CardInput, Field};
+use crate::model::AvsField;
+use crate::payment::{self, BankInput, CardInput, Field, Problems};
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -74,6 +75,22 @@ impl PayState {
     /// Whether `f`'s problem should be visible now.
     pub fn shows(&self, f: Field) -> bool {
         self.submitted.get() || self.touched.with(|t| t.contains(&f))
+    }
+
+    /// `f`'s problem among `problems`, once it should be shown.
+    pub fn shown_problem(self, problems: Memo<Problems>, f: Field) -> Signal<Option<&'static str>> {
+        Signal::derive(move || if self.shows(f) { problems.with(|p| p.iter().find(|(x, _)| *x == f).map(|(_, m)| *m)) } else { None })
+    }
+
+    /// The problems of the new method being entered (none for a saved one), and the
+    /// `payment_method` body once there are none. `required` are the session's AVS fields.
+    pub fn entered(&self, required: &[AvsField], now: (u32, u32)) -> (Problems, Option<serde_json::Value>) {
+        match self.choice.get_untracked() {
+            Choice::Saved(id) => (Vec::new(), payment::method_body(Some(&id), None, None, now)),
+            Choice::NewCard => self.card.with_untracked(|c| (payment::card_problems(c, required, now.0, now.1), payment::method_body(None, Some(c), None, now))),
+            Choice::NewBank => self.bank.with_untracked(|b| (payment::bank_problems(b), payment::method_body(None, None, Some(b), now))),
+            Choice::None => (Vec::new(), None),
+        }
     }
 }
 

@@ -6,7 +6,6 @@ use super::saved_methods::describe;
 use super::ctx;
 use crate::api::WalletCall;
 use crate::model::{Config, MethodType, SavedMethod, Wire};
-use crate::payment;
 use leptos::prelude::*;
 
 /// Sends wallet calls; provided by a live session. Without one (the demo) changes are local.
@@ -76,12 +75,10 @@ pub fn Wallet(config: Signal<Config>) -> impl IntoView {
     let save_button = NodeRef::<leptos::html::Button>::new();
     let prefix = StoredValue::new(cx.id_prefix.clone());
     let save = move |_| {
-        let required = config.with_untracked(|c| c.required_avs_fields.clone());
-        let (problems, body) = match pay.choice.get_untracked() {
-            Choice::NewCard => pay.card.with_untracked(|c| (payment::card_problems(c, &required, now.0, now.1), payment::method_body(None, Some(c), None, now))),
-            Choice::NewBank => pay.bank.with_untracked(|b| (payment::bank_problems(b), payment::method_body(None, None, Some(b), now))),
-            _ => return,
-        };
+        if !matches!(pay.choice.get_untracked(), Choice::NewCard | Choice::NewBank) {
+            return;
+        }
+        let (problems, body) = pay.entered(&config.with_untracked(|c| c.required_avs_fields.clone()), now);
         if let Some((f, _)) = problems.first() {
             pay.submitted.set(true);
             if let Some(el) = save_button.get_untracked().and_then(|b| super::confirm::find(&b, &prefix.with_value(|p| field_id(p, *f)))) {

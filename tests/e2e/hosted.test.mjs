@@ -57,7 +57,9 @@ for (const [status, problem, words] of [
   test(`HTTP ${status} shows a calm, specific message`, async () => {
     const id = `cs_e2eStatus${status}`;
     env.mock.setSession(id, demo('card'));
-    env.mock.fail(id, { status });
+    // Transient statuses are retried (4 attempts in all): fail every one of them.
+    const attempts = status === 429 || status >= 500 ? 4 : 1;
+    for (let i = 0; i < attempts; i++) env.mock.fail(id, { status });
     const { page, context } = await openPage(env.browser, env.origin);
     await page.goto(`${env.origin}/?session=${id}`);
     await settled(page);
@@ -70,7 +72,7 @@ for (const [status, problem, words] of [
 
 test('after a server error, "Try again" loads the session', async () => {
   env.mock.setSession('cs_e2eRetry1', demo('card'));
-  env.mock.fail('cs_e2eRetry1', { status: 502 });
+  for (let i = 0; i < 4; i++) env.mock.fail('cs_e2eRetry1', { status: 502 }); // every automatic attempt
   const { page, context } = await openPage(env.browser, env.origin);
   await page.goto(`${env.origin}/?session=cs_e2eRetry1`);
   await settled(page);
