@@ -1,10 +1,11 @@
-// Prints raw, gzip -9 and brotli -q 11 sizes of the files in dist/, per file and in total.
+// Prints raw, gzip -9 and brotli -q 11 sizes of what a payer downloads from dist/ (the
+// example merchant page, merchant.*, is left out), per file and in total.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist');
-const files = fs.readdirSync(dist).filter(f => /\.(wasm|js|css|html)$/.test(f)).sort();
+const files = fs.readdirSync(dist).filter(f => /\.(wasm|js|css|html)$/.test(f) && !f.startsWith('merchant.')).sort();
 const kb = n => (n / 1024).toFixed(1).padStart(8);
 const rows = files.map(f => {
   const data = fs.readFileSync(path.join(dist, f));
