@@ -2,7 +2,6 @@ use super::pay_state::{field_id, pay_state, Choice, ConfirmRequest, Confirmer, P
 use super::{ctx, total_change::TotalSeen};
 use crate::gate::{self, Blocker, GateInput};
 use crate::model::Config;
-use crate::payment;
 use leptos::html::Button;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -40,11 +39,8 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
         }
     };
     let required = Memo::new(move |_| config.with(|c| c.required_avs_fields.clone()));
-    let problems = Memo::new(move |_| match pay.choice.get() {
-        Choice::NewCard => pay.card.with(|c| payment::card_problems(c, &required.get(), now.0, now.1)),
-        Choice::NewBank => pay.bank.with(payment::bank_problems),
-        _ => Vec::new(),
-    });
+    let entered = Memo::new(move |_| pay.entered(&required.get(), now));
+    let problems = Memo::new(move |_| entered.with(|e| e.0.clone()));
     let input = Memo::new(move |_| GateInput {
         payable: total.with(|t| t.0.is_some()),
         method_chosen: pay.choice.get() != Choice::None,
@@ -77,7 +73,7 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
                     Choice::Saved(id) => Some(id.clone()),
                     _ => None,
                 };
-                let Some(payment_method) = pay.entered(&required.get_untracked(), now).1 else { return };
+                let Some(payment_method) = entered.get_untracked().1 else { return };
                 let method_type = match choice {
                     Choice::Saved(_) => "saved",
                     Choice::NewCard => "card",

@@ -82,13 +82,14 @@ impl PayState {
         Signal::derive(move || if self.shows(f) { problems.with(|p| p.iter().find(|(x, _)| *x == f).map(|(_, m)| *m)) } else { None })
     }
 
-    /// The problems of the new method being entered (none for a saved one), and the
+    /// The problems of the method being entered (none for a saved one), and the
     /// `payment_method` body once there are none. `required` are the session's AVS fields.
+    /// Reads the signals tracked, so a memo over it follows what the payer types.
     pub fn entered(&self, required: &[AvsField], now: (u32, u32)) -> (Problems, Option<serde_json::Value>) {
-        match self.choice.get_untracked() {
+        match self.choice.get() {
             Choice::Saved(id) => (Vec::new(), payment::method_body(Some(&id), None, None, now)),
-            Choice::NewCard => self.card.with_untracked(|c| (payment::card_problems(c, required, now.0, now.1), payment::method_body(None, Some(c), None, now))),
-            Choice::NewBank => self.bank.with_untracked(|b| (payment::bank_problems(b), payment::method_body(None, None, Some(b), now))),
+            Choice::NewCard => self.card.with(|c| (payment::card_problems(c, required, now.0, now.1), payment::method_body(None, Some(c), None, now))),
+            Choice::NewBank => self.bank.with(|b| (payment::bank_problems(b), payment::method_body(None, None, Some(b), now))),
             Choice::None => (Vec::new(), None),
         }
     }
