@@ -36,7 +36,7 @@ pub fn Wallet(config: Signal<Config>) -> impl IntoView {
         });
         match actions {
             Some(WalletActions(send)) => send.run((call, done)),
-            None => done.run(Ok(())),
+            None => done.run(Err("This is a demo: nothing was changed.".to_owned())),
         }
     };
     let item = move |m: SavedMethod| {
