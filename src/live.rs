@@ -277,7 +277,8 @@ impl Controller {
     }
 
     /// Wallet scope: make a saved method the default, remove one, or add one; `done` hears
-    /// `Ok` or the message to show. Without an endpoint (the demo) the change is only local.
+    /// `Ok` or the message to show. Without an endpoint (a config given directly) nothing
+    /// can be changed, and the payer is told so.
     pub fn wallet(self, call: api::WalletCall, done: Callback<Result<(), String>>) {
         let apply = move |call: &api::WalletCall| match call {
             api::WalletCall::MakeDefault(id) => self.config.update(|c| c.set_default_method(id)),
@@ -285,10 +286,7 @@ impl Controller {
             api::WalletCall::Add(_) => self.refresh(),
         };
         let Some(endpoint) = self.endpoint.get_value() else {
-            if !matches!(call, api::WalletCall::Add(_)) {
-                apply(&call);
-            }
-            done.run(Ok(()));
+            done.run(Err("This view isn't connected to the payment service, so nothing was changed.".to_owned()));
             return;
         };
         let key = new_idempotency_key();
