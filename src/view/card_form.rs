@@ -1,5 +1,5 @@
 use super::brand_mark::BrandMark;
-use super::field::TextField;
+use super::field::{leaving_for_primary, TextField};
 use super::pay_state::{field_id, pay_state};
 use super::{ctx, saved_methods::brand_name};
 use crate::card;
@@ -104,7 +104,11 @@ pub fn CardForm(config: Signal<Config>) -> impl IntoView {
                         aria-invalid=move || country_error.get().map(|_| "true")
                         aria-describedby={let d = country_described.clone(); move || country_error.get().map(|_| d.clone())}
                         on:change=move |ev| pay.card.update(|c| c.country = event_target_value(&ev))
-                        on:blur=move |_| pay.touch(Field::Country)
+                        on:blur=move |ev: web_sys::FocusEvent| {
+                            if !leaving_for_primary(&ev) {
+                                pay.touch(Field::Country);
+                            }
+                        }
                     >
                         <option value="">"Choose…"</option>
                         {COUNTRIES.iter().map(|(code, name)| view! { <option value=*code>{*name}</option> }).collect_view()}

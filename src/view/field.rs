@@ -1,6 +1,15 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Whether focus is moving to the primary button. Its press shows every problem anyway;
+/// showing this field's message first would push the button down between mousedown and
+/// mouseup, and the click would miss.
+pub fn leaving_for_primary(ev: &web_sys::FocusEvent) -> bool {
+    ev.related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| e.class_list().contains("sv-button--primary"))
+}
+
 /// A labelled text input whose problem, once shown, is tied to it for screen readers.
 /// `on_input` gets the raw value and returns what the field should show (it may reformat,
 /// e.g. group card digits); the caret stays after the same number of digits.
@@ -71,7 +80,11 @@ pub fn TextField(
                 aria-invalid=move || error.get().map(|_| "true")
                 aria-describedby=move || error.get().map(|_| described.clone())
                 on:input=input
-                on:blur=move |_| on_blur.run(())
+                on:blur=move |ev: web_sys::FocusEvent| {
+                    if !leaving_for_primary(&ev) {
+                        on_blur.run(());
+                    }
+                }
             />
             <p class="sv-error" id=error_id>{move || error.get()}</p>
         </div>

@@ -59,6 +59,18 @@ test('a new card is validated, sent only to the API, and never appears anywhere 
   await context.close();
 });
 
+test('pressing Pay straight from a half-typed field shows every problem (the click is not lost to a layout shift)', async () => {
+  const { page, context } = await hosted('cs_payShift1', demo('card'));
+  await page.getByLabel('Use a new card').check();
+  await page.getByLabel('Card number').pressSequentially('4242424242424241');
+  await page.click('[data-testid=confirm]', { force: true }); // a real mouse press on an aria-disabled button
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=card-form] [aria-invalid=true]').length === 6);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete')), 'cc-number');
+  assert.equal(await text(page, '[data-testid=confirm-status]'), 'Check the highlighted details.');
+  assert.equal(env.mock.confirms.length, 0);
+  await context.close();
+});
+
 test('keyboard only: choose a saved method with the arrow keys and pay', async () => {
   const { page, context } = await hosted('cs_payKeys1', demo('card'));
   await page.getByLabel(/Visa •••• 4242/).focus();
