@@ -137,7 +137,7 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
       return r.json();
     },
     async listen(port = 0) {
-      await new Promise(r => server.listen(port, '127.0.0.1', r));
+      await new Promise((resolve, reject) => { server.once('error', reject); server.listen(port, '127.0.0.1', resolve); });
       this.origin = `http://127.0.0.1:${server.address().port}`;
       return this.origin;
     },
@@ -165,6 +165,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       if (config && typeof config.session_id === 'string' && ID.test(config.session_id)) mock.setSession(config.session_id, config);
     } catch { /* a demo that is not an object is skipped */ }
   }
-  const origin = await mock.listen(port);
-  console.log(`mock API on ${origin}; try ${origin}/?session=cs_demoCard001`);
+  try {
+    const origin = await mock.listen(port);
+    console.log(`mock API on ${origin}; try ${origin}/?session=cs_demoCard001`);
+  } catch (e) {
+    console.error(e.code === 'EADDRINUSE' ? `mock API: port ${port} is already in use (is another mock running?)` : `mock API: ${e.message}`);
+    process.exit(1);
+  }
 }
