@@ -86,37 +86,14 @@ impl Abort {
 /// One attempt at reading the config, aborted after `timeout_ms`. `on_start` receives the
 /// abort handle so an unmount can cancel it.
 pub async fn get_config(endpoint: &Endpoint, timeout_ms: i32, on_start: impl FnOnce(Abort)) -> Result<Fetched, Failure> {
-    let controller = web_sys::AbortController::new().map_err(|_| Failure::Network)?;
-    let signal = controller.signal();
-    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
-    let flag = timed_out.clone();
-    let for_timer = controller.clone();
-    let on_timeout = Closure::once_into_js(move || {
-        flag.set(true);
-        for_timer.abort();
-    });
-    let window = web_sys::window();
-    let timer = window.as_ref().and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), timeout_ms).ok());
-    on_start(Abort(controller));
-    let mut request = gloo_net::http::Request::get(&endpoint.config_url())
-        .abort_signal(Some(&signal))
-        .header("Accept", "application/json");
-    if let Some(c) = &endpoint.credential {
-        request = request.header("Authorization", &format!("Bearer {c}"));
-    }
-    let result = request.send().await;
-    if let (Some(w), Some(t)) = (window.as_ref(), timer) {
-        w.clear_timeout_with_handle(t);
-    }
-    let response = result.map_err(|_| if timed_out.get() { Failure::Timeout } else { Failure::Network })?;
+    let r = send(endpoint, "GET", "", None, None, timeout_ms, on_start).await?;
     let now = crate::browser::now_ms() as i64;
-    let server_date_ms = response.headers().get("date").and_then(|d| crate::time::parse_http_date(&d));
-    if !response.ok() {
-        let retry_after = response.headers().get("retry-after").and_then(|v| retry::parse_retry_after(&v, server_date_ms.unwrap_or(now)));
-        return Err(Failure::Status(response.status(), retry_after));
+    let server_date_ms = r.date.as_deref().and_then(crate::time::parse_http_date);
+    if !(200..=299).contains(&r.status) {
+        let retry_after = r.retry_after.as_deref().and_then(|v| retry::parse_retry_after(v, server_date_ms.unwrap_or(now)));
+        return Err(Failure::Status(r.status, retry_after));
     }
-    let text = response.text().await.map_err(|_| if timed_out.get() { Failure::Timeout } else { Failure::Network })?;
-    Ok(Fetched { text, server_date_ms })
+    Ok(Fetched { text: r.text?, server_date_ms })
 }
 
 /// What the server said to a confirm.
@@ -134,20 +111,45 @@ fn message_from(text: &str, key: &str) -> Option<String> {
     (!m.is_empty()).then(|| m.chars().filter(|c| !c.is_control()).take(200).collect())
 }
 
-/// One request under the session credential, aborted after `timeout_ms`: its status and body.
-async fn send(endpoint: &Endpoint, method: &str, suffix: &str, body: Option<&serde_json::Value>, idempotency_key: Option<&str>, timeout_ms: i32) -> Result<(u16, String), Failure> {
+/// A response: status, body (it may fail to arrive), and the two headers the view reads.
+struct Sent {
+    status: u16,
+    text: Result<String, Failure>,
+    date: Option<String>,
+    retry_after: Option<String>,
+}
+
+/// Every request of the view: `{config_url}{suffix}` under the session credential, aborted
+/// after `timeout_ms` (a `Failure::Timeout`) or by the handle `on_start` receives.
+async fn send(
+    endpoint: &Endpoint,
+    method: &str,
+    suffix: &str,
+    body: Option<&serde_json::Value>,
+    idempotency_key: Option<&str>,
+    timeout_ms: i32,
+    on_start: impl FnOnce(Abort),
+) -> Result<Sent, Failure> {
     let controller = web_sys::AbortController::new().map_err(|_| Failure::Network)?;
     let signal = controller.signal();
-    let on_timeout = Closure::once_into_js(move || controller.abort());
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let flag = timed_out.clone();
+    let for_timer = controller.clone();
+    let on_timeout = Closure::once_into_js(move || {
+        flag.set(true);
+        for_timer.abort();
+    });
     let window = web_sys::window();
     let timer = window.as_ref().and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), timeout_ms).ok());
+    on_start(Abort(controller));
+    let failed = || if timed_out.get() { Failure::Timeout } else { Failure::Network };
     let url = format!("{}{suffix}", endpoint.config_url());
     let mut request = gloo_net::http::RequestBuilder::new(&url).method(match method {
         "POST" => gloo_net::http::Method::POST,
         "DELETE" => gloo_net::http::Method::DELETE,
         _ => gloo_net::http::Method::GET,
     });
-    request = request.abort_signal(Some(&signal));
+    request = request.abort_signal(Some(&signal)).header("Accept", "application/json");
     if let Some(key) = idempotency_key {
         request = request.header("Idempotency-Key", key);
     }
@@ -164,9 +166,12 @@ async fn send(endpoint: &Endpoint, method: &str, suffix: &str, body: Option<&ser
     if let (Some(w), Some(t)) = (window.as_ref(), timer) {
         w.clear_timeout_with_handle(t);
     }
-    let response = result.map_err(|_| Failure::Network)?;
-    let text = response.text().await.unwrap_or_default();
-    Ok((response.status(), text))
+    let response = result.map_err(|_| failed())?;
+    let headers = response.headers();
+    let (date, retry_after) = (headers.get("date"), headers.get("retry-after"));
+    let status = response.status();
+    let text = response.text().await.map_err(|_| failed());
+    Ok(Sent { status, text, date, retry_after })
 }
 
 /// Maps a status and body to what the payer is told: 2xx done, 402 declined, 429/5xx unknown.
@@ -181,8 +186,8 @@ fn answer(status: u16, text: &str) -> Result<ConfirmAnswer, Failure> {
 
 /// One confirm attempt. The body may hold card data: it goes only to `base`, never to a log.
 pub async fn post_confirm(endpoint: &Endpoint, body: &serde_json::Value, idempotency_key: &str, timeout_ms: i32) -> Result<ConfirmAnswer, Failure> {
-    let (status, text) = send(endpoint, "POST", "/confirm", Some(body), Some(idempotency_key), timeout_ms).await?;
-    answer(status, &text)
+    let r = send(endpoint, "POST", "/confirm", Some(body), Some(idempotency_key), timeout_ms, drop).await?;
+    answer(r.status, &r.text.unwrap_or_default())
 }
 
 /// What the wallet scope may do with a saved method (assumptions, like confirm):
@@ -197,15 +202,15 @@ pub enum WalletCall {
 
 /// One wallet call; `Ok(Paid)` means done.
 pub async fn wallet(endpoint: &Endpoint, call: &WalletCall, idempotency_key: &str, timeout_ms: i32) -> Result<ConfirmAnswer, Failure> {
-    let (status, text) = match call {
-        WalletCall::MakeDefault(id) => send(endpoint, "POST", &format!("/saved-methods/{id}/default"), None, Some(idempotency_key), timeout_ms).await?,
-        WalletCall::Remove(id) => send(endpoint, "DELETE", &format!("/saved-methods/{id}"), None, None, timeout_ms).await?,
+    let r = match call {
+        WalletCall::MakeDefault(id) => send(endpoint, "POST", &format!("/saved-methods/{id}/default"), None, Some(idempotency_key), timeout_ms, drop).await?,
+        WalletCall::Remove(id) => send(endpoint, "DELETE", &format!("/saved-methods/{id}"), None, None, timeout_ms, drop).await?,
         WalletCall::Add(method) => {
             let body = serde_json::json!({ "payment_method": method });
-            send(endpoint, "POST", "/saved-methods", Some(&body), Some(idempotency_key), timeout_ms).await?
+            send(endpoint, "POST", "/saved-methods", Some(&body), Some(idempotency_key), timeout_ms, drop).await?
         }
     };
-    answer(status, &text)
+    answer(r.status, &r.text.unwrap_or_default())
 }
 
 #[cfg(test)]
