@@ -1,5 +1,5 @@
 use super::pay_state::{field_id, pay_state, Choice, ConfirmRequest, Confirmer, Phase};
-use super::{ctx, total_change::TotalSeen};
+use super::{ctx, total_change::total_seen};
 use crate::gate::{self, Blocker, GateInput};
 use crate::model::Config;
 use leptos::html::Button;
@@ -24,7 +24,7 @@ pub(super) fn find(near: &web_sys::Element, id: &str) -> Option<web_sys::HtmlEle
 pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
-    let seen = use_context::<TotalSeen>().map_or_else(|| RwSignal::new(true), |s| s.0);
+    let seen = total_seen();
     let confirmer = use_context::<Confirmer>();
     let now = crate::browser::now_year_month();
     let button = NodeRef::<Button>::new();

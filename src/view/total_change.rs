@@ -6,12 +6,17 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct TotalSeen(pub RwSignal<bool>);
 
+/// This view's `TotalSeen` (outside a `SessionView`: always seen).
+pub fn total_seen() -> RwSignal<bool> {
+    use_context::<TotalSeen>().map_or_else(|| RwSignal::new(true), |s| s.0)
+}
+
 /// When the merchant changes the total while the payer looks, says so plainly (old → new)
 /// in a polite live region, until the payer acknowledges it.
 #[component]
 pub fn TotalChange(config: Signal<Config>) -> impl IntoView {
     let cx = ctx();
-    let seen = use_context::<TotalSeen>().map_or_else(|| RwSignal::new(true), |s| s.0);
+    let seen = total_seen();
     let change = RwSignal::new(None::<(String, String)>);
     let total = Memo::new(move |_| config.with(|c| (c.amount, c.currency.clone())));
     let fmt = move |(amount, currency): &(Option<i64>, Option<String>)| cx.money(*amount, currency.as_deref());
