@@ -15,6 +15,13 @@
 //! - Wallet scope (assumptions too): `POST …/saved-methods/{id}/default`,
 //!   `DELETE …/saved-methods/{id}`, `POST …/saved-methods` `{ "payment_method": … }`.
 //!   Saved-method ids are validated tokens, so they are safe in a path.
+//! - Fraud challenge codes (sms/email; assumptions too): `POST …/challenge/send` with `{}` and
+//!   an `Idempotency-Key` per press (a retried request never sends two codes) → 2xx
+//!   `{ "resend_after": <s> }` (optional), 429 `{ "message" }` + `Retry-After`, other 4xx
+//!   `{ "message" }`. `POST …/challenge/verify` with `{ "code": "123456" }` → 2xx
+//!   `{ "challenge_response": "<token>" }` (a plain token, sent with confirm); a wrong code is a
+//!   4xx `{ "message", "attempts_left" }`; 423/429 or `attempts_left: 0` = no more tries.
+//!   5xx or no answer = try again. The code goes only to `base`, never to a log or event.
 //!
 //! The credential lives only in an [`Endpoint`]: never logged (its `Debug` redacts it), never
 //! in a URL, never stored, and sent only to `base`. For a cross-origin API the server must
@@ -211,6 +218,28 @@ pub async fn wallet(endpoint: &Endpoint, call: &WalletCall, idempotency_key: &st
         }
     };
     answer(r.status, &r.text.unwrap_or_default())
+}
+
+/// Asks the server to send the challenge code (sms/email). `Err` = no answer or 5xx.
+pub async fn challenge_send(endpoint: &Endpoint, idempotency_key: &str, timeout_ms: i32) -> Result<crate::challenge::SendAnswer, Failure> {
+    let body = serde_json::json!({});
+    let r = send(endpoint, "POST", "/challenge/send", Some(&body), Some(idempotency_key), timeout_ms, drop).await?;
+    if r.status >= 500 {
+        return Err(Failure::Status(r.status, None));
+    }
+    let now = crate::browser::now_ms() as i64;
+    let retry_after_s = r.retry_after.as_deref().and_then(|v| retry::parse_retry_after(v, now)).map(|ms| ms.div_ceil(1000));
+    Ok(crate::challenge::send_answer(r.status, &r.text.unwrap_or_default(), retry_after_s))
+}
+
+/// Checks the code the payer typed. `Err` = no answer or 5xx (the payer may try again).
+pub async fn challenge_verify(endpoint: &Endpoint, code: &str, timeout_ms: i32) -> Result<crate::challenge::VerifyAnswer, Failure> {
+    let body = serde_json::json!({ "code": code });
+    let r = send(endpoint, "POST", "/challenge/verify", Some(&body), None, timeout_ms, drop).await?;
+    if r.status >= 500 {
+        return Err(Failure::Status(r.status, None));
+    }
+    Ok(crate::challenge::verify_answer(r.status, &r.text.unwrap_or_default()))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! [`app`] (hosted page and demo gallery).
 pub mod api;
 pub mod bank;
+pub mod challenge;
 pub mod card;
 pub mod contrast;
 pub mod live;

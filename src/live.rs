@@ -6,7 +6,7 @@ use crate::api::{self, Abort, Endpoint};
 use crate::browser;
 use crate::model::{self, Config, Parsed, Status};
 use crate::retry::{self, Failure};
-use crate::view::{ConfirmRequest, Confirmer, Phase, Problem, ProblemKind, SessionView, WalletActions};
+use crate::view::{ChallengeCall, ChallengeReply, ChallengeServer, ConfirmRequest, Confirmer, Phase, Problem, ProblemKind, SessionView, WalletActions};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
@@ -264,11 +264,13 @@ impl Controller {
                 }
                 Ok(api::ConfirmAnswer::Declined(message)) => {
                     pay.pending.set_value(None);
+                    pay.challenge_resets.update(|n| *n += 1); // the captcha token was used up
                     pay.card.update(|c| c.cvc.clear()); // the one thing not kept after a decline
                     pay.phase.set(Phase::Declined(message.unwrap_or_else(|| "the bank gave no reason.".to_owned())));
                 }
                 Ok(api::ConfirmAnswer::Refused(message)) => {
                     pay.pending.set_value(None);
+                    pay.challenge_resets.update(|n| *n += 1);
                     pay.phase.set(Phase::Refused(message.unwrap_or_else(|| "This payment couldn't be completed. Please contact the merchant.".to_owned())));
                 }
                 Err(_) => pay.phase.set(Phase::Failed),
@@ -308,6 +310,24 @@ impl Controller {
         });
     }
 
+    /// The code challenge's send and verify. The code goes to the API only; `done` hears the
+    /// server's answer, or `Unreachable`. Without an endpoint the view is told it is unreachable.
+    pub fn challenge(self, call: ChallengeCall, done: Callback<ChallengeReply>) {
+        let Some(endpoint) = self.endpoint.get_value() else {
+            done.run(ChallengeReply::Unreachable);
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let reply = match call {
+                ChallengeCall::Send => api::challenge_send(&endpoint, &new_idempotency_key(), self.timeout_ms).await.map(ChallengeReply::Send),
+                ChallengeCall::Verify(code) => api::challenge_verify(&endpoint, &code, self.timeout_ms).await.map(ChallengeReply::Verify),
+            };
+            if self.alive() {
+                done.run(reply.unwrap_or(ChallengeReply::Unreachable));
+            }
+        });
+    }
+
     fn fail(self, kind: ProblemKind) {
         let showing = self.state.get_untracked() == LoadState::Ready;
         match kind {
@@ -336,6 +356,11 @@ pub fn LiveView(ctl: Controller, #[prop(default = None)] locale: Option<String>)
     let retry = Callback::new(move |()| ctl.retry());
     provide_context(Confirmer(Callback::new(move |req: ConfirmRequest| ctl.confirm(req))));
     provide_context(crate::view::EmbedderConfirms(ctl.embedder_confirms));
+    // Without an endpoint (a config given directly) the code challenge runs as in the demo,
+    // like confirm does (the captcha script gets the default timeout).
+    if ctl.endpoint.with_value(Option::is_some) {
+        provide_context(ChallengeServer { call: Callback::new(move |(call, done)| ctl.challenge(call, done)), timeout_ms: ctl.timeout_ms });
+    }
     provide_context(WalletActions(Callback::new(move |(call, done)| ctl.wallet(call, done))));
     let locale = StoredValue::new(locale);
     move || match state.get() {

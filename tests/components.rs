@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use session_view::demo::config_json;
 use session_view::model::{parse_json, Config};
 use session_view::view::SessionView;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
@@ -273,7 +273,8 @@ fn challenges_are_announced_with_masked_hints() {
     let sms = mount(demo("sms"));
     let c = sms.q("[data-testid=challenge]").expect("challenge");
     assert_eq!(c.get_attribute("data-kind").as_deref(), Some("sms"));
-    assert_eq!(c.get_attribute("role").as_deref(), Some("status"));
+    let live = sms.q("[data-testid=code-message]").and_then(|m| m.get_attribute("role"));
+    assert_eq!(live.as_deref(), Some("status"), "what happens to the code is announced");
     assert!(sms.text("[data-testid=challenge]").contains("We sent a code by text message to --1234."));
     let email = mount(demo("email"));
     assert!(email.text("[data-testid=challenge]").contains("We'll send a code by email to j***@example.com."));
@@ -446,13 +447,239 @@ async fn an_incomplete_new_card_blocks_confirm_and_pressing_it_focuses_the_first
     assert_eq!(v.text("[data-testid=confirm-status]"), "Check the highlighted details.");
 }
 
+// --- Fraud challenges -------------------------------------------------------------------
+
+/// Puts the test stand-in for `provider`'s script on the page (once), as if it had loaded.
+fn install_captcha_stand_in(provider: &str) {
+    let w = web_sys::window().expect("window");
+    if js_sys::Reflect::get(&w, &provider.into()).map(|g| g.is_object()).unwrap_or(false) {
+        return;
+    }
+    js_sys::Reflect::set(&w, &"__captchaStandInProvider".into(), &provider.into()).expect("set");
+    let doc = w.document().expect("document");
+    let script = doc.create_element("script").expect("script");
+    script.set_text_content(Some(include_str!("stand-ins/captcha.js")));
+    doc.body().expect("body").append_child(&script).expect("run the stand-in");
+    js_sys::Reflect::delete_property(w.unchecked_ref::<js_sys::Object>(), &"__captchaStandInProvider".into()).expect("delete");
+}
+
+/// Calls a stand-in hook, e.g. `stand_in("hcaptcha", "solve")`.
+fn stand_in(provider: &str, hook: &str) {
+    let hooks = js_sys::Reflect::get(&web_sys::window().expect("window"), &"__captchaStandIn".into()).expect("hooks");
+    let p = js_sys::Reflect::get(&hooks, &provider.into()).expect("provider hooks");
+    let f: js_sys::Function = js_sys::Reflect::get(&p, &hook.into()).expect("hook").dyn_into().expect("function");
+    f.call0(&p).expect("hook ran");
+}
+
+/// The stand-in's record of API calls for `provider`, as (fn, sitekey or id, theme).
+fn stand_in_calls(provider: &str) -> Vec<(String, String, String)> {
+    let hooks = js_sys::Reflect::get(&web_sys::window().expect("window"), &"__captchaStandIn".into()).expect("hooks");
+    let calls: js_sys::Array = js_sys::Reflect::get(&hooks, &"calls".into()).expect("calls").dyn_into().expect("array");
+    let s = |c: &JsValue, k: &str| js_sys::Reflect::get(c, &k.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    calls
+        .iter()
+        .filter(|c| s(c, "provider") == provider)
+        .map(|c| (s(&c, "fn"), if s(&c, "fn") == "render" { s(&c, "sitekey") } else { s(&c, "id") }, s(&c, "theme")))
+        .collect()
+}
+
+
+/// Waits (a few ticks at most) until `f` holds.
+async fn until(what: &str, f: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if f() {
+            return;
+        }
+        tick().await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+const SAVED_CARD: &str = r#""amount": 500, "currency": "usd", "saved_methods": [{"id": "pm_1", "type": "card", "brand": "visa", "last4": "4242", "is_default": true}]"#;
+
+fn gate_open(v: &Mounted) -> bool {
+    confirm_button(v).get_attribute("aria-disabled").is_none()
+}
+
 #[wasm_bindgen_test]
-async fn a_challenge_blocks_confirm_until_satisfied() {
-    let v2 = mount(config(r#"{"amount": 500, "currency": "usd", "saved_methods": [{"id": "pm_1", "type": "card", "brand": "visa", "last4": "4242", "is_default": true}], "challenge": {"type": "hcaptcha", "site_key": "k"}}"#));
+async fn hcaptcha_gates_confirm_through_solved_expired_and_error() {
+    install_captcha_stand_in("hcaptcha");
+    let key = "10000000-ffff-ffff-ffff-000000000001";
+    let v = mount(config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "hcaptcha", "site_key": "{key}"}}}}"#)));
+    until("the widget", || v.q("[data-testid=captcha][data-state=shown] .captcha-stand-in").is_some()).await;
+    assert!(!gate_open(&v));
+    assert_eq!(v.text("[data-testid=confirm-status]"), "Complete the security check first.");
+    assert_eq!(v.text("[data-testid=captcha-status]"), "Complete the hCaptcha check to continue.");
+    let renders: Vec<_> = stand_in_calls("hcaptcha").into_iter().filter(|c| c.0 == "render" && c.1 == key).collect();
+    assert_eq!(renders.last().map(|c| c.2.as_str()), Some("light"), "theme follows the view (light here)");
+
+    stand_in("hcaptcha", "solve");
     tick().await;
-    let button = confirm_button(&v2);
-    assert_eq!(button.get_attribute("aria-disabled").as_deref(), Some("true"));
-    assert_eq!(v2.text("[data-testid=confirm-status]"), "Complete the security check first.");
+    assert_eq!(v.text("[data-testid=captcha-status]"), "Security check complete.");
+    assert!(gate_open(&v), "solved: the payer may confirm");
+
+    let resets = stand_in_calls("hcaptcha").iter().filter(|c| c.0 == "reset").count();
+    stand_in("hcaptcha", "expire");
+    tick().await;
+    assert!(!gate_open(&v), "an expired token is no token");
+    assert_eq!(v.text("[data-testid=captcha-status]"), "The security check expired. Please complete it again.");
+    assert_eq!(stand_in_calls("hcaptcha").iter().filter(|c| c.0 == "reset").count(), resets + 1, "the widget asks again");
+
+    stand_in("hcaptcha", "solve");
+    tick().await;
+    assert!(gate_open(&v));
+    stand_in("hcaptcha", "timeout"); // chalexpired-callback
+    tick().await;
+    assert!(!gate_open(&v));
+
+    stand_in("hcaptcha", "error");
+    tick().await;
+    assert_eq!(v.text("[data-testid=captcha-status]"), "The security check ran into a problem. Try again.");
+    let retry: HtmlElement = v.q("[data-testid=captcha-retry]").expect("a retry button, never a blank box").dyn_into().expect("button");
+    let removes = stand_in_calls("hcaptcha").iter().filter(|c| c.0 == "remove").count();
+    retry.click();
+    until("the widget again", || v.q("[data-testid=captcha][data-state=shown] .captcha-stand-in").is_some()).await;
+    assert_eq!(stand_in_calls("hcaptcha").iter().filter(|c| c.0 == "remove").count(), removes + 1, "the failed widget was removed");
+    assert_eq!(v.all(".captcha-stand-in").len(), 1);
+    drop(v);
+    tick().await;
+    assert_eq!(stand_in_calls("hcaptcha").iter().filter(|c| c.0 == "remove").count(), removes + 2, "removed on unmount");
+}
+
+#[wasm_bindgen_test]
+async fn turnstile_gates_confirm_and_its_failing_test_key_shows_a_way_forward() {
+    install_captcha_stand_in("turnstile");
+    let v = mount(config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "turnstile", "site_key": "1x00000000000000000000AA"}}}}"#)));
+    until("the widget", || v.q("[data-testid=captcha][data-state=shown] .captcha-stand-in[data-provider=turnstile]").is_some()).await;
+    assert!(!gate_open(&v));
+    let widget: HtmlElement = v.q(".captcha-stand-in button").expect("widget button").dyn_into().expect("button");
+    widget.click();
+    tick().await;
+    assert!(gate_open(&v));
+    stand_in("turnstile", "timeout"); // timeout-callback
+    tick().await;
+    assert!(!gate_open(&v));
+    assert_eq!(v.text("[data-testid=captcha-status]"), "The security check expired. Please complete it again.");
+
+    let failing = mount(config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "turnstile", "site_key": "2x00000000000000000000AB"}}}}"#)));
+    until("the widget", || failing.q("[data-testid=captcha][data-state=shown] button").is_some()).await;
+    let widget: HtmlElement = failing.q(".captcha-stand-in button").expect("widget button").dyn_into().expect("button");
+    widget.click();
+    tick().await;
+    assert!(!gate_open(&failing));
+    assert!(failing.q("[data-testid=captcha-retry]").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_captcha_without_a_valid_site_key_says_so_and_renders_nothing() {
+    install_captcha_stand_in("hcaptcha");
+    let before = stand_in_calls("hcaptcha").len();
+    let v = mount(config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "hcaptcha", "site_key": "bad key <x>"}}}}"#)));
+    tick().await;
+    tick().await;
+    assert!(v.text("[data-testid=captcha-status]").contains("isn't set up correctly"));
+    assert!(!gate_open(&v));
+    assert_eq!(stand_in_calls("hcaptcha").len(), before, "nothing handed to the script");
+}
+
+fn type_into(input: &web_sys::HtmlInputElement, value: &str) {
+    input.set_value(value);
+    let ev = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .expect("event");
+    input.dispatch_event(&ev).expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn an_sms_code_is_sent_checked_and_pasted_with_a_cooldown() {
+    let v = mount(config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "sms", "delivery_hint": "--1234", "code_sent": false}}}}"#)));
+    tick().await;
+    assert!(v.text("[data-testid=challenge]").contains("We'll send a code by text message to --1234."));
+    assert!(v.q("[data-testid=code-input]").is_none(), "no code field before a code was sent");
+    let send: HtmlElement = v.q("[data-testid=code-send]").expect("send").dyn_into().expect("button");
+    assert_eq!(send.text_content().as_deref(), Some("Send code"));
+    send.click();
+    tick().await;
+    assert!(v.text("[data-testid=code-message]").starts_with("We sent a code by text message"));
+    let send: HtmlElement = v.q("[data-testid=code-send]").expect("resend").dyn_into().expect("button");
+    assert_eq!(send.text_content().as_deref(), Some("Send a new code in 0:30"), "a visible cooldown");
+    assert_eq!(send.get_attribute("aria-disabled").as_deref(), Some("true"));
+
+    let input: web_sys::HtmlInputElement = v.q("[data-testid=code-input]").expect("code field").dyn_into().expect("input");
+    assert_eq!(input.get_attribute("autocomplete").as_deref(), Some("one-time-code"));
+    assert_eq!(input.get_attribute("inputmode").as_deref(), Some("numeric"));
+    assert_eq!(input.type_(), "text");
+    let label = v.q(&format!("label[for='{}']", input.id())).and_then(|l| l.text_content());
+    assert_eq!(label.as_deref(), Some("Verification code"));
+
+    // Pressing Pay while the code is pending goes to the code field.
+    confirm_button(&v).click();
+    tick().await;
+    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()).expect("focus");
+    assert_eq!(active.id(), input.id());
+
+    type_into(&input, "000000");
+    let verify: HtmlElement = v.q("[data-testid=code-verify]").expect("verify").dyn_into().expect("button");
+    verify.click();
+    tick().await;
+    assert_eq!(v.text("[data-testid=code-message]"), "That code isn't right. Check it and try again. 2 attempts left.");
+    assert_eq!(input.value(), "", "a wrong code is cleared");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(!gate_open(&v));
+
+    type_into(&input, "Your code: 123 456");
+    tick().await;
+    assert_eq!(input.value(), "123456", "a pasted message becomes the code");
+    verify.click();
+    tick().await;
+    assert_eq!(v.text("[data-testid=code-message]"), "Verified. You can now pay.");
+    assert!(v.q("[data-testid=code-input]").is_none());
+    assert!(gate_open(&v), "a verified code opens the gate");
+}
+
+#[wasm_bindgen_test]
+async fn an_email_code_too_short_is_not_sent_and_three_wrong_codes_lock() {
+    let v = mount(config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "email", "delivery_hint": "j***@example.com", "code_sent": true}}}}"#)));
+    tick().await;
+    let input: web_sys::HtmlInputElement = v.q("[data-testid=code-input]").expect("code field at once: it was sent").dyn_into().expect("input");
+    let verify: HtmlElement = v.q("[data-testid=code-verify]").expect("verify").dyn_into().expect("button");
+    type_into(&input, "12");
+    verify.click();
+    tick().await;
+    assert_eq!(v.text("[data-testid=code-message]"), "Enter the code from the email (4 to 10 digits).");
+    for _ in 0..3 {
+        type_into(&input, "999999");
+        verify.click();
+        tick().await;
+    }
+    assert!(v.text("[data-testid=code-message]").starts_with("Too many wrong codes."));
+    assert!(input.disabled());
+    assert!(!gate_open(&v));
+}
+
+#[wasm_bindgen_test]
+async fn a_challenge_added_by_a_live_update_blocks_confirm_from_then_on() {
+    let cfg = RwSignal::new(config(&format!("{{{SAVED_CARD}}}")));
+    let v = mount_signal(cfg.into());
+    tick().await;
+    assert!(gate_open(&v));
+    cfg.update(|c| *c = config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "sms", "delivery_hint": "--1234", "code_sent": true}}}}"#)));
+    tick().await;
+    assert!(!gate_open(&v));
+    assert_eq!(v.text("[data-testid=confirm-status]"), "Complete the security check first.");
+    // Satisfy it, then the server swaps it for another kind: the old answer no longer counts.
+    let input: web_sys::HtmlInputElement = v.q("[data-testid=code-input]").expect("code field").dyn_into().expect("input");
+    type_into(&input, "123456");
+    let verify: HtmlElement = v.q("[data-testid=code-verify]").expect("verify").dyn_into().expect("button");
+    verify.click();
+    tick().await;
+    assert!(gate_open(&v));
+    cfg.update(|c| *c = config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "email", "code_sent": true}}}}"#)));
+    tick().await;
+    assert!(!gate_open(&v));
 }
 
 #[wasm_bindgen_test]

@@ -66,6 +66,16 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
                 }
             }
             Some(Blocker::NoMethod) => focus(prefix.with_value(|p| format!("{p}-method-0"))),
+            // To the code field if there is one, else to the check's heading.
+            Some(Blocker::ChallengePending) => {
+                let (code, heading) = prefix.with_value(|p| (format!("{p}-challenge-code"), format!("{p}-challenge")));
+                match find(&btn, &code) {
+                    Some(el) => {
+                        let _ = el.focus();
+                    }
+                    None => focus(heading),
+                }
+            }
             Some(_) => {}
             None => {
                 let choice = pay.choice.get_untracked();

@@ -50,6 +50,9 @@ pub struct PayState {
     pub pending: StoredValue<Option<(String, String)>>,
     /// The solved challenge's response (captcha token or verified code), for confirm.
     pub challenge_response: RwSignal<Option<String>>,
+    /// Bumped when a confirm failed after reaching the server: captcha tokens are single
+    /// use, so the widget asks again.
+    pub challenge_resets: RwSignal<u32>,
 }
 
 impl PayState {
@@ -63,6 +66,7 @@ impl PayState {
             phase: RwSignal::new(Phase::Idle),
             pending: StoredValue::new(None),
             challenge_response: RwSignal::new(None),
+            challenge_resets: RwSignal::new(0),
         }
     }
 

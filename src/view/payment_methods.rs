@@ -1,4 +1,4 @@
-use super::{challenge::ChallengeNotice, confirm::ConfirmButton, ctx, method_choice::MethodChoice, save_consent::SaveConsent};
+use super::{challenge::Challenge, confirm::ConfirmButton, ctx, method_choice::MethodChoice, save_consent::SaveConsent};
 use crate::model::{Config, MethodType};
 use leptos::prelude::*;
 
@@ -42,7 +42,7 @@ pub fn PaymentMethods(config: Signal<Config>) -> impl IntoView {
                 }
             }}
             <MethodChoice config/>
-            <ChallengeNotice config/>
+            <Challenge config/>
             <SaveConsent config/>
             <ConfirmButton config/>
         </section>

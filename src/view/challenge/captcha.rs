@@ -1,0 +1,204 @@
+//! An hCaptcha or Turnstile widget, rendered explicitly with the config's site key. Both
+//! providers refuse to run inside a shadow root, so in an embedded view the widget lives in
+//! a light-DOM child of the host, slotted into place; on the hosted page it sits in line.
+//! Every callback has an answer the payer can see; the token goes only to confirm.
+use super::script::{self, LoadError};
+use super::ChallengeServer;
+use crate::challenge::Provider;
+use crate::view::ctx;
+use crate::view::pay_state::pay_state;
+use leptos::html::Slot;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum State {
+    Loading,
+    /// The widget is on screen, waiting for the payer.
+    Shown,
+    Solved,
+    /// The token expired or the puzzle timed out: the widget asks again.
+    Expired,
+    /// Confirm failed: tokens are single use, so the widget asks again.
+    AgainAfterConfirm,
+    /// The script did not load, timed out, or the widget reported an error.
+    Failed(Failure),
+    /// No valid site key: nothing to render.
+    Misconfigured,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Failure {
+    Load,
+    Timeout,
+    Widget,
+}
+
+/// A rendered widget: its provider global, id, element and the callbacks it holds.
+struct Widget {
+    api: js_sys::Object,
+    id: JsValue,
+    el: web_sys::Element,
+    _callbacks: Vec<Closure<dyn FnMut(JsValue)>>,
+}
+
+impl Widget {
+    fn call(&self, method: &str) -> Option<JsValue> {
+        let f: js_sys::Function = js_sys::Reflect::get(&self.api, &method.into()).ok()?.dyn_into().ok()?;
+        f.call1(&self.api, &self.id).ok()
+    }
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        self.call("remove");
+        self.el.remove();
+    }
+}
+
+/// Light or dark, as the view itself follows `prefers-color-scheme`.
+fn theme() -> &'static str {
+    let dark = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches());
+    if dark { "dark" } else { "light" }
+}
+
+/// Where the widget goes: a fresh light-DOM element, slotted into `slot` when the view is in
+/// a shadow root, else inside `slot` itself (a `<slot>` outside a shadow root is a plain box).
+fn widget_element(slot: &web_sys::HtmlElement) -> Option<web_sys::Element> {
+    let doc = web_sys::window()?.document()?;
+    let el = doc.create_element("div").ok()?;
+    el.set_class_name("sv-captcha-widget");
+    match slot.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+        Ok(shadow) => {
+            let name = slot.get_attribute("name")?;
+            el.set_attribute("slot", &name).ok()?;
+            shadow.host().append_child(&el).ok()?;
+        }
+        Err(_) => {
+            slot.append_child(&el).ok()?;
+        }
+    }
+    Some(el)
+}
+
+#[component]
+pub fn Captcha(provider: Provider, site_key: Option<String>) -> impl IntoView {
+    let cx = ctx();
+    let pay = pay_state();
+    let timeout_ms = use_context::<ChallengeServer>().map_or(crate::live::TIMEOUT_MS, |s| s.timeout_ms);
+    let state = RwSignal::new(if site_key.is_some() { State::Loading } else { State::Misconfigured });
+    let widget = StoredValue::new_local(None::<Widget>);
+    let slot = NodeRef::<Slot>::new();
+    let slot_name = cx.id("captcha");
+    let attempt = RwSignal::new(0u32);
+
+    let render = move |api: js_sys::Object, key: &str| -> Result<Widget, ()> {
+        let holder = slot.get_untracked().ok_or(())?;
+        let el = widget_element(&holder).ok_or(())?;
+        let [solved_name, expired_name, error_name, again_name] = provider.callback_names();
+        let solved = Closure::<dyn FnMut(JsValue)>::new(move |token: JsValue| {
+            let token = token.as_string().filter(|t| !t.is_empty() && t.len() <= 8192);
+            if token.is_some() {
+                pay.challenge_response.set(token);
+                state.set(State::Solved);
+            }
+        });
+        let expired = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            pay.challenge_response.set(None);
+            state.set(State::Expired);
+            widget.with_value(|w| w.as_ref().map(|w| w.call("reset")));
+        });
+        let errored = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            pay.challenge_response.set(None);
+            state.set(State::Failed(Failure::Widget));
+        });
+        let again = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            pay.challenge_response.set(None);
+            state.set(State::Expired);
+        });
+        let params = js_sys::Object::new();
+        let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&params, &k.into(), v).map(|_| ());
+        set("sitekey", &key.into()).map_err(|_| ())?;
+        set("theme", &theme().into()).map_err(|_| ())?;
+        set(solved_name, solved.as_ref()).map_err(|_| ())?;
+        set(expired_name, expired.as_ref()).map_err(|_| ())?;
+        set(error_name, errored.as_ref()).map_err(|_| ())?;
+        set(again_name, again.as_ref()).map_err(|_| ())?;
+        let render_fn: js_sys::Function = js_sys::Reflect::get(&api, &"render".into()).ok().and_then(|f| f.dyn_into().ok()).ok_or(())?;
+        match render_fn.call2(&api, &el, &params) {
+            Ok(id) => Ok(Widget { api, id, el, _callbacks: vec![solved, expired, errored, again] }),
+            Err(_) => {
+                el.remove();
+                Err(())
+            }
+        }
+    };
+
+    let key = StoredValue::new(site_key);
+    // (Re)loads the script and renders; runs once mounted, and again on "Try again".
+    Effect::new(move |_| {
+        attempt.track();
+        let Some(key) = key.get_value() else { return };
+        if slot.get().is_none() {
+            return;
+        }
+        widget.set_value(None); // a retry replaces the widget that failed
+        pay.challenge_response.set(None);
+        state.set(State::Loading);
+        leptos::task::spawn_local(async move {
+            let loaded = script::load(provider, timeout_ms).await;
+            if state.try_get_untracked().is_none() {
+                return; // unmounted while loading
+            }
+            match loaded {
+                Ok(api) => match render(api, &key) {
+                    Ok(w) => {
+                        widget.set_value(Some(w));
+                        state.set(State::Shown);
+                    }
+                    Err(()) => state.set(State::Failed(Failure::Widget)),
+                },
+                Err(LoadError::TimedOut) => state.set(State::Failed(Failure::Timeout)),
+                Err(LoadError::Failed) => state.set(State::Failed(Failure::Load)),
+            }
+        });
+    });
+    // A confirm that failed used the token up: ask again.
+    Effect::new(move |first: Option<()>| {
+        pay.challenge_resets.track();
+        if first.is_some() && widget.with_value(|w| w.as_ref().map(|w| w.call("reset")).is_some()) {
+            pay.challenge_response.set(None);
+            state.set(State::AgainAfterConfirm);
+        }
+    });
+    on_cleanup(move || {
+        let _ = widget.try_update_value(|w| w.take());
+    });
+
+    let name = provider.name();
+    let message = move || match state.get() {
+        State::Loading => "Loading the security check…".to_owned(),
+        State::Shown => format!("Complete the {name} check to continue."),
+        State::Solved => "Security check complete.".to_owned(),
+        State::Expired => "The security check expired. Please complete it again.".to_owned(),
+        State::AgainAfterConfirm => "Please complete the security check again before you retry.".to_owned(),
+        State::Failed(Failure::Load) => "The security check couldn't load. Check your connection (or any content blocker), then try again.".to_owned(),
+        State::Failed(Failure::Timeout) => "The security check is taking too long to load. Check your connection, then try again.".to_owned(),
+        State::Failed(Failure::Widget) => "The security check ran into a problem. Try again.".to_owned(),
+        State::Misconfigured => "This security check isn't set up correctly, so this payment can't be completed here. Please contact the merchant.".to_owned(),
+    };
+    let failed = move || matches!(state.get(), State::Failed(_));
+    let retry = move |_| attempt.update(|n| *n += 1);
+    view! {
+        <div class="sv-captcha" data-testid="captcha" data-state=move || format!("{:?}", state.get()).to_ascii_lowercase()>
+            <slot name=slot_name node_ref=slot></slot>
+            <p class="sv-captcha-status" role="status" data-testid="captcha-status">{message}</p>
+            <Show when=failed>
+                <button type="button" class="sv-button" data-testid="captcha-retry" on:click=retry>"Try again"</button>
+            </Show>
+        </div>
+    }
+}

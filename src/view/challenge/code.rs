@@ -1,0 +1,275 @@
+//! A one-time code sent by text message or email: where it went (masked), "Send code" when
+//! it has not gone yet, one code field (`one-time-code`, numeric keyboard, the whole code
+//! pasted at once, Web OTP for SMS where the browser has it), resend with a visible
+//! cooldown, and the server's verdict. The code is never logged or put in an event.
+use super::{ChallengeCall, ChallengeReply, ChallengeServer};
+use crate::challenge::{self, SendAnswer, VerifyAnswer};
+use crate::view::ctx;
+use crate::view::pay_state::pay_state;
+use leptos::html::Input;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Busy {
+    No,
+    Sending,
+    Verifying,
+}
+
+#[component]
+pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
+    let cx = ctx();
+    let pay = pay_state();
+    let server = use_context::<ChallengeServer>();
+    let input = NodeRef::<Input>::new();
+    let input_id = cx.id("challenge-code");
+    let message_id = cx.id("challenge-message");
+    let code = RwSignal::new(String::new());
+    let sent = RwSignal::new(code_sent.get_untracked());
+    let busy = RwSignal::new(Busy::No);
+    let verified = RwSignal::new(false);
+    let locked = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<String>);
+    let invalid = RwSignal::new(false);
+    let attempts = StoredValue::new(0u32);
+    // The resend cooldown, counted from when the code went (or from now, if it went before).
+    let now = RwSignal::new(crate::browser::now_ms() as i64);
+    let sent_at = RwSignal::new(code_sent.get_untracked().then_some(now.get_untracked()));
+    let wait_s = RwSignal::new(challenge::DEFAULT_RESEND_S);
+    let left = Memo::new(move |_| sent_at.get().map_or(0, |at| challenge::resend_left_s(at, now.get(), wait_s.get())));
+    crate::browser::drop_on_cleanup(crate::browser::Interval::new(1000, move || {
+        if left.try_get_untracked().is_some_and(|l| l > 0) {
+            let _ = now.try_set(crate::browser::now_ms() as i64);
+        }
+    }));
+    // The server may report later that it sent the code itself.
+    Effect::new(move |_| {
+        if code_sent.get() && !sent.get_untracked() {
+            sent.set(true);
+            sent_at.set(Some(crate::browser::now_ms() as i64));
+        }
+    });
+    let focus_input = move || {
+        if let Some(el) = input.try_get_untracked().flatten() {
+            let _ = el.focus();
+        }
+    };
+    let channel = if sms { "text message" } else { "email" };
+
+    let call = move |c: ChallengeCall, done: Callback<ChallengeReply>| match server {
+        Some(s) => s.call.run((c, done)),
+        // The demo gallery: nothing leaves the page.
+        None => done.run(match c {
+            ChallengeCall::Send => ChallengeReply::Send(SendAnswer::Sent { resend_after_s: challenge::DEFAULT_RESEND_S }),
+            ChallengeCall::Verify(code) => ChallengeReply::Verify(challenge::demo_verify(&code, attempts.get_value())),
+        }),
+    };
+
+    let send_code = move || {
+        if busy.get_untracked() != Busy::No || left.get_untracked() > 0 {
+            return;
+        }
+        busy.set(Busy::Sending);
+        let first = !sent.get_untracked();
+        let done = Callback::new(move |reply: ChallengeReply| {
+            busy.set(Busy::No);
+            let wait_for = |s: u32| {
+                sent_at.set(Some(crate::browser::now_ms() as i64));
+                now.set(crate::browser::now_ms() as i64);
+                wait_s.set(s);
+            };
+            match reply {
+                ChallengeReply::Send(SendAnswer::Sent { resend_after_s }) => {
+                    wait_for(resend_after_s);
+                    sent.set(true);
+                    locked.set(None);
+                    invalid.set(false);
+                    let what = if first { "We sent a code" } else { "We sent a new code" };
+                    let demo = if server.is_none() { format!(" (demo: nothing was sent; the code is {})", challenge::DEMO_CODE) } else { String::new() };
+                    message.set(Some(format!("{what} by {channel}{demo}.")));
+                    request_animation_frame(focus_input);
+                }
+                ChallengeReply::Send(SendAnswer::Wait { resend_after_s, message: m }) => {
+                    wait_for(resend_after_s);
+                    message.set(Some(m.unwrap_or_else(|| "Please wait a moment before asking for another code.".to_owned())));
+                }
+                ChallengeReply::Send(SendAnswer::Refused(m)) => {
+                    message.set(Some(m.unwrap_or_else(|| "We couldn't send a code. Please contact the merchant.".to_owned())));
+                }
+                _ => message.set(Some("We couldn't send the code because the connection failed. Try again.".to_owned())),
+            }
+        });
+        call(ChallengeCall::Send, done);
+    };
+
+    let verify = move || {
+        if busy.get_untracked() != Busy::No || verified.get_untracked() || locked.get_untracked().is_some() {
+            return;
+        }
+        let entered = code.get_untracked();
+        if !challenge::code_complete(&entered) {
+            invalid.set(true);
+            message.set(Some(format!("Enter the code from the {channel} ({} to {} digits).", challenge::CODE_MIN, challenge::CODE_MAX)));
+            focus_input();
+            return;
+        }
+        busy.set(Busy::Verifying);
+        message.set(None);
+        let done = Callback::new(move |reply: ChallengeReply| {
+            busy.set(Busy::No);
+            attempts.update_value(|n| *n += 1);
+            match reply {
+                ChallengeReply::Verify(VerifyAnswer::Verified(response)) => {
+                    code.set(String::new());
+                    invalid.set(false);
+                    verified.set(true);
+                    pay.challenge_response.set(Some(response));
+                    message.set(Some("Verified. You can now pay.".to_owned()));
+                }
+                ChallengeReply::Verify(VerifyAnswer::Wrong { message: m, attempts_left }) => {
+                    code.set(String::new());
+                    invalid.set(true);
+                    let tries = match attempts_left {
+                        Some(1) => " 1 attempt left.".to_owned(),
+                        Some(n) => format!(" {n} attempts left."),
+                        None => String::new(),
+                    };
+                    message.set(Some(format!("{}{tries}", m.unwrap_or_else(|| "That code isn't right. Check it and try again.".to_owned()))));
+                    request_animation_frame(focus_input);
+                }
+                ChallengeReply::Verify(VerifyAnswer::Locked(m)) => {
+                    code.set(String::new());
+                    invalid.set(false);
+                    let m = m.unwrap_or_else(|| "Too many wrong codes. Ask for a new code, or contact the merchant.".to_owned());
+                    locked.set(Some(m.clone()));
+                    message.set(Some(m));
+                }
+                // No answer: the code stays, so the payer can simply try again.
+                _ => message.set(Some("We couldn't check the code because the connection failed. Try again.".to_owned())),
+            }
+        });
+        call(ChallengeCall::Verify(entered), done);
+    };
+
+    // Web OTP: where the browser offers it, the code from the SMS fills the field (no
+    // auto-submit: the payer presses Verify). Cancelled when the view goes.
+    if sms {
+        Effect::new(move |_| {
+            if sent.get() && !verified.get_untracked() {
+                if let Some(abort) = web_otp(code) {
+                    crate::browser::drop_on_cleanup(abort);
+                }
+            }
+        });
+    }
+
+    let on_input = move |ev: leptos::ev::Event| {
+        let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let cleaned = challenge::normalize_code(&el.value());
+        if el.value() != cleaned {
+            el.set_value(&cleaned); // a pasted "123 456" or "Your code is 123456" becomes the code
+        }
+        invalid.set(false);
+        code.set(cleaned);
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" {
+            ev.prevent_default();
+            verify();
+        }
+    };
+    let resend_label = move || match left.get() {
+        0 => if sent.get() { "Send a new code".to_owned() } else { "Send code".to_owned() },
+        s => format!("Send a new code in {}", challenge::clock(s)),
+    };
+    let input_id_for = input_id.clone();
+    let described = message_id.clone();
+    view! {
+        <div class="sv-code" data-testid="code-challenge">
+            <Show when=move || sent.get() && !verified.get()>
+                <div class="sv-field">
+                    <label class="sv-label" for=input_id_for.clone()>"Verification code"</label>
+                    <input
+                        id=input_id.clone()
+                        class="sv-input sv-input--code"
+                        node_ref=input
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="one-time-code"
+                        spellcheck="false"
+                        dir="ltr"
+                        maxlength="24"
+                        aria-invalid=move || invalid.get().then_some("true")
+                        aria-describedby=described.clone()
+                        disabled=move || locked.get().is_some()
+                        prop:value=move || code.get()
+                        data-testid="code-input"
+                        on:input=on_input
+                        on:keydown=on_key
+                    />
+                </div>
+            </Show>
+            <div class="sv-code-actions">
+                <Show when=move || sent.get() && !verified.get()>
+                    <button
+                        type="button"
+                        class="sv-button"
+                        data-testid="code-verify"
+                        aria-disabled=move || (busy.get() != Busy::No || locked.get().is_some()).then_some("true")
+                        on:click=move |_| verify()
+                    >
+                        {move || if busy.get() == Busy::Verifying { "Checking…" } else { "Verify" }}
+                    </button>
+                </Show>
+                <Show when=move || !verified.get()>
+                    <button
+                        type="button"
+                        class="sv-button sv-button--quiet"
+                        data-testid="code-send"
+                        aria-disabled=move || (busy.get() != Busy::No || left.get() > 0).then_some("true")
+                        on:click=move |_| send_code()
+                    >
+                        {move || if busy.get() == Busy::Sending { "Sending…".to_owned() } else { resend_label() }}
+                    </button>
+                </Show>
+            </div>
+            <p class="sv-code-message" id=message_id role="status" data-testid="code-message"
+               class:sv-code-message--ok=move || verified.get()>{move || message.get()}</p>
+        </div>
+    }
+}
+
+/// Holds a Web OTP request; dropping it aborts the request.
+struct OtpRequest(web_sys::AbortController);
+
+impl Drop for OtpRequest {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// Asks the browser for the SMS code (Web OTP), if it has the API. The code, when it comes,
+/// goes into `code` as if the payer had typed it.
+fn web_otp(code: RwSignal<String>) -> Option<OtpRequest> {
+    let window = web_sys::window()?;
+    if !js_sys::Reflect::has(&window, &"OTPCredential".into()).unwrap_or(false) {
+        return None;
+    }
+    let controller = web_sys::AbortController::new().ok()?;
+    let options = js_sys::Object::new();
+    let otp = js_sys::Object::new();
+    js_sys::Reflect::set(&otp, &"transport".into(), &js_sys::Array::of1(&"sms".into())).ok()?;
+    js_sys::Reflect::set(&options, &"otp".into(), &otp).ok()?;
+    js_sys::Reflect::set(&options, &"signal".into(), &controller.signal()).ok()?;
+    let promise = window.navigator().credentials().get_with_options(options.unchecked_ref()).ok()?;
+    leptos::task::spawn_local(async move {
+        if let Ok(credential) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            let got = js_sys::Reflect::get(&credential, &"code".into()).ok().and_then(|c| c.as_string());
+            if let Some(c) = got {
+                let _ = code.try_set(challenge::normalize_code(&c));
+            }
+        }
+    });
+    Some(OtpRequest(controller))
+}
