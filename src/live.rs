@@ -35,7 +35,9 @@ pub enum SessionEvent {
     Completed,
     Error(ProblemKind),
     /// The payer confirmed: the method type and, for a saved method, its id. Never card data.
-    Confirm { method_type: &'static str, saved_method_id: Option<String> },
+    /// With `handleConfirm`, also the solved challenge's response (a single-use captcha token
+    /// or the verify token, never the code), which the embedder's own confirm needs.
+    Confirm { method_type: &'static str, saved_method_id: Option<String>, challenge_response: Option<String> },
 }
 
 pub struct LiveOptions {
@@ -232,7 +234,8 @@ impl Controller {
         }
         if self.embedder_confirms {
             pay.phase.set(Phase::Handed);
-            self.emit(SessionEvent::Confirm { method_type: req.method_type, saved_method_id: req.saved_method_id });
+            let challenge_response = pay.challenge_response.get_untracked();
+            self.emit(SessionEvent::Confirm { method_type: req.method_type, saved_method_id: req.saved_method_id, challenge_response });
             return;
         }
         let Some(endpoint) = self.endpoint.get_value() else {
@@ -250,7 +253,7 @@ impl Controller {
             .unwrap_or_else(new_idempotency_key);
         pay.pending.set_value(Some((text, key.clone())));
         pay.phase.set(Phase::Submitting);
-        self.emit(SessionEvent::Confirm { method_type: req.method_type, saved_method_id: req.saved_method_id });
+        self.emit(SessionEvent::Confirm { method_type: req.method_type, saved_method_id: req.saved_method_id, challenge_response: None });
         leptos::task::spawn_local(async move {
             let answer = api::post_confirm(&endpoint, &body, &key, self.timeout_ms).await;
             if !self.alive() {
@@ -311,7 +314,7 @@ impl Controller {
     }
 
     /// The code challenge's send and verify. The code goes to the API only; `done` hears the
-    /// server's answer, or `Unreachable`. Without an endpoint the view is told it is unreachable.
+    /// server's answer, or `Unreachable`.
     pub fn challenge(self, call: ChallengeCall, done: Callback<ChallengeReply>) {
         let Some(endpoint) = self.endpoint.get_value() else {
             done.run(ChallengeReply::Unreachable);
@@ -357,10 +360,9 @@ pub fn LiveView(ctl: Controller, #[prop(default = None)] locale: Option<String>)
     provide_context(Confirmer(Callback::new(move |req: ConfirmRequest| ctl.confirm(req))));
     provide_context(crate::view::EmbedderConfirms(ctl.embedder_confirms));
     // Without an endpoint (a config given directly) the code challenge runs as in the demo,
-    // like confirm does (the captcha script gets the default timeout).
-    if ctl.endpoint.with_value(Option::is_some) {
-        provide_context(ChallengeServer { call: Callback::new(move |(call, done)| ctl.challenge(call, done)), timeout_ms: ctl.timeout_ms });
-    }
+    // like confirm does.
+    let call = ctl.endpoint.with_value(Option::is_some).then(|| Callback::new(move |(call, done)| ctl.challenge(call, done)));
+    provide_context(ChallengeServer { call, timeout_ms: ctl.timeout_ms });
     provide_context(WalletActions(Callback::new(move |(call, done)| ctl.wallet(call, done))));
     let locale = StoredValue::new(locale);
     move || match state.get() {

@@ -33,10 +33,13 @@ fn summary(c: &Config, detail: &js_sys::Object) {
 
 pub fn emit(host: &web_sys::Element, ctl: &Rc<Cell<Option<Controller>>>, event: &SessionEvent) {
     let method = match event {
-        SessionEvent::Confirm { method_type, saved_method_id } => {
+        SessionEvent::Confirm { method_type, saved_method_id, challenge_response } => {
             let m = js_sys::Object::new();
             set(&m, "type", (*method_type).into());
             set(&m, "savedMethodId", saved_method_id.as_deref().map_or(JsValue::NULL, JsValue::from));
+            if let Some(r) = challenge_response {
+                set(&m, "challengeResponse", r.as_str().into());
+            }
             Some(m)
         }
         _ => None,

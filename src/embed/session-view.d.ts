@@ -21,7 +21,7 @@ export interface MountOptions {
   appearance?: Partial<Record<ThemeVariable, string>>;
   /** Refresh interval in ms while the session is active and the tab visible; 0 = off. Default 20000. */
   pollInterval?: number;
-  /** How long one API request may take, ms (100–120000). Default 15000. */
+  /** How long one API request (or a captcha script load) may take, ms (100–120000). Default 15000. */
   timeoutMs?: number;
   /** Your page confirms by itself: the view emits `confirm` (with the saved method id) and sends
    *  nothing; only saved methods are offered, since card details never leave the view. Confirm
@@ -57,8 +57,10 @@ export interface SessionViewEventDetail {
   /** Minor units, as a string (exact beyond 2^53). */
   amount: string | null;
   currency: string | null;
-  /** `confirm` only: the method, never card data. */
-  method?: { type: "saved" | "card" | "us_bank_account"; savedMethodId: string | null };
+  /** `confirm` only: the method, never card data. With `handleConfirm`, also the solved fraud
+   *  challenge's response (a single-use captcha token or the code-verify token, never the code)
+   *  for your server's confirm. */
+  method?: { type: "saved" | "card" | "us_bank_account"; savedMethodId: string | null; challengeResponse?: string };
   /** `error` only: "unreadable" | "invalid-link" | "not-authorized" | "not-found" | "gone" | "unreachable" | "invalid-options". */
   code?: string;
 }

@@ -3,6 +3,9 @@
 //
 //   GET   /v1/hosted-sessions/{id}   Authorization: Bearer <credential>  -> the session config
 //   PATCH /v1/hosted-sessions/{id}   X-Payment-Account-Uid: <tenant>     -> merges {amount, line_items, ...}
+//   POST  …/confirm, …/saved-methods…, …/challenge/send, …/challenge/verify (the view's
+//         documented assumptions; see src/api.rs). A confirm of a session with a challenge
+//         needs a challenge_response, as a real server would insist.
 // Tests inject failures with mock.fail(id, {status, delayMs, body}) and read mock.requests.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -23,12 +26,20 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
   const walletCalls = [];
   const confirmScript = new Map(); // id -> [{ status, body, drop }]
   const confirmAnswers = new Map(); // idempotency key -> the answer first given
+  const challengeCalls = []; // { id, kind: 'send'|'verify', body, key, authorization }
+  const challengeState = new Map(); // id -> { code, attemptsLeft, resendAfter, sendScript: [] }
+  const challengeOf = id => {
+    if (!challengeState.has(id)) challengeState.set(id, { code: '123456', attemptsLeft: 3, resendAfter: 30, sendScript: [] });
+    return challengeState.get(id);
+  };
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push({ method: req.method, path: url.pathname, search: url.search, headers: { ...req.headers } });
     const w = url.pathname.match(/^\/v1\/hosted-sessions\/([^/]+)\/saved-methods(?:\/([^/]+)(\/default)?)?$/);
     if (w) return wallet(req, res, decodeURIComponent(w[1]), w[2] && decodeURIComponent(w[2]), !!w[3]);
+    const ch = url.pathname.match(/^\/v1\/hosted-sessions\/([^/]+)\/challenge\/(send|verify)$/);
+    if (ch && req.method === 'POST') return challenge(req, res, decodeURIComponent(ch[1]), ch[2]);
     const c = url.pathname.match(/^\/v1\/hosted-sessions\/([^/]+)\/confirm$/);
     if (c && req.method === 'POST') return confirm(req, res, decodeURIComponent(c[1]));
     const m = url.pathname.match(/^\/v1\/hosted-sessions\/([^/]+)$/);
@@ -73,6 +84,8 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     const send = (a) => { res.writeHead(a.status, { 'Content-Type': 'application/json' }); res.end(JSON.stringify(a.body ?? {})); };
     if (!key) return send({ status: 400, body: { message: 'Idempotency-Key required' } });
     if (confirmAnswers.has(key)) return send(confirmAnswers.get(key));
+    const session = sessions.get(id);
+    if (session?.config?.challenge && !body.challenge_response) return send({ status: 403, body: { message: 'The security check is missing.' } });
     const step = (confirmScript.get(id) || []).shift();
     if (step && step.drop) return req.socket.destroy();
     const answer = step || { status: 200, body: { status: 'completed' } };
@@ -80,6 +93,29 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     const s = sessions.get(id);
     if (answer.status === 200 && s) s.config = { ...s.config, status: 'completed' };
     return send(answer);
+  }
+
+  // One-time codes: send records and (optionally scripted) answers; verify checks the code.
+  async function challenge(req, res, id, kind) {
+    const body = JSON.parse(await readBody(req) || '{}');
+    challengeCalls.push({ id, kind, body, key: req.headers['idempotency-key'], authorization: req.headers.authorization });
+    const send = (status, b, headers = {}) => { res.writeHead(status, { 'Content-Type': 'application/json', ...headers }); res.end(JSON.stringify(b)); };
+    const s = sessions.get(id);
+    if (!s) return send(404, { message: 'no such session' });
+    if (s.credential && req.headers.authorization !== `Bearer ${s.credential}`) return send(401, { message: 'bad credential' });
+    const st = challengeOf(id);
+    if (kind === 'send') {
+      const step = st.sendScript.shift();
+      if (step) return send(step.status, step.body ?? {}, step.headers);
+      if (s.config.challenge) s.config.challenge = { ...s.config.challenge, code_sent: true };
+      st.attemptsLeft = 3;
+      return send(200, { resend_after: st.resendAfter });
+    }
+    if (st.attemptsLeft <= 0) return send(429, { message: 'Too many wrong codes. Ask the merchant for help.' });
+    if (body.code === st.code) return send(200, { challenge_response: `vc_${id}` });
+    st.attemptsLeft -= 1;
+    if (st.attemptsLeft === 0) return send(429, { message: 'Too many wrong codes. Ask the merchant for help.' });
+    return send(422, { message: "That code isn't right.", attempts_left: st.attemptsLeft });
   }
 
   // Wallet scope: make default, remove, add (the component's documented assumptions).
@@ -120,6 +156,14 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     requests,
     confirms,
     walletCalls,
+    challengeCalls,
+    /** Sets the one-time code of `id` ({code, resendAfter}) or scripts its next sends ({send: [{status, body, headers}]}). */
+    scriptChallenge(id, { code, resendAfter, send = [] } = {}) {
+      const st = challengeOf(id);
+      if (code) st.code = code;
+      if (resendAfter !== undefined) st.resendAfter = resendAfter;
+      st.sendScript = [...send];
+    },
     /** The next confirms of `id` answer these in turn ({status, body} or {drop: true}); then 200. */
     scriptConfirm(id, steps) { confirmScript.set(id, [...steps]); },
     /** Serve `config` (an object) for `id`; `raw` (a string) replaces the body verbatim. */
@@ -131,7 +175,7 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     /** The next GET of `id` fails (or is delayed) as described; several calls queue. */
     fail(id, failure) { failures.set(id, [...(failures.get(id) || []), failure]); },
     /** Forgets injected failures and the clock offset. */
-    reset() { failures.clear(); clockOffsetMs = 0; confirms.length = 0; confirmScript.clear(); },
+    reset() { failures.clear(); clockOffsetMs = 0; confirms.length = 0; confirmScript.clear(); challengeCalls.length = 0; challengeState.clear(); },
     async patch(id, body) {
       const r = await fetch(`${this.origin}/v1/hosted-sessions/${id}`, { method: 'PATCH', headers: { 'X-Payment-Account-Uid': tenant, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
       return r.json();

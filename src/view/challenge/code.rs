@@ -21,7 +21,7 @@ enum Busy {
 pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
-    let server = use_context::<ChallengeServer>();
+    let server = use_context::<ChallengeServer>().and_then(|s| s.call);
     let input = NodeRef::<Input>::new();
     let input_id = cx.id("challenge-code");
     let message_id = cx.id("challenge-message");
@@ -58,7 +58,7 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
     let channel = if sms { "text message" } else { "email" };
 
     let call = move |c: ChallengeCall, done: Callback<ChallengeReply>| match server {
-        Some(s) => s.call.run((c, done)),
+        Some(call) => call.run((c, done)),
         // The demo gallery: nothing leaves the page.
         None => done.run(match c {
             ChallengeCall::Send => ChallengeReply::Send(SendAnswer::Sent { resend_after_s: challenge::DEFAULT_RESEND_S }),

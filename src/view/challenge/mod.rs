@@ -38,11 +38,11 @@ pub enum ChallengeReply {
     Unreachable,
 }
 
-/// Talks to the challenge endpoints; provided by a live session. Without one (the demo
-/// gallery) nothing is sent and the demo code is accepted.
+/// Provided by a live session. `call` talks to the challenge endpoints; without it (the demo
+/// gallery, or a config given directly) nothing is sent and the demo code is accepted.
 #[derive(Clone, Copy)]
 pub struct ChallengeServer {
-    pub call: Callback<(ChallengeCall, Callback<ChallengeReply>)>,
+    pub call: Option<Callback<(ChallengeCall, Callback<ChallengeReply>)>>,
     /// How long a captcha script may take to load.
     pub timeout_ms: i32,
 }

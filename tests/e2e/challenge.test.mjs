@@ -1,0 +1,302 @@
+// End-to-end: fraud challenges on the release build. The captcha providers' official script
+// URLs are answered by the local stand-in (tests/stand-ins/captcha.js) through Playwright
+// routing, so the build under test is the one that ships: it can only ask for the official
+// URLs. One-time codes go to the mock API's …/challenge/send and …/challenge/verify.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { start, openPage, text } from './harness.mjs';
+
+const STAND_IN = fs.readFileSync(new URL('../stand-ins/captcha.js', import.meta.url), 'utf8');
+const HCAPTCHA = 'https://js.hcaptcha.com/1/api.js?render=explicit&recaptchacompat=off';
+const TURNSTILE = 'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit';
+const SECRET = 'cred_CHAL_s3cr3t';
+const SAVED = {
+  status: 'active', scope: 'payment', amount: 2500, currency: 'eur', layout: 'hosted', allowed_methods: ['card'],
+  line_items: [{ description: 'Standing, Saturday', amount: 2500 }],
+  saved_methods: [{ id: 'pm_visa1', type: 'card', brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2035, is_default: true }],
+};
+const MERCHANT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>merchant</title></head>
+<body><div id="a"></div><div id="b"></div><script type="module">
+import init, { mount } from '/session-view-app.js';
+await init();
+window.sv = { mount };
+window.svLoaded = true;
+</script></body></html>`;
+
+let env;
+before(async () => { env = await start(); env.mock.page('/shop.html', MERCHANT_PAGE); });
+after(async () => { await env.stop(); });
+beforeEach(() => env.mock.reset());
+
+/** Answers the official script URLs: 'stand-in' serves the stand-in, 'fail' aborts, 'hang' never answers. Records each request. */
+async function captchaScripts(page, how = 'stand-in') {
+  const seen = [];
+  const hanging = [];
+  const mode = { how };
+  for (const url of [HCAPTCHA, TURNSTILE]) {
+    await page.route(url, route => {
+      seen.push(route.request().url());
+      if (mode.how === 'fail') return route.abort('connectionrefused');
+      if (mode.how === 'hang') return hanging.push(route); // no answer until set() moves on
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: STAND_IN });
+    });
+  }
+  return {
+    seen,
+    /** From now on answer `how`; a request left hanging finally fails, as a stuck one does. */
+    set(how) { mode.how = how; for (const r of hanging.splice(0)) r.abort('timedout').catch(() => {}); },
+  };
+}
+
+async function hosted(id, config, { scripts = 'stand-in', ready = '[data-testid=challenge]' } = {}) {
+  env.mock.setSession(id, config, { credential: SECRET });
+  const o = await openPage(env.browser, env.origin);
+  o.scripts = await captchaScripts(o.page, scripts);
+  await o.page.goto(`${env.origin}/?session=${id}#${SECRET}`);
+  await o.page.waitForSelector(ready);
+  return o;
+}
+
+const gated = page => page.getAttribute('[data-testid=confirm]', 'aria-disabled');
+const calls = (page, fn) => page.evaluate(f => (window.__captchaStandIn?.calls || []).filter(c => !f || c.fn === f), fn);
+
+test('hCaptcha: the official script once, rendered with the site key, solved token carried by confirm', async () => {
+  const key = '10000000-ffff-ffff-ffff-000000000001';
+  const { page, context, log, scripts } = await hosted('cs_chalH1', { ...SAVED, challenge: { type: 'hcaptcha', site_key: key } });
+  await page.waitForSelector('[data-testid=captcha][data-state=shown] .captcha-stand-in');
+  assert.deepEqual(scripts.seen, [HCAPTCHA], 'exactly the official URL, once');
+  assert.equal(await gated(page), 'true');
+  assert.equal(await text(page, '[data-testid=confirm-status]'), 'Complete the security check first.');
+  const [render] = await calls(page, 'render');
+  assert.equal(render.sitekey, key);
+  assert.equal(render.theme, 'light');
+  await page.click('.captcha-stand-in button');
+  assert.equal(await text(page, '[data-testid=captcha-status]'), 'Security check complete.');
+  assert.equal(await gated(page), null);
+  await page.click('[data-testid=confirm]');
+  await page.waitForSelector('[data-testid=completed]');
+  assert.equal(env.mock.confirms.length, 1);
+  assert.equal(env.mock.confirms[0].body.challenge_response, 'hcaptcha-token-1');
+  assert.deepEqual(log.foreign.filter(u => !u.startsWith('https://js.hcaptcha.com/')), [], 'nothing else off-origin');
+  await context.close();
+});
+
+test('a declined confirm resets the captcha (tokens are single use) and the next confirm carries a new token', async () => {
+  const { page, context } = await hosted('cs_chalH2', { ...SAVED, challenge: { type: 'hcaptcha', site_key: '10000000-ffff-ffff-ffff-000000000001' } });
+  env.mock.scriptConfirm('cs_chalH2', [{ status: 402, body: { decline_message: 'Insufficient funds.' } }]);
+  await page.click('.captcha-stand-in button');
+  await page.click('[data-testid=confirm]');
+  await page.waitForSelector('text=Your payment was declined');
+  assert.equal(await text(page, '[data-testid=captcha-status]'), 'Please complete the security check again before you retry.');
+  assert.equal((await calls(page, 'reset')).length, 1);
+  assert.equal(await gated(page), 'true');
+  await page.click('.captcha-stand-in button');
+  await page.click('[data-testid=confirm]');
+  await page.waitForSelector('[data-testid=completed]');
+  assert.deepEqual(env.mock.confirms.map(c => c.body.challenge_response), ['hcaptcha-token-1', 'hcaptcha-token-2']);
+  await context.close();
+});
+
+test('Turnstile: expiry and widget errors close the gate again and say what to do', async () => {
+  const { page, context } = await hosted('cs_chalT1', { ...SAVED, challenge: { type: 'turnstile', site_key: '1x00000000000000000000AA' } });
+  await page.waitForSelector('.captcha-stand-in[data-provider=turnstile]');
+  await page.click('.captcha-stand-in button');
+  assert.equal(await gated(page), null);
+  await page.evaluate(() => window.__captchaStandIn.turnstile.expire());
+  assert.equal(await text(page, '[data-testid=captcha-status]'), 'The security check expired. Please complete it again.');
+  assert.equal(await gated(page), 'true');
+  await page.evaluate(() => window.__captchaStandIn.turnstile.error('300010'));
+  assert.equal(await text(page, '[data-testid=captcha-status]'), 'The security check ran into a problem. Try again.');
+  await page.click('[data-testid=captcha-retry]');
+  await page.waitForSelector('[data-testid=captcha][data-state=shown]');
+  await page.click('.captcha-stand-in button');
+  await page.click('[data-testid=confirm]');
+  await page.waitForSelector('[data-testid=completed]');
+  assert.match(env.mock.confirms[0].body.challenge_response, /^turnstile-token-\d+$/);
+  await context.close();
+});
+
+test('a captcha script that fails to load: a plain message and a retry that loads it afresh', async () => {
+  const { page, context, scripts } = await hosted('cs_chalT2', { ...SAVED, challenge: { type: 'turnstile', site_key: '1x00000000000000000000AA' } }, { scripts: 'fail' });
+  await page.waitForSelector('[data-testid=captcha-retry]');
+  assert.match(await text(page, '[data-testid=captcha-status]'), /couldn't load/);
+  assert.equal(await gated(page), 'true');
+  scripts.set('stand-in');
+  await page.click('[data-testid=captcha-retry]');
+  await page.waitForSelector('.captcha-stand-in[data-provider=turnstile]');
+  assert.deepEqual(scripts.seen, [TURNSTILE, TURNSTILE]);
+  assert.equal(await page.locator('script[src^="https://challenges.cloudflare.com/"]').count(), 1, 'the failed script element was removed');
+  await context.close();
+});
+
+test('a captcha script that never answers times out with a retry (embedded, timeoutMs 800)', async () => {
+  const o = await openPage(env.browser, env.origin);
+  const scripts = await captchaScripts(o.page, 'hang');
+  await o.page.goto(`${env.origin}/shop.html`);
+  await o.page.waitForFunction(() => window.svLoaded === true);
+  const config = { ...SAVED, layout: 'embedded', challenge: { type: 'hcaptcha', site_key: '10000000-ffff-ffff-ffff-000000000001' } };
+  await o.page.evaluate(c => { window.sv.mount(document.getElementById('a'), { config: c, timeoutMs: 800, pollInterval: 0 }); }, config);
+  const view = o.page.locator('#a');
+  await view.locator('[data-testid=captcha-retry]').waitFor({ timeout: 5000 });
+  assert.match(await view.locator('[data-testid=captcha-status]').textContent(), /taking too long/);
+  scripts.set('stand-in');
+  await view.locator('[data-testid=captcha-retry]').click();
+  await o.page.waitForSelector('#a > .sv-captcha-widget .captcha-stand-in');
+  await o.context.close();
+});
+
+test('embedded: two views, one script; each widget in the light DOM, slotted into its own view', async () => {
+  const o = await openPage(env.browser, env.origin);
+  const scripts = await captchaScripts(o.page);
+  await o.page.goto(`${env.origin}/shop.html`);
+  await o.page.waitForFunction(() => window.svLoaded === true);
+  const config = { ...SAVED, layout: 'embedded', challenge: { type: 'turnstile', site_key: '1x00000000000000000000AA' } };
+  await o.page.evaluate(c => {
+    window.ha = window.sv.mount(document.getElementById('a'), { config: c, pollInterval: 0 });
+    window.hb = window.sv.mount(document.getElementById('b'), { config: c, pollInterval: 0 });
+  }, config);
+  await o.page.waitForFunction(() => document.querySelectorAll('.captcha-stand-in').length === 2);
+  assert.deepEqual(scripts.seen, [TURNSTILE], 'one script for two instances');
+  const placement = await o.page.evaluate(() => ['a', 'b'].map(id => {
+    const host = document.getElementById(id);
+    const widget = host.querySelector(':scope > .sv-captcha-widget');
+    return { light: !!widget, slotted: widget?.assignedSlot?.getRootNode() === host.shadowRoot };
+  }));
+  assert.deepEqual(placement, [{ light: true, slotted: true }, { light: true, slotted: true }]);
+  await o.page.click('#a .captcha-stand-in button');
+  const pay = id => o.page.locator(`#${id} [data-testid=confirm]`).getAttribute('aria-disabled');
+  assert.equal(await pay('a'), null);
+  assert.equal(await pay('b'), 'true', 'solving one view does not open the other');
+  await o.page.evaluate(() => window.ha.unmount());
+  assert.equal(await o.page.locator('#a .sv-captcha-widget').count(), 0, 'unmount removes the widget');
+  assert.deepEqual((await calls(o.page, 'remove')).length, 1);
+  await o.context.close();
+});
+
+test('SMS code: send, wrong code (attempts left), resend after the cooldown, pasted code verified, confirm carries the response', async () => {
+  const id = 'cs_chalS1';
+  env.mock.scriptChallenge(id, { code: '482913', resendAfter: 2 });
+  const { page, context, log } = await hosted(id, { ...SAVED, challenge: { type: 'sms', delivery_hint: '--1234', code_sent: false } });
+  assert.equal(await gated(page), 'true');
+  await page.click('[data-testid=code-send]');
+  await page.waitForSelector('[data-testid=code-input]');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'code-input', 'focus moves to the code');
+  const [sent] = env.mock.challengeCalls;
+  assert.equal(sent.kind, 'send');
+  assert.equal(sent.authorization, `Bearer ${SECRET}`);
+  assert.match(sent.key, /^[0-9a-f-]{36}$/, 'a retried send cannot send two codes');
+  assert.match(await text(page, '[data-testid=code-send]'), /^Send a new code in 0:0[12]$/);
+  assert.equal(await page.getAttribute('[data-testid=code-send]', 'aria-disabled'), 'true');
+
+  await page.getByLabel('Verification code').pressSequentially('111111');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /attempts? left/.test(document.querySelector('[data-testid=code-message]')?.textContent || ''));
+  assert.equal(await text(page, '[data-testid=code-message]'), "That code isn't right. 2 attempts left.");
+  assert.equal(await page.getByLabel('Verification code').inputValue(), '');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'code-input');
+
+  await page.waitForFunction(() => document.querySelector('[data-testid=code-send]')?.textContent === 'Send a new code', null, { timeout: 5000 });
+  await page.click('[data-testid=code-send]');
+  await page.waitForFunction(() => /new code/.test(document.querySelector('[data-testid=code-message]')?.textContent || ''));
+  assert.equal(env.mock.challengeCalls.filter(c => c.kind === 'send').length, 2);
+
+  await page.getByLabel('Verification code').focus();
+  await page.keyboard.insertText('Your code is 482 913'); // a paste of the whole message
+  assert.equal(await page.getByLabel('Verification code').inputValue(), '482913');
+  await page.click('[data-testid=code-verify]');
+  await page.waitForSelector('text=Verified. You can now pay.');
+  assert.equal(await gated(page), null);
+  await page.click('[data-testid=confirm]');
+  await page.waitForSelector('[data-testid=completed]');
+  assert.equal(env.mock.confirms[0].body.challenge_response, `vc_${id}`);
+  const verifies = env.mock.challengeCalls.filter(c => c.kind === 'verify').map(c => c.body);
+  assert.deepEqual(verifies, [{ code: '111111' }, { code: '482913' }]);
+  const elsewhere = JSON.stringify([log.console, log.requests, await page.evaluate(() => [localStorage, sessionStorage, document.cookie, location.href, history.length])]);
+  assert.ok(!elsewhere.includes('482913') && !elsewhere.includes('111111'), 'the code appears nowhere but the verify request');
+  await context.close();
+});
+
+test('email code: too many wrong codes shows the server’s message and keeps confirm closed', async () => {
+  const id = 'cs_chalE1';
+  const { page, context } = await hosted(id, { ...SAVED, challenge: { type: 'email', delivery_hint: 'j***@example.com', code_sent: true } });
+  assert.match(await text(page, '[data-testid=challenge]'), /We sent a code by email to j\*\*\*@example\.com\./);
+  for (const expected of ["That code isn't right. 2 attempts left.", "That code isn't right. 1 attempt left.", 'Too many wrong codes. Ask the merchant for help.']) {
+    await page.getByLabel('Verification code').fill('000000');
+    await page.click('[data-testid=code-verify]');
+    await page.waitForFunction(t => document.querySelector('[data-testid=code-message]')?.textContent === t, expected);
+  }
+  await page.waitForSelector('text=Too many wrong codes. Ask the merchant for help.');
+  assert.ok(await page.getByLabel('Verification code').isDisabled());
+  assert.equal(await gated(page), 'true');
+  await page.click('[data-testid=confirm]', { force: true });
+  assert.equal(env.mock.confirms.length, 0, 'nothing is sent while the check is pending');
+  await context.close();
+});
+
+test('Web OTP fills the SMS code where the browser offers it (no auto-submit)', async () => {
+  const id = 'cs_chalOtp1';
+  env.mock.setSession(id, { ...SAVED, challenge: { type: 'sms', delivery_hint: '--1234', code_sent: true } }, { credential: SECRET });
+  const o = await openPage(env.browser, env.origin);
+  await o.page.addInitScript(() => {
+    window.OTPCredential = function OTPCredential() {};
+    window.__otpAsked = [];
+    navigator.credentials.get = opts => {
+      window.__otpAsked.push(JSON.stringify(opts.otp));
+      return new Promise(resolve => setTimeout(() => resolve({ type: 'otp', code: '123456' }), 200));
+    };
+  });
+  await o.page.goto(`${env.origin}/?session=${id}#${SECRET}`);
+  await o.page.waitForFunction(() => document.querySelector('[data-testid=code-input]')?.value === '123456');
+  assert.deepEqual(await o.page.evaluate(() => window.__otpAsked), ['{"transport":["sms"]}']);
+  assert.equal(env.mock.challengeCalls.length, 0, 'filled, not submitted');
+  await o.page.click('[data-testid=code-verify]');
+  await o.page.waitForSelector('text=Verified. You can now pay.');
+  await o.context.close();
+});
+
+test('a challenge added by a live update blocks confirm from that moment', async () => {
+  const id = 'cs_chalLive1';
+  env.mock.setSession(id, { ...SAVED, layout: 'embedded' });
+  const o = await openPage(env.browser, env.origin);
+  await captchaScripts(o.page);
+  await o.page.goto(`${env.origin}/shop.html`);
+  await o.page.waitForFunction(() => window.svLoaded === true);
+  await o.page.evaluate(origin => { window.h = window.sv.mount(document.getElementById('a'), { sessionId: 'cs_chalLive1', apiBase: origin, pollInterval: 1000 }); }, env.origin);
+  const pay = () => o.page.locator('#a [data-testid=confirm]').getAttribute('aria-disabled');
+  await o.page.locator('#a [data-testid=confirm]').waitFor();
+  assert.equal(await pay(), null, 'no challenge yet: the payer may confirm');
+  await env.mock.patch(id, { challenge: { type: 'hcaptcha', site_key: '10000000-ffff-ffff-ffff-000000000001' } });
+  await o.page.locator('#a [data-testid=challenge][data-kind=hcaptcha]').waitFor({ timeout: 5000 });
+  assert.equal(await pay(), 'true');
+  await o.page.locator('#a > .sv-captcha-widget .captcha-stand-in button').click();
+  assert.equal(await pay(), null);
+  await o.page.locator('#a [data-testid=confirm]').click();
+  await o.page.locator('#a [data-testid=completed]').waitFor();
+  assert.equal(env.mock.confirms[0].body.challenge_response, 'hcaptcha-token-1');
+  await o.context.close();
+});
+
+test('handleConfirm: the confirm event carries the challenge response (never the code) for the embedder’s own confirm', async () => {
+  const id = 'cs_chalHand1';
+  env.mock.setSession(id, { ...SAVED, layout: 'embedded', challenge: { type: 'sms', delivery_hint: '--1234', code_sent: true } });
+  const o = await openPage(env.browser, env.origin);
+  await o.page.goto(`${env.origin}/shop.html`);
+  await o.page.waitForFunction(() => window.svLoaded === true);
+  await o.page.evaluate(origin => {
+    window.events = [];
+    document.addEventListener('confirm', e => window.events.push(e.detail));
+    window.sv.mount(document.getElementById('a'), { sessionId: 'cs_chalHand1', apiBase: origin, pollInterval: 0, handleConfirm: true });
+  }, env.origin);
+  const view = o.page.locator('#a');
+  await view.getByLabel('Verification code').fill('123456');
+  await view.locator('[data-testid=code-verify]').click();
+  await view.locator('text=Verified. You can now pay.').waitFor();
+  await view.locator('[data-testid=confirm]').click();
+  await o.page.waitForFunction(() => window.events.length === 1);
+  const [detail] = await o.page.evaluate(() => window.events);
+  assert.deepEqual(detail.method, { type: 'saved', savedMethodId: 'pm_visa1', challengeResponse: `vc_${id}` });
+  assert.ok(!JSON.stringify(detail).includes('123456'), 'the code is in no event');
+  assert.equal(env.mock.confirms.length, 0);
+  await o.context.close();
+});
