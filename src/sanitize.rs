@@ -42,6 +42,241 @@ fn policy() -> Builder<'static> {
     b
 }
 
+/// One node of a sanitised message, ready to become DOM nodes one by one (no HTML parser
+/// runs in the browser, so no mutation-XSS re-parse can happen).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Node {
+    Text(String),
+    /// An allowed tag; `href` only on `a`, and only `https:`/`mailto:`. Every `a` gets
+    /// `target="_blank"` and `rel="noopener noreferrer"` when built.
+    Element { tag: &'static str, href: Option<String>, children: Vec<Node> },
+}
+
+/// Sanitises `html` and returns it as a tree of allowed nodes.
+pub fn message_tree(html: &str) -> Vec<Node> {
+    parse_sanitized(&sanitize(html))
+}
+
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let c = match &rest[1..end] {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "nbsp" => Some('\u{a0}'),
+                n => n.strip_prefix('#').and_then(|d| d.parse::<u32>().ok()).and_then(char::from_u32),
+            }?;
+            Some((c, end + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn allowed_tag(name: &str) -> Option<&'static str> {
+    ALLOWED_TAGS.iter().copied().find(|t| *t == name)
+}
+
+fn safe_href(v: &str) -> bool {
+    ALLOWED_SCHEMES.iter().any(|s| v.len() > s.len() && v.as_bytes().get(s.len()) == Some(&b':') && v[..s.len()].eq_ignore_ascii_case(s))
+}
+
+/// Reads ammonia's serialisation (html5ever's: text with `&`, `<`, `>` escaped, attribute
+/// values double-quoted) strictly: only allowed tags and `a href` are kept; anything else
+/// (which ammonia never emits) is dropped, its text kept.
+fn parse_sanitized(s: &str) -> Vec<Node> {
+    struct Frame {
+        tag: &'static str,
+        href: Option<String>,
+        children: Vec<Node>,
+    }
+    let mut stack: Vec<Frame> = vec![Frame { tag: "", href: None, children: Vec::new() }];
+    let push = |stack: &mut Vec<Frame>, node: Node| {
+        if let Some(top) = stack.last_mut() {
+            top.children.push(node);
+        }
+    };
+    let mut rest = s;
+    while !rest.is_empty() {
+        let Some(lt) = rest.find('<') else {
+            push(&mut stack, Node::Text(decode_entities(rest)));
+            break;
+        };
+        if lt > 0 {
+            push(&mut stack, Node::Text(decode_entities(&rest[..lt])));
+        }
+        let after = &rest[lt + 1..];
+        let Some(gt) = find_tag_end(after) else {
+            push(&mut stack, Node::Text(decode_entities(&rest[lt..])));
+            break;
+        };
+        let inner = &after[..gt];
+        rest = &after[gt + 1..];
+        if let Some(name) = inner.strip_prefix('/') {
+            let name = name.trim();
+            if stack.len() > 1 && stack.last().is_some_and(|f| f.tag == name) {
+                if let Some(f) = stack.pop() {
+                    push(&mut stack, Node::Element { tag: f.tag, href: f.href, children: f.children });
+                }
+            }
+            continue;
+        }
+        let name_len = inner.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let Some(tag) = allowed_tag(&inner[..name_len]) else { continue };
+        let href = if tag == "a" { attribute(&inner[name_len..], "href").filter(|h| safe_href(h)) } else { None };
+        if tag == "br" {
+            push(&mut stack, Node::Element { tag, href: None, children: Vec::new() });
+        } else {
+            stack.push(Frame { tag, href, children: Vec::new() });
+        }
+    }
+    while stack.len() > 1 {
+        if let Some(f) = stack.pop() {
+            push(&mut stack, Node::Element { tag: f.tag, href: f.href, children: f.children });
+        }
+    }
+    stack.pop().map(|f| f.children).unwrap_or_default()
+}
+
+/// The `>` that ends a tag, skipping those inside double-quoted attribute values.
+fn find_tag_end(s: &str) -> Option<usize> {
+    let mut quoted = false;
+    for (i, b) in s.bytes().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'>' if !quoted => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The decoded value of `name="…"` among `attrs`.
+fn attribute(attrs: &str, name: &str) -> Option<String> {
+    let mut rest = attrs;
+    loop {
+        rest = rest.trim_start();
+        let eq = rest.find("=\"")?;
+        let key = &rest[..eq];
+        let value_end = rest[eq + 2..].find('"')?;
+        let value = &rest[eq + 2..eq + 2 + value_end];
+        if key == name {
+            return Some(decode_entities(value));
+        }
+        rest = &rest[eq + 3 + value_end..];
+    }
+}
+
+/// The tree as ammonia would write it (used to prove the reading loses nothing).
+pub fn serialize(nodes: &[Node]) -> String {
+    fn escape(s: &str, attr: bool, out: &mut String) {
+        for c in s.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '\u{a0}' => out.push_str("&nbsp;"),
+                '"' if attr => out.push_str("&quot;"),
+                '<' if !attr => out.push_str("&lt;"),
+                '>' if !attr => out.push_str("&gt;"),
+                c => out.push(c),
+            }
+        }
+    }
+    let mut out = String::new();
+    for n in nodes {
+        match n {
+            Node::Text(t) => escape(t, false, &mut out),
+            Node::Element { tag, href, children } => {
+                out.push('<');
+                out.push_str(tag);
+                if *tag == "a" {
+                    if let Some(h) = href {
+                        out.push_str(" href=\"");
+                        escape(h, true, &mut out);
+                        out.push('"');
+                    }
+                    out.push_str(" target=\"_blank\" rel=\"noopener noreferrer\"");
+                }
+                out.push('>');
+                if *tag != "br" {
+                    out.push_str(&serialize(children));
+                    out.push_str("</");
+                    out.push_str(tag);
+                    out.push('>');
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Tags the view's own static markup uses (Leptos renders fully static elements of `view!`
+/// from a compile-time HTML string; see `browser::install_trusted_types`).
+const INERT_TAGS: &[&str] = &[
+    "p", "div", "span", "bdi", "section", "main", "nav", "header", "footer", "h1", "h2", "h3", "h4", "ul", "ol", "li",
+    "strong", "small", "code", "s", "b", "i", "em", "label", "legend", "fieldset", "time", "br", "svg", "rect", "circle",
+    "text", "g", "path", "title", "button", "option", "optgroup",
+];
+/// Attributes the view's static markup uses; anything else (`on*`, `href`, `src`, `style`,
+/// `action`, `xlink:href`, …) is refused.
+const INERT_ATTRS: &[&str] = &[
+    "class", "role", "type", "id", "tabindex", "hidden", "dir", "lang", "viewBox", "width", "height", "x", "y", "rx", "ry",
+    "cx", "cy", "r", "fill", "fill-opacity", "stroke", "stroke-width", "focusable", "font-family", "font-size",
+    "font-style", "font-weight", "text-anchor", "d", "xmlns", "value", "label", "for", "selected", "disabled",
+];
+
+/// Whether `html` is markup the view itself could have written: only [`INERT_TAGS`], only
+/// [`INERT_ATTRS`] plus `aria-*` and `data-*`, double-quoted values without `javascript:`,
+/// no comments or processing instructions. The page's `default` Trusted Types policy lets
+/// only such strings reach `innerHTML`.
+pub fn is_inert_markup(html: &str) -> bool {
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        let after = &rest[lt + 1..];
+        let Some(gt) = find_tag_end(after) else { return false };
+        let inner = after[..gt].strip_prefix('/').unwrap_or(&after[..gt]).trim_end_matches('/');
+        rest = &after[gt + 1..];
+        let name_len = inner.bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
+        if !INERT_TAGS.contains(&&inner[..name_len]) {
+            return false;
+        }
+        let mut attrs = inner[name_len..].trim_start();
+        while !attrs.is_empty() {
+            let key_len = attrs.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'-').count();
+            let key = &attrs[..key_len];
+            let known = INERT_ATTRS.contains(&key) || key.starts_with("aria-") || key.starts_with("data-");
+            if key.is_empty() || !known {
+                return false;
+            }
+            attrs = &attrs[key_len..];
+            if let Some(v) = attrs.strip_prefix("=\"") {
+                let Some(end) = v.find('"') else { return false };
+                if v[..end].to_ascii_lowercase().contains("javascript:") {
+                    return false;
+                }
+                attrs = &v[end + 1..];
+            }
+            attrs = attrs.trim_start();
+        }
+    }
+    true
+}
+
 /// Sanitises merchant HTML for `page_message`. Idempotent: `sanitize(sanitize(x)) == sanitize(x)`.
 pub fn sanitize(html: &str) -> String {
     thread_local! {
@@ -121,6 +356,60 @@ mod tests {
     }
 
     #[test]
+    fn only_the_views_own_static_markup_passes_the_default_policy() {
+        for ok in [
+            r#"<p class="demo-title">Session view demos</p>"#,
+            r#"<div class="sv-skel sv-skel--title"></div>"#,
+            r##"<svg viewBox="0 0 38 24" aria-hidden="true" focusable="false"><rect width="38" height="24" rx="4" fill="#1434cb"></rect><text x="19" y="16">VISA</text></svg>"##,
+            r#"<span data-testid="x" hidden>a &lt; b<br></span>"#,
+            r#"<option value="">Choose…</option>"#,
+            "plain text",
+        ] {
+            assert!(is_inert_markup(ok), "{ok}");
+        }
+        for bad in [
+            "<img src=x onerror=alert(1)>",
+            r#"<p onclick="x">a</p>"#,
+            r#"<a href="https://x.test">a</a>"#,
+            r#"<div style="background:url(x)"></div>"#,
+            "<script>alert(1)</script>",
+            r#"<svg><a xlink:href="javascript:x">y</a></svg>"#,
+            r#"<p class="javascript:x"></p>"#,
+            "<!-- x --><p></p>",
+            "<iframe srcdoc=x></iframe>",
+            "<p",
+            r#"<p class=x></p>"#,
+        ] {
+            assert!(!is_inert_markup(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_tree_holds_exactly_the_sanitised_message() {
+        let tree = message_tree(r#"<p>Tea &amp; <a href="https://x.test/?a=1&amp;b=&quot;2&quot;" onclick="x">terms</a><br>a&lt;b&nbsp;c</p><img src=x>"#);
+        assert_eq!(
+            tree,
+            vec![Node::Element {
+                tag: "p",
+                href: None,
+                children: vec![
+                    Node::Text("Tea & ".into()),
+                    Node::Element { tag: "a", href: Some("https://x.test/?a=1&b=\"2\"".into()), children: vec![Node::Text("terms".into())] },
+                    Node::Element { tag: "br", href: None, children: vec![] },
+                    Node::Text("a<b\u{a0}c".into()),
+                ],
+            }]
+        );
+        // The reader is strict even on input ammonia would never produce.
+        assert_eq!(parse_sanitized(r#"<script>x</script><a href="javascript:y" x="1">z</a><p"#), vec![
+            Node::Text("x".into()),
+            Node::Element { tag: "a", href: None, children: vec![Node::Text("z".into())] },
+            Node::Text("<p".into()),
+        ]);
+        assert_eq!(decode_entities("&amp;lt; &#60; &bogus; &"), "&lt; < &bogus; &");
+    }
+
+    #[test]
     fn idempotent_on_shared_payloads() {
         for file in ["dompurify-payloads.json", "h5sc-payloads.json", "owasp-payloads.json"] {
             let path = format!("{}/../shared/xss/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -134,6 +423,7 @@ mod tests {
                 let once = sanitize(input);
                 assert_eq!(sanitize(&once), once, "not idempotent for {input:?}");
                 assert_only_allowed_markup(&once);
+                assert_eq!(serialize(&parse_sanitized(&once)), once, "the tree loses or adds something for {input:?}");
             }
         }
     }

@@ -189,13 +189,14 @@ fn logo_only_from_a_validated_https_url() {
 }
 
 #[wasm_bindgen_test]
-fn hostile_strings_render_as_text_only() {
+async fn hostile_strings_render_as_text_only() {
     let v = mount(demo("hostile"));
+    tick().await; // the page message is built once mounted
     for tag in ["script", "img", "iframe", "form", "i", "svg:not(.sv-mark)"] {
         assert!(v.all(tag).is_empty(), "<{tag}> reached the DOM");
     }
-    // the only inputs are the view's own method radios
-    for input in v.all("input") {
+    // the only inputs are the view's own method radios (and the one-time code field)
+    for input in v.all("input:not([data-testid=code-input])") {
         assert_eq!(input.get_attribute("type").as_deref(), Some("radio"));
         assert!(input.closest(".sv-choice").ok().flatten().is_some(), "an input outside the method choice");
     }
@@ -222,8 +223,9 @@ fn hostile_strings_render_as_text_only() {
 }
 
 #[wasm_bindgen_test]
-fn page_message_is_sanitised_by_the_policy() {
+async fn page_message_is_sanitised_by_the_policy() {
     let v = mount(demo("message"));
+    tick().await;
     let msg = v.q("[data-testid=page-message]").expect("message");
     assert!(v.q("[data-testid=page-message] strong").is_some());
     assert!(v.q("[data-testid=page-message] h3").is_some());

@@ -37,6 +37,7 @@ pub fn start() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("session view: {info}").into());
     }));
+    crate::browser::install_trusted_types();
     crate::embed::define_custom_element();
     if crate::browser::meta("session-view-page").is_some() {
         leptos::mount::mount_to_body(App);

@@ -1,6 +1,6 @@
 //! Leptos components, one file each, named for what the payer sees. Every config string
 //! reaches the DOM as text (inside `<bdi>` or `dir="auto"` so bidi controls cannot reorder
-//! the page); the only HTML sink is `page_message.rs`, fed by the sanitiser.
+//! the page). There is no HTML sink: `page_message.rs` builds the sanitised message node by node.
 mod bank_form;
 mod brand_mark;
 mod card_form;

@@ -9,6 +9,7 @@
 // Tests inject failures with mock.fail(id, {status, delayMs, body}) and read mock.requests.
 import http from 'node:http';
 import fs from 'node:fs';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,8 +17,37 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
 const ID = /^cs_[A-Za-z0-9]+$/;
 
+/** The headers of the `/*` block of a `_headers` file (the deployers' file, shipped in dist/). */
+export function readHeadersFile(file) {
+  const headers = {};
+  let inBlock = false;
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (line.startsWith('#') || !line.trim()) continue;
+    if (!/^\s/.test(line)) { inBlock = line.trim() === '/*'; continue; }
+    const m = inBlock && line.trim().match(/^([A-Za-z-]+):\s*(.+)$/);
+    if (m) headers[m[1]] = m[2];
+  }
+  return headers;
+}
+
+/** The CSP a merchant page embedding the view needs (README, SECURITY.md), with a nonce for its own inline module. */
+export function merchantCsp(nonce) {
+  return [
+    "default-src 'none'",
+    `script-src 'self' 'wasm-unsafe-eval' 'nonce-${nonce}' https://hcaptcha.com https://*.hcaptcha.com https://challenges.cloudflare.com`,
+    "style-src 'self' https://hcaptcha.com https://*.hcaptcha.com",
+    "img-src 'self' https: data:",
+    "connect-src 'self' https://hcaptcha.com https://*.hcaptcha.com",
+    'frame-src https://hcaptcha.com https://*.hcaptcha.com https://challenges.cloudflare.com',
+    "base-uri 'none'", "form-action 'none'", "object-src 'none'",
+    "require-trusted-types-for 'script'", 'trusted-types session-view default',
+  ].join('; ');
+}
+
 export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tenant = 'acct_test', cacheAssets = false } = {}) {
-  const pages = new Map(); // path -> html, extra test pages served beside dist/
+  const pages = new Map(); // path -> { html, csp }, extra test pages served beside dist/
+  const headersFile = path.join(distDir, '_headers');
+  let distHeaders = null; // read once dist/ exists
   let clockOffsetMs = 0; // the mock server's clock runs this far ahead of the real one
   const sessions = new Map(); // id -> { config, credential }
   const failures = new Map(); // id -> [{status, delayMs, body}]
@@ -137,8 +167,13 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
 
   function serveStatic(pathname, res) {
     if (pages.has(pathname)) {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      return res.end(pages.get(pathname));
+      const { html, csp } = pages.get(pathname);
+      const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' };
+      if (!csp) { res.writeHead(200, headers); return res.end(html); }
+      // A merchant page under the strict CSP the README documents; its inline module gets a nonce.
+      const nonce = crypto.randomBytes(16).toString('base64');
+      res.writeHead(200, { ...headers, 'Content-Security-Policy': merchantCsp(nonce) });
+      return res.end(html.replaceAll('<script', `<script nonce="${nonce}"`));
     }
     const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     const file = path.resolve(distDir, rel);
@@ -148,7 +183,9 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     }
     // Hashed asset names: cacheable, so repeated page loads in tests reuse compiled wasm.
     const cache = cacheAssets && rel !== 'index.html' ? 'max-age=3600' : 'no-store';
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': cache });
+    // Every file of dist/ goes out with exactly the deployers' security headers.
+    if (distHeaders === null) distHeaders = fs.existsSync(headersFile) ? readHeadersFile(headersFile) : {};
+    res.writeHead(200, { ...distHeaders, 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': cache });
     fs.createReadStream(file).pipe(res);
   }
 
@@ -168,8 +205,8 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     scriptConfirm(id, steps) { confirmScript.set(id, [...steps]); },
     /** Serve `config` (an object) for `id`; `raw` (a string) replaces the body verbatim. */
     setSession(id, config, { credential = null, raw = null } = {}) { sessions.set(id, { config, credential, raw }); },
-    /** Serves `html` at `pathname` (a test page beside dist/). */
-    page(pathname, html) { pages.set(pathname, html); },
+    /** Serves `html` at `pathname` (a test page beside dist/); `csp: true` = under the merchant CSP, with a nonce. */
+    page(pathname, html, { csp = false } = {}) { pages.set(pathname, { html, csp }); },
     /** Makes the server's clock (its `Date` header) run `ms` ahead of the real one. */
     setClockOffset(ms) { clockOffsetMs = ms; },
     /** The next GET of `id` fails (or is delayed) as described; several calls queue. */

@@ -33,7 +33,8 @@ function inspect(allowed) {
     if (!allowed.includes(tag)) problems.push(`tag ${tag} in page_message`);
     for (const a of el.attributes) {
       const ok = tag === 'A' && ((a.name === 'href' && /^(https:|mailto:)/i.test(a.value))
-        || (a.name === 'rel' && a.value === 'noopener noreferrer') || (a.name === 'target' && a.value === '_blank'));
+        || (a.name === 'rel' && a.value === 'noopener noreferrer') || (a.name === 'target' && a.value === '_blank')
+        || (a.name === 'referrerpolicy' && a.value === 'no-referrer'));
       if (!ok) problems.push(`attribute ${tag} ${a.name}=${a.value.slice(0, 40)}`);
     }
   }

@@ -39,7 +39,15 @@ fn start(p: Provider, timeout_ms: i32) -> js_sys::Promise {
             let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("failed"));
             return;
         };
-        let _ = script.set_attribute("src", p.script_url());
+        // Through the `session-view` Trusted Types policy, which passes only the two official URLs.
+        let src = match crate::browser::trusted_script_url(p.script_url()) {
+            Ok(src) => src,
+            Err(_) => {
+                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("failed"));
+                return;
+            }
+        };
+        let _ = js_sys::Reflect::set(&script, &"src".into(), &src);
         let _ = script.set_attribute("async", "");
         let _ = script.set_attribute("data-session-view", p.global());
         let on_load = resolve.clone();

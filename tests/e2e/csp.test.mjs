@@ -1,0 +1,107 @@
+// End-to-end: the hosted page and the embedded view under a strict Content-Security-Policy
+// with Trusted Types enforced, with zero `securitypolicyviolation` events. The hosted page
+// gets exactly the headers of dist/_headers (the deployers' file); the merchant page gets
+// the CSP the README tells merchants to use, with a nonce for its own inline module.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { start, openPage, settled } from './harness.mjs';
+import { readHeadersFile } from './mock-api.mjs';
+
+const STAND_IN = fs.readFileSync(new URL('../stand-ins/captcha.js', import.meta.url), 'utf8');
+const HEADERS = readHeadersFile(new URL('../../dist/_headers', import.meta.url).pathname);
+const DEMOS = ['card', 'ach', 'hcaptcha', 'turnstile', 'sms', 'email', 'wallet', 'completed', 'expired', 'jpy', 'kwd', 'long', 'message', 'embedded', 'partial', 'hostile', 'broken'];
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+beforeEach(() => env.mock.reset());
+
+async function watched(opts) {
+  const o = await openPage(env.browser, env.origin, opts);
+  await o.page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', e => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sample}`));
+  });
+  for (const url of ['https://js.hcaptcha.com/1/api.js?render=explicit&recaptchacompat=off', 'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit']) {
+    await o.page.route(url, route => route.fulfill({ status: 200, contentType: 'text/javascript', body: STAND_IN }));
+  }
+  return o;
+}
+const violations = page => page.evaluate(() => window.__violations);
+
+test('the headers file is strict, and the hosted page is served with exactly it', async () => {
+  const csp = HEADERS['Content-Security-Policy'];
+  for (const d of ["default-src 'none'", "base-uri 'none'", "form-action 'none'", "object-src 'none'", "require-trusted-types-for 'script'", 'trusted-types session-view default', "frame-ancestors 'none'", "style-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"])
+    assert.ok(csp.includes(d), `CSP has ${d}`);
+  assert.ok(!/unsafe-inline|unsafe-eval'/.test(csp.replace("'wasm-unsafe-eval'", '')), 'no unsafe-inline, no unsafe-eval');
+  assert.equal(HEADERS['Referrer-Policy'], 'no-referrer');
+  assert.equal(HEADERS['X-Content-Type-Options'], 'nosniff');
+  assert.ok(HEADERS['Permissions-Policy']);
+  const r = await fetch(`${env.origin}/`);
+  for (const [name, value] of Object.entries(HEADERS)) assert.equal(r.headers.get(name), value, name);
+  assert.ok(!/<script(?![^>]*\bsrc=)/.test(await r.text()), 'no inline script in index.html');
+});
+
+test('every demo state renders under the CSP with Trusted Types and no violation', async () => {
+  const { page, context, log } = await watched({ viewport: { width: 375, height: 800 } });
+  for (const key of DEMOS) {
+    await page.goto(`${env.origin}/?demo=${key}`);
+    await settled(page);
+    if (key === 'hcaptcha' || key === 'turnstile') await page.waitForSelector('.captcha-stand-in');
+    if (key === 'message') await page.waitForSelector('[data-testid=page-message] h3');
+    // Every form too: their static parts (e.g. the country list) are built from markup.
+    if (key === 'card') { await page.getByLabel('Use a new card').check(); await page.getByLabel('Card number').waitFor(); }
+    if (key === 'ach') { await page.getByLabel('Use a new bank account').check(); await page.getByLabel('Routing number').waitFor(); }
+    if (key === 'wallet') { await page.getByLabel('Bank account').check(); await page.getByLabel('Routing number').waitFor(); }
+    if (key === 'sms') await page.getByLabel('Verification code').waitFor();
+    assert.deepEqual(await violations(page), [], `violations on ${key}`);
+  }
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('a hosted payment with a captcha, under the CSP: no violation from start to completed', async () => {
+  const id = 'cs_cspPay1';
+  env.mock.setSession(id, {
+    status: 'active', scope: 'payment', amount: 2500, currency: 'eur', allowed_methods: ['card'],
+    page_message: '<p>Read the <a href="https://shop.test/terms">terms</a>.</p>',
+    branding: { logo_url: 'https://cdn.shop.test/logo.png', accent_color: '#0a7d5a', merchant_display_name: 'Hall Nine' },
+    saved_methods: [{ id: 'pm_visa1', type: 'card', brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2035, is_default: true }],
+    challenge: { type: 'hcaptcha', site_key: '10000000-ffff-ffff-ffff-000000000001' },
+  }, { credential: 'cred_csp' });
+  const { page, context } = await watched();
+  await page.goto(`${env.origin}/?session=${id}#cred_csp`);
+  await page.waitForSelector('.captcha-stand-in button');
+  await page.click('.captcha-stand-in button');
+  await page.click('[data-testid=confirm]');
+  await page.waitForSelector('[data-testid=completed]');
+  assert.equal(env.mock.confirms[0].body.challenge_response, 'hcaptcha-token-1');
+  assert.deepEqual(await violations(page), []);
+  await context.close();
+});
+
+test('the embedded view on a merchant page under the documented merchant CSP: no violation', async () => {
+  env.mock.page('/csp-shop.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head>
+<body><div id="a"></div><hosted-session-view id="b"></hosted-session-view><script type="module">
+import init, { mount } from '/session-view-app.js';
+await init();
+const config = { status: 'active', amount: 1200, currency: 'usd', layout: 'embedded', allowed_methods: ['card'],
+  page_message: '<p><strong>Free</strong> returns.</p>', branding: { accent_color: '#3355ff' },
+  challenge: { type: 'turnstile', site_key: '1x00000000000000000000AA' } };
+window.h = mount(document.getElementById('a'), { config, pollInterval: 0 });
+document.getElementById('b').config = { ...config, challenge: null };
+window.ready = true;
+</script></body></html>`, { csp: true });
+  const { page, context, log } = await watched();
+  await page.goto(`${env.origin}/csp-shop.html`);
+  await page.waitForFunction(() => window.ready === true);
+  await page.waitForSelector('#a > .sv-captcha-widget .captcha-stand-in');
+  await page.locator('#a [data-testid=page-message] strong').waitFor();
+  await page.locator('#b [data-testid=amount-due]').waitFor();
+  await page.click('#a .captcha-stand-in button');
+  assert.equal(await page.locator('#a [data-testid=confirm]').getAttribute('aria-disabled'), 'true', 'a method is still to be chosen');
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
