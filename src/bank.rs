@@ -2,12 +2,12 @@
 
 /// An ABA routing number: nine digits whose weighted sum (3, 7, 1, …) is a multiple of 10.
 pub fn routing_ok(s: &str) -> bool {
-    let d: Vec<u32> = s.bytes().filter_map(|b| b.is_ascii_digit().then(|| u32::from(b - b'0'))).collect();
+    let d: Vec<u32> = s.bytes().filter(u8::is_ascii_digit).map(|b| u32::from(b - b'0')).collect();
     if d.len() != 9 || s.len() != 9 {
         return false;
     }
     let sum: u32 = d.iter().zip([3, 7, 1].iter().cycle()).map(|(x, w)| x * w).sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// A US account number: 4 to 17 digits.
@@ -26,21 +26,22 @@ pub fn postal_ok(country: &str, code: &str) -> bool {
         "CA" => {
             let c: String = c.chars().filter(|ch| *ch != ' ').collect();
             let b = c.as_bytes();
-            c.len() == 6 && [0, 2, 4].iter().all(|&i| b[i].is_ascii_alphabetic()) && [1, 3, 5].iter().all(|&i| b[i].is_ascii_digit())
+            let at = |i: usize, f: fn(&u8) -> bool| b.get(i).is_some_and(f);
+            c.len() == 6 && [0, 2, 4].iter().all(|&i| at(i, u8::is_ascii_alphabetic)) && [1, 3, 5].iter().all(|&i| at(i, u8::is_ascii_digit))
         }
         "GB" => {
             // outward code (A9, A99, AA9, AA99, A9A, AA9A) + space + inward code (9AA)
             let Some((out, inward)) = c.split_once(' ') else { return false };
             let ib = inward.as_bytes();
-            let inward_ok = ib.len() == 3 && ib[0].is_ascii_digit() && ib[1].is_ascii_alphabetic() && ib[2].is_ascii_alphabetic();
+            let inward_ok = matches!(ib, [a, b, c] if a.is_ascii_digit() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic());
             let ob = out.as_bytes();
             let out_ok = (2..=4).contains(&ob.len())
-                && ob[0].is_ascii_alphabetic()
+                && ob.first().is_some_and(u8::is_ascii_alphabetic)
                 && ob.iter().all(u8::is_ascii_alphanumeric)
                 && ob.iter().skip(1).any(u8::is_ascii_digit);
             inward_ok && out_ok
         }
-        _ => !c.is_empty() && c.len() <= 12 && (0..c.len()).all(|i| digit(i) || letter(i) || b[i] == b' ' || b[i] == b'-'),
+        _ => !c.is_empty() && c.len() <= 12 && (0..c.len()).all(|i| digit(i) || letter(i) || matches!(b.get(i), Some(b' ' | b'-'))),
     }
 }
 

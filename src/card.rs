@@ -57,7 +57,7 @@ pub fn luhn(digits: &str) -> bool {
             if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// Only the digits of what was typed or pasted, at most `max` of them.
@@ -119,7 +119,10 @@ pub fn format_expiry(input: &str) -> String {
     if d.len() == 1 && d.as_bytes().first().is_some_and(|&b| b > b'1') {
         d.insert(0, '0');
     }
-    if d.len() <= 2 { d } else { format!("{} / {}", &d[..2], &d[2..]) }
+    match (d.get(..2), d.get(2..)) {
+        (Some(mm), Some(yy)) if !yy.is_empty() => format!("{mm} / {yy}"),
+        _ => d,
+    }
 }
 
 /// `MM / YY` (or `MMYY`, `MM/YY`) → (month, four-digit year), not before `now`.
@@ -131,8 +134,9 @@ pub fn check_expiry(input: &str, now_year: u32, now_month: u32) -> Result<(u32, 
     if d.len() != 4 {
         return Err(CardError::ExpiryFormat);
     }
-    let month: u32 = d[..2].parse().map_err(|_| CardError::ExpiryFormat)?;
-    let year: u32 = 2000 + d[2..].parse::<u32>().map_err(|_| CardError::ExpiryFormat)?;
+    let (mm, yy) = d.split_at_checked(2).ok_or(CardError::ExpiryFormat)?;
+    let month: u32 = mm.parse().map_err(|_| CardError::ExpiryFormat)?;
+    let year: u32 = 2000 + yy.parse::<u32>().map_err(|_| CardError::ExpiryFormat)?;
     if !(1..=12).contains(&month) {
         return Err(CardError::ExpiryFormat);
     }

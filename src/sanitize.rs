@@ -60,11 +60,10 @@ pub fn message_tree(html: &str) -> Vec<Node> {
 fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
-            let c = match &rest[1..end] {
+    while let Some((before, after)) = rest.split_once('&') {
+        out.push_str(before);
+        let decoded = after.split_once(';').filter(|(name, _)| name.len() < 10).and_then(|(name, tail)| {
+            let c = match name {
                 "amp" => Some('&'),
                 "lt" => Some('<'),
                 "gt" => Some('>'),
@@ -72,16 +71,16 @@ fn decode_entities(s: &str) -> String {
                 "nbsp" => Some('\u{a0}'),
                 n => n.strip_prefix('#').and_then(|d| d.parse::<u32>().ok()).and_then(char::from_u32),
             }?;
-            Some((c, end + 1))
+            Some((c, tail))
         });
         match decoded {
-            Some((c, len)) => {
+            Some((c, tail)) => {
                 out.push(c);
-                rest = &rest[len..];
+                rest = tail;
             }
             None => {
                 out.push('&');
-                rest = &rest[1..];
+                rest = after;
             }
         }
     }
@@ -94,7 +93,7 @@ fn allowed_tag(name: &str) -> Option<&'static str> {
 }
 
 fn safe_href(v: &str) -> bool {
-    ALLOWED_SCHEMES.iter().any(|s| v.len() > s.len() && v.as_bytes().get(s.len()) == Some(&b':') && v[..s.len()].eq_ignore_ascii_case(s))
+    v.split_once(':').is_some_and(|(scheme, rest)| !rest.is_empty() && ALLOWED_SCHEMES.iter().any(|s| scheme.eq_ignore_ascii_case(s)))
 }
 
 /// Reads ammonia's serialisation (html5ever's: text with `&`, `<`, `>` escaped, attribute
@@ -114,20 +113,18 @@ fn parse_sanitized(s: &str) -> Vec<Node> {
     };
     let mut rest = s;
     while !rest.is_empty() {
-        let Some(lt) = rest.find('<') else {
+        let Some((text, after)) = rest.split_once('<') else {
             push(&mut stack, Node::Text(decode_entities(rest)));
             break;
         };
-        if lt > 0 {
-            push(&mut stack, Node::Text(decode_entities(&rest[..lt])));
+        if !text.is_empty() {
+            push(&mut stack, Node::Text(decode_entities(text)));
         }
-        let after = &rest[lt + 1..];
-        let Some(gt) = find_tag_end(after) else {
-            push(&mut stack, Node::Text(decode_entities(&rest[lt..])));
+        let Some((inner, tail)) = split_tag(after) else {
+            push(&mut stack, Node::Text(decode_entities(&format!("<{after}"))));
             break;
         };
-        let inner = &after[..gt];
-        rest = &after[gt + 1..];
+        rest = tail;
         if let Some(name) = inner.strip_prefix('/') {
             let name = name.trim();
             if stack.len() > 1 && stack.last().is_some_and(|f| f.tag == name) {
@@ -138,8 +135,9 @@ fn parse_sanitized(s: &str) -> Vec<Node> {
             continue;
         }
         let name_len = inner.bytes().take_while(u8::is_ascii_alphanumeric).count();
-        let Some(tag) = allowed_tag(&inner[..name_len]) else { continue };
-        let href = if tag == "a" { attribute(&inner[name_len..], "href").filter(|h| safe_href(h)) } else { None };
+        let (name, attrs) = inner.split_at_checked(name_len).unwrap_or((inner, ""));
+        let Some(tag) = allowed_tag(name) else { continue };
+        let href = if tag == "a" { attribute(attrs, "href").filter(|h| safe_href(h)) } else { None };
         if tag == "br" {
             push(&mut stack, Node::Element { tag, href: None, children: Vec::new() });
         } else {
@@ -154,13 +152,17 @@ fn parse_sanitized(s: &str) -> Vec<Node> {
     stack.pop().map(|f| f.children).unwrap_or_default()
 }
 
-/// The `>` that ends a tag, skipping those inside double-quoted attribute values.
-fn find_tag_end(s: &str) -> Option<usize> {
+/// Splits `s` (what follows a `<`) at the `>` that ends the tag, skipping any inside
+/// double-quoted values: (the tag's inside, what follows it).
+fn split_tag(s: &str) -> Option<(&str, &str)> {
     let mut quoted = false;
     for (i, b) in s.bytes().enumerate() {
         match b {
             b'"' => quoted = !quoted,
-            b'>' if !quoted => return Some(i),
+            b'>' if !quoted => {
+                let (inner, rest) = s.split_at_checked(i)?;
+                return Some((inner, rest.get(1..)?));
+            }
             _ => {}
         }
     }
@@ -171,15 +173,12 @@ fn find_tag_end(s: &str) -> Option<usize> {
 fn attribute(attrs: &str, name: &str) -> Option<String> {
     let mut rest = attrs;
     loop {
-        rest = rest.trim_start();
-        let eq = rest.find("=\"")?;
-        let key = &rest[..eq];
-        let value_end = rest[eq + 2..].find('"')?;
-        let value = &rest[eq + 2..eq + 2 + value_end];
+        let (key, after) = rest.trim_start().split_once("=\"")?;
+        let (value, tail) = after.split_once('"')?;
         if key == name {
             return Some(decode_entities(value));
         }
-        rest = &rest[eq + 3 + value_end..];
+        rest = tail;
     }
 }
 
@@ -246,30 +245,30 @@ const INERT_ATTRS: &[&str] = &[
 /// only such strings reach `innerHTML`.
 pub fn is_inert_markup(html: &str) -> bool {
     let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        let after = &rest[lt + 1..];
-        let Some(gt) = find_tag_end(after) else { return false };
-        let inner = after[..gt].strip_prefix('/').unwrap_or(&after[..gt]).trim_end_matches('/');
-        rest = &after[gt + 1..];
-        let name_len = inner.bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
-        if !INERT_TAGS.contains(&&inner[..name_len]) {
+    while let Some((_, after)) = rest.split_once('<') {
+        let Some((inner, tail)) = split_tag(after) else { return false };
+        rest = tail;
+        let inner = inner.strip_prefix('/').unwrap_or(inner).trim_end_matches('/');
+        let name_len = inner.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let Some((name, attrs)) = inner.split_at_checked(name_len) else { return false };
+        if !INERT_TAGS.contains(&name) {
             return false;
         }
-        let mut attrs = inner[name_len..].trim_start();
+        let mut attrs = attrs.trim_start();
         while !attrs.is_empty() {
             let key_len = attrs.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'-').count();
-            let key = &attrs[..key_len];
+            let Some((key, after_key)) = attrs.split_at_checked(key_len) else { return false };
             let known = INERT_ATTRS.contains(&key) || key.starts_with("aria-") || key.starts_with("data-");
             if key.is_empty() || !known {
                 return false;
             }
-            attrs = &attrs[key_len..];
+            attrs = after_key;
             if let Some(v) = attrs.strip_prefix("=\"") {
-                let Some(end) = v.find('"') else { return false };
-                if v[..end].to_ascii_lowercase().contains("javascript:") {
+                let Some((value, tail)) = v.split_once('"') else { return false };
+                if value.to_ascii_lowercase().contains("javascript:") {
                     return false;
                 }
-                attrs = &v[end + 1..];
+                attrs = tail;
             }
             attrs = attrs.trim_start();
         }

@@ -34,9 +34,7 @@ pub fn App() -> impl IntoView {
 /// `<meta name="session-view-page">`. On a merchant's page nothing else happens until the
 /// merchant calls `mount()` or uses the element.
 pub fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("session view: {info}").into());
-    }));
+    crate::crash::install();
     crate::browser::install_trusted_types();
     crate::embed::define_custom_element();
     if crate::browser::meta("session-view-page").is_some() {

@@ -61,6 +61,12 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
 }
 
+/// Every mounted view's host element and container, for the crash view. Skips the list
+/// if it is borrowed (a panic in the middle of a mount or unmount).
+pub(crate) fn mounted_views() -> Vec<(web_sys::Element, web_sys::Element)> {
+    MOUNTED.with(|m| m.try_borrow().map(|list| list.iter().map(|(_, v)| (v.host.clone(), v.container.clone())).collect()).unwrap_or_default())
+}
+
 fn take_mounted(pred: impl Fn(u32, &Mounted) -> bool) -> Option<Mounted> {
     MOUNTED.with(|m| {
         let mut list = m.borrow_mut();

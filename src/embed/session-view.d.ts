@@ -61,7 +61,7 @@ export interface SessionViewEventDetail {
    *  challenge's response (a single-use captcha token or the code-verify token, never the code)
    *  for your server's confirm. */
   method?: { type: "saved" | "card" | "us_bank_account"; savedMethodId: string | null; challengeResponse?: string };
-  /** `error` only: "unreadable" | "invalid-link" | "not-authorized" | "not-found" | "gone" | "unreachable" | "invalid-options". */
+  /** `error` only: "unreadable" | "invalid-link" | "not-authorized" | "not-found" | "gone" | "unreachable" | "invalid-options" | "crashed" (an internal error: the view was replaced by a message; mount again after a reload). */
   code?: string;
 }
 export type SessionViewEvent = CustomEvent<SessionViewEventDetail>;

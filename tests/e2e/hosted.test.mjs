@@ -160,3 +160,22 @@ test('the demo gallery shows every state without a backend', async () => {
   assert.deepEqual(await page.evaluate(() => window.__fired), []);
   await context.close();
 });
+
+test('a panic anyway on the hosted page: the whole page becomes a calm message with the way forward', async () => {
+  env.mock.setSession('cs_hostCrash1', demo('card'), { credential: 'cred_crash' });
+  const { page, context } = await openPage(env.browser, env.origin);
+  await page.goto(`${env.origin}/?session=cs_hostCrash1#cred_crash`);
+  await settled(page);
+  await env.mock.patch('cs_hostCrash1', { amount: 6000, line_items: [...demo('card').line_items, { description: 'Cups', amount: 1001 }] });
+  await page.evaluate(async () => {
+    const original = Document.prototype.createElement;
+    Document.prototype.createElement = function (tag, ...rest) { if (tag === 'li') throw new Error('refused'); return original.call(this, tag, ...rest); };
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true })); // the page refreshes the session
+    await new Promise(r => setTimeout(r, 1000));
+    Document.prototype.createElement = original;
+  });
+  await page.waitForSelector('[data-testid=crashed]');
+  assert.match(await text(page, 'body'), /^Something went wrong on this page\s*Nothing more will be sent from this page\..*go back to the merchant/);
+  assert.equal(await page.locator('[data-testid=amount-due]').count(), 0);
+  await context.close();
+});

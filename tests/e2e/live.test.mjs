@@ -340,3 +340,32 @@ test('mount/unmount 1,000 times: memory stays bounded', async () => {
   // 4 radios added and removed per cycle), so they cannot tell our leaks from the browser's.
   await context.close();
 });
+
+test('a panic anyway: every view on the page is replaced by a calm message and each embedder hears error "crashed"', async () => {
+  const { page, context, log } = await shop();
+  const config = { status: 'active', amount: 1200, currency: 'usd', layout: 'embedded', line_items: [{ description: 'Tea', amount: 1200 }] };
+  await page.evaluate(c => {
+    window.ha = window.sv.mount(document.getElementById('a'), { config: c, pollInterval: 0 });
+    window.hb = window.sv.mount(document.getElementById('b'), { config: c, pollInterval: 0 });
+  }, config);
+  await page.locator('#b [data-testid=amount-due]').waitFor();
+  // A dependency panics: here Leptos, when the browser refuses to create an element it needs.
+  await page.evaluate(async c => {
+    const original = Document.prototype.createElement;
+    Document.prototype.createElement = function (tag, ...rest) { if (tag === 'li') throw new Error('refused'); return original.call(this, tag, ...rest); };
+    try { window.ha.update({ ...c, line_items: [...c.line_items, { description: 'Cups', amount: 300 }], amount: 1500 }); } catch { /* the panic may surface here or in a microtask */ }
+    await new Promise(r => setTimeout(r, 100));
+    Document.prototype.createElement = original;
+  }, config);
+  for (const id of ['a', 'b']) {
+    const msg = page.locator(`#${id} [data-testid=crashed]`);
+    await msg.waitFor();
+    assert.match(await msg.textContent(), /Something went wrong on this page.*Nothing more will be sent/);
+    assert.equal(await page.locator(`#${id} [data-testid=amount-due]`).count(), 0);
+  }
+  const crashed = (await events(page, 'error')).filter(e => e.detail.code === 'crashed').map(e => e.target);
+  assert.deepEqual(crashed.sort(), ['a', 'b']);
+  assert.ok(log.console.some(m => m.type === 'error' && /session view: internal error/.test(m.text)));
+  assert.ok(!log.console.some(m => /refused/.test(m.text) && /session view/.test(m.text)), 'the panic payload is not logged');
+  await context.close();
+});

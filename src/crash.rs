@@ -1,0 +1,78 @@
+//! If a panic happens anyway (none should: `unwrap`, `expect`, `panic!` and panicking
+//! indexing are denied in this crate, but a dependency may still panic), the payer gets a
+//! calm message in place of every view on the page, never a frozen or blank checkout, and
+//! each embedder hears an `error` event with code `crashed`. The hook touches only the DOM
+//! (the reactive runtime may be mid-update), runs once, and logs no panic payload: a payload
+//! could hold data from the page.
+use std::cell::Cell;
+use wasm_bindgen::JsValue;
+
+thread_local! {
+    static CRASHED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Installs the panic hook (once per page; the last caller wins, which is always this one).
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        web_sys::console::error_1(&JsValue::from_str(&format!("session view: internal error{place}; the view was replaced by a message")));
+        show();
+    }));
+}
+
+/// Replaces every view on the page with the calm message and tells each embedder. Runs once.
+pub fn show() {
+    if CRASHED.with(|c| c.replace(true)) {
+        return;
+    }
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    for (host, container) in crate::embed::mounted_views() {
+        if let Some(message) = message(&doc, true) {
+            container.replace_children_with_node_1(&message);
+        }
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        let detail = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&detail, &"code".into(), &"crashed".into());
+        init.set_detail(&detail);
+        if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("error", &init) {
+            let _ = host.dispatch_event(&ev);
+        }
+    }
+    // Our own page (hosted checkout or demo gallery): the whole body.
+    if crate::browser::meta("session-view-page").is_some() {
+        if let (Some(body), Some(message)) = (doc.body(), message(&doc, false)) {
+            body.replace_children_with_node_1(&message);
+        }
+    }
+}
+
+/// The message: what happened, that nothing was charged, and the way forward.
+fn message(doc: &web_sys::Document, embedded: bool) -> Option<web_sys::Element> {
+    let el = |tag: &str, class: &str, text: Option<&str>| -> Option<web_sys::Element> {
+        let e = doc.create_element(tag).ok()?;
+        e.set_class_name(class);
+        if let Some(t) = text {
+            e.set_text_content(Some(t));
+        }
+        Some(e)
+    };
+    let root = el("div", if embedded { "sv sv--embedded" } else { "sv sv--hosted" }, None)?;
+    let main = el("main", "sv-main sv-problem", None)?;
+    main.set_attribute("role", "alert").ok()?;
+    main.set_attribute("data-testid", "crashed").ok()?;
+    let heading = el("h1", "sv-heading", Some("Something went wrong on this page"))?;
+    main.append_child(&heading).ok()?;
+    let charged = el("p", "", Some("Nothing more will be sent from this page. If you had already pressed Pay, check for a receipt before paying again."))?;
+    main.append_child(&charged).ok()?;
+    let next = if embedded {
+        "Please reload the page to start the payment again."
+    } else {
+        "Please go back to the merchant and open the payment link again."
+    };
+    let next = el("p", "", Some(next))?;
+    main.append_child(&next).ok()?;
+    root.append_child(&main).ok()?;
+    Some(root)
+}
