@@ -69,19 +69,17 @@ pub fn digits_only(input: &str, max: usize) -> String {
 pub fn group(digits: &str, brand: &Brand) -> String {
     let sizes: &[usize] = if *brand == Brand::Amex { &[4, 6, 5] } else { &[4, 4, 4, 4, 3] };
     let mut out = String::with_capacity(digits.len() + 4);
-    let mut rest = digits;
+    let mut chars = digits.chars().peekable();
     for &size in sizes {
-        if rest.is_empty() {
+        if chars.peek().is_none() {
             break;
         }
-        let (head, tail) = rest.split_at(size.min(rest.len()));
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(head);
-        rest = tail;
+        out.extend(chars.by_ref().take(size));
     }
-    out.push_str(rest);
+    out.extend(chars); // anything past the last group (never for a valid number)
     out
 }
 

@@ -26,6 +26,9 @@ pub mod embed;
 pub mod gate;
 pub mod view;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod proptests;
+
 #[cfg(test)]
 mod source_tests {
     /// `std::time::Instant::now()` panics on wasm32-unknown-unknown, and the lints that deny

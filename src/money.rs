@@ -27,8 +27,10 @@ pub fn decimal_string(minor: i64, exponent: u32) -> String {
         return format!("{sign}{digits}");
     }
     let padded = format!("{digits:0>width$}", width = exp + 1);
-    let (int, frac) = padded.split_at(padded.len() - exp);
-    format!("{sign}{int}.{frac}")
+    match padded.split_at_checked(padded.len().saturating_sub(exp)) {
+        Some((int, frac)) => format!("{sign}{int}.{frac}"),
+        None => format!("{sign}{digits}"), // unreachable: `padded` is ASCII and longer than `exp`
+    }
 }
 
 /// The text shown when `Intl` cannot format a code: `"49.99 XTS"`.
