@@ -25,3 +25,7 @@ node tests/tools/size.mjs
 
 echo "== 4/4 end-to-end tests: dist/ + mock API + headless Chromium"
 node --test --test-concurrency=1 tests/e2e/
+
+echo "== fuzz smoke: the config edge for ${FUZZ_SECONDS:-20} s (npm run fuzz runs longer)"
+bash tests/tools/fuzz.sh "${FUZZ_SECONDS:-20}"
+
