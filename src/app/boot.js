@@ -1,12 +1,20 @@
 // Starts the hosted page. A file, not an inline script, so the page's Content-Security-Policy
-// needs no 'unsafe-inline', hash or nonce. If the module cannot start (blocked, old browser,
-// a failed download), the payer gets a calm message instead of a blank page.
-import init from './session-view-app.js';
+// needs no 'unsafe-inline', hash or nonce. The build (tests/tools/manifest.mjs) pins the wasm
+// module's SHA-384 below, so the browser refuses a module that is not the released one (SRI
+// on fetch; index.html pins this file and the JS module the same way). If the module cannot
+// start (blocked, tampered, old browser, a failed download), the payer gets a calm message
+// instead of a blank page.
+const WASM_SHA384 = '__WASM_SHA384__';
+const wasm = new URL('./session-view-app_bg.wasm', import.meta.url);
+const pinned = WASM_SHA384.startsWith('sha384-');
 
-init({ module_or_path: new URL('./session-view-app_bg.wasm', import.meta.url) }).catch(() => {
-  const p = document.createElement('p');
-  p.setAttribute('role', 'alert');
-  p.className = 'sv-boot-failed';
-  p.textContent = 'This checkout could not start. Please check your connection and reload the page. Nothing has been charged.';
-  document.body.append(p);
-});
+// A dynamic import, so a module the browser refuses (SRI, network) still ends in the message.
+import('./session-view-app.js')
+  .then(m => m.default({ module_or_path: fetch(wasm, pinned ? { integrity: WASM_SHA384 } : {}) }))
+  .catch(() => {
+    const p = document.createElement('p');
+    p.setAttribute('role', 'alert');
+    p.className = 'sv-boot-failed';
+    p.textContent = 'This checkout could not start. Please check your connection and reload the page. Nothing has been charged.';
+    document.body.append(p);
+  });

@@ -5,6 +5,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import crypto from 'node:crypto';
 import { start, openPage, settled } from './harness.mjs';
 import { readHeadersFile } from './mock-api.mjs';
 
@@ -40,7 +41,12 @@ test('the headers file is strict, and the hosted page is served with exactly it'
   assert.ok(HEADERS['Permissions-Policy']);
   const r = await fetch(`${env.origin}/`);
   for (const [name, value] of Object.entries(HEADERS)) assert.equal(r.headers.get(name), value, name);
-  assert.ok(!/<script(?![^>]*\bsrc=)/.test(await r.text()), 'no inline script in index.html');
+  const html = await r.text();
+  const inline = [...html.matchAll(/<script([^>]*)>([^<]*)<\/script>/g)].filter(m => !/\bsrc=/.test(m[1]));
+  assert.deepEqual(inline.map(m => m[1].trim()), ['type="importmap"'], 'the only inline script is the import map');
+  const hash = 'sha256-' + crypto.createHash('sha256').update(inline[0][2]).digest('base64');
+  assert.ok(csp.includes(`'${hash}'`), 'the CSP allows exactly that import map by its hash');
+  assert.match(JSON.parse(inline[0][2]).integrity['./session-view-app.js'], /^sha384-/);
 });
 
 test('every demo state renders under the CSP with Trusted Types and no violation', async () => {

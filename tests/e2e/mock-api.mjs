@@ -46,6 +46,7 @@ export function merchantCsp(nonce) {
 
 export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tenant = 'acct_test', cacheAssets = false } = {}) {
   const pages = new Map(); // path -> { html, csp }, extra test pages served beside dist/
+  const overrides = new Map(); // path -> Buffer: a tampered copy of a dist/ file (tests)
   const headersFile = path.join(distDir, '_headers');
   let distHeaders = null; // read once dist/ exists
   let clockOffsetMs = 0; // the mock server's clock runs this far ahead of the real one
@@ -176,6 +177,11 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
       return res.end(html.replaceAll('<script', `<script nonce="${nonce}"`));
     }
     const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    if (overrides.has('/' + rel)) {
+      if (distHeaders === null) distHeaders = fs.existsSync(headersFile) ? readHeadersFile(headersFile) : {};
+      res.writeHead(200, { ...distHeaders, 'Content-Type': TYPES[path.extname(rel)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
+      return res.end(overrides.get('/' + rel));
+    }
     const file = path.resolve(distDir, rel);
     if (!file.startsWith(path.resolve(distDir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
@@ -207,6 +213,8 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     setSession(id, config, { credential = null, raw = null } = {}) { sessions.set(id, { config, credential, raw }); },
     /** Serves `html` at `pathname` (a test page beside dist/); `csp: true` = under the merchant CSP, with a nonce. */
     page(pathname, html, { csp = false } = {}) { pages.set(pathname, { html, csp }); },
+    /** Serves `body` instead of dist's file at `pathname` (a tampered deployment); `null` restores it. */
+    override(pathname, body) { if (body === null) overrides.delete(pathname); else overrides.set(pathname, body); },
     /** Makes the server's clock (its `Date` header) run `ms` ahead of the real one. */
     setClockOffset(ms) { clockOffsetMs = ms; },
     /** The next GET of `id` fails (or is delayed) as described; several calls queue. */

@@ -1,0 +1,52 @@
+// Trunk post-build hook (Trunk.toml): pins every script of the release with SRI and writes
+// manifest.json, the list of every file the build ships with its SHA-384, and the headers
+// the page must be served with. SECURITY.md explains how a deployer checks a live site
+// against it (tests/tools/verify-deploy.mjs).
+//  1. boot.js gets the wasm module's hash (fetch(…, { integrity }) in the browser);
+//  2. index.html gets an integrity attribute on boot.js and an import map whose `integrity`
+//     pins the JS module and its snippets; the CSP in _headers gets the import map's hash;
+//  3. manifest.json lists every file with its hash, and the _headers values.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { readHeadersFile } from '../e2e/mock-api.mjs';
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!dir) { console.error('manifest: no TRUNK_STAGING_DIR'); process.exit(1); }
+const sri = file => 'sha384-' + crypto.createHash('sha384').update(fs.readFileSync(path.join(dir, file))).digest('base64');
+const files = d => fs.readdirSync(path.join(dir, d), { withFileTypes: true }).flatMap(e => e.isDirectory() ? files(path.join(d, e.name)) : [path.join(d, e.name)]);
+
+const bootPath = path.join(dir, 'boot.js');
+const boot = fs.readFileSync(bootPath, 'utf8');
+if (!boot.includes("'__WASM_SHA384__'")) { console.error('manifest: boot.js has no wasm hash placeholder'); process.exit(1); }
+fs.writeFileSync(bootPath, boot.replace("'__WASM_SHA384__'", `'${sri('session-view-app_bg.wasm')}'`));
+
+const indexPath = path.join(dir, 'index.html');
+let html = fs.readFileSync(indexPath, 'utf8');
+const pin = (pattern, file) => {
+  if (!pattern.test(html)) { console.error(`manifest: index.html lacks ${pattern}`); process.exit(1); }
+  html = html.replace(pattern, m => m.replace(/\s*>$/, ` integrity="${sri(file)}">`));
+};
+pin(/<script type="module" src="\.\/boot\.js">/, 'boot.js');
+// Every import of the JS module and its wasm-bindgen snippets is checked through the import
+// map's `integrity` (a failed modulepreload or module script would not stop a later import
+// from fetching the file again). The import map is inline, so the CSP gets its hash.
+const modules = ['session-view-app.js', ...files('.').filter(f => f.startsWith('snippets' + path.sep) && f.endsWith('.js'))];
+const importMap = JSON.stringify({ imports: {}, integrity: Object.fromEntries(modules.map(f => ['./' + f.split(path.sep).join('/'), sri(f)])) });
+html = html.replace('<script type="module" src="./boot.js"', `<script type="importmap">${importMap}</script>\n  <script type="module" src="./boot.js"`);
+const mapHash = `'sha256-${crypto.createHash('sha256').update(importMap).digest('base64')}'`;
+const headersPath = path.join(dir, '_headers');
+if (fs.existsSync(headersPath)) {
+  const headers = fs.readFileSync(headersPath, 'utf8');
+  if (!headers.includes("script-src 'self' 'wasm-unsafe-eval'")) { console.error('manifest: _headers has no script-src to extend'); process.exit(1); }
+  fs.writeFileSync(headersPath, headers.replace("script-src 'self' 'wasm-unsafe-eval'", `script-src 'self' 'wasm-unsafe-eval' ${mapHash}`));
+}
+fs.writeFileSync(indexPath, html);
+
+const manifest = {
+  note: 'Every file of this release with its SHA-384 (SRI form), and the headers its pages must be served with. See SECURITY.md.',
+  files: Object.fromEntries(files('.').filter(f => f !== 'manifest.json').sort().map(f => [f.split(path.sep).join('/'), sri(f)])),
+  headers: fs.existsSync(path.join(dir, '_headers')) ? readHeadersFile(path.join(dir, '_headers')) : {},
+};
+fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+console.log(`manifest: ${Object.keys(manifest.files).length} files pinned`);
