@@ -380,6 +380,25 @@ mod tests {
         }
     }
 
+    /// The tags behind ammonia's past advisories (and foreign content in general) are never
+    /// allowed, and the ammonia in Cargo.lock is one with those advisories fixed (≥ 4.2.4).
+    #[test]
+    fn the_policy_keeps_out_the_tags_of_past_advisories_and_pins_a_fixed_ammonia() {
+        let never = ["svg", "math", "style", "noscript", "annotation-xml", "template", "iframe", "object", "embed", "img",
+            "animate", "animatemotion", "animatetransform", "set", "mglyph", "malignmark", "foreignobject", "xmp", "plaintext"];
+        for tag in never {
+            assert!(!ALLOWED_TAGS.contains(&tag), "{tag} must never be allowed");
+            let out = sanitize(&format!("<{tag}>x</{tag}><p>ok</p>"));
+            assert!(!out.contains(&format!("<{tag}")), "{tag} survived: {out}");
+        }
+        let lock = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.lock")).unwrap_or_default();
+        let version = lock.split("[[package]]").find(|p| p.contains("name = \"ammonia\"")).and_then(|p| p.split("version = \"").nth(1)).and_then(|v| v.split('"').next()).unwrap_or_default();
+        let parts: Vec<u32> = version.split('.').filter_map(|n| n.parse().ok()).collect();
+        assert!(parts.len() == 3 && parts >= vec![4, 2, 4], "ammonia {version} in Cargo.lock; need >= 4.2.4");
+        let manifest = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml")).unwrap_or_default();
+        assert!(manifest.contains("ammonia = \"4.2.4\""), "Cargo.toml requires ammonia ^4.2.4");
+    }
+
     #[test]
     fn only_the_views_own_static_markup_passes_the_default_policy() {
         for ok in [
