@@ -1,0 +1,79 @@
+// End-to-end accessibility: axe-core (from npm) inside headless Chromium on every demo state,
+// light and dark, at 320 and 1280 CSS px, with the WCAG 2.0/2.1/2.2 A and AA rules. Zero
+// violations allowed. Forms are opened so their fields are checked too.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { start, openPage, settled } from './harness.mjs';
+
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const DEMOS = ['card', 'ach', 'hcaptcha', 'turnstile', 'sms', 'email', 'wallet', 'completed', 'expired', 'jpy', 'kwd', 'long', 'message', 'embedded', 'partial', 'hostile', 'broken'];
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+
+async function axe(page) {
+  // axe runs from an isolated world (Playwright's evaluate), so the page's CSP does not apply to it.
+  await page.evaluate(AXE);
+  return page.evaluate(async tags => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' — ' + n.failureSummary.split('\n').slice(1, 2).join(' ')).join(' | ')}`);
+  }, TAGS);
+}
+
+for (const scheme of ['light', 'dark']) {
+  for (const width of [320, 1280]) {
+    test(`axe: every demo state, ${scheme}, ${width} px: zero WCAG A/AA violations`, async () => {
+      const { page, context } = await openPage(env.browser, env.origin, { viewport: { width, height: 900 } });
+      await page.emulateMedia({ colorScheme: scheme });
+      const found = [];
+      for (const key of DEMOS) {
+        await page.goto(`${env.origin}/?demo=${key}`);
+        await settled(page);
+        if (key === 'card') await page.getByLabel('Use a new card').check();
+        if (key === 'ach') await page.getByLabel('Use a new bank account').check();
+        if (key === 'wallet') await page.getByLabel('Bank account').check();
+        for (const v of await axe(page)) found.push(`${key}: ${v}`);
+        const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+        if (scrolls) found.push(`${key}: scrolls horizontally at ${width} px`);
+      }
+      assert.deepEqual(found, []);
+      await context.close();
+    });
+  }
+}
+
+test('axe inside the embedded view (open shadow root) on a merchant page, light and dark', async () => {
+  env.mock.page('/a11y-shop.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head>
+<body><main><h1>Shop</h1><div id="a"></div></main><script type="module">
+import init, { mount } from '/session-view-app.js';
+await init();
+const demo = await (await fetch('/a11y-demo.json')).json();
+mount(document.getElementById('a'), { config: { ...demo, layout: 'embedded' }, pollInterval: 0 });
+window.ready = true;
+</script></body></html>`);
+  env.mock.page('/a11y-demo.json', fs.readFileSync(new URL('../../src/demo/card.json', import.meta.url), 'utf8'));
+  for (const scheme of ['light', 'dark']) {
+    const { page, context } = await openPage(env.browser, env.origin, { viewport: { width: 320, height: 900 } });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${env.origin}/a11y-shop.html`);
+    await page.waitForFunction(() => window.ready === true);
+    await page.locator('#a [data-testid=amount-due]').waitFor();
+    await page.locator('#a').getByLabel('Use a new card').check();
+    assert.deepEqual(await axe(page), [], scheme);
+    await context.close();
+  }
+});
+
+test('the axe check can fail: an unlabeled button and an image without text are reported', async () => {
+  const { page, context } = await openPage(env.browser, env.origin);
+  await page.goto(`${env.origin}/?demo=card`);
+  await settled(page);
+  await page.evaluate(() => { document.body.append(document.createElement('button')); const i = document.createElement('img'); i.src = 'data:,'; document.body.append(i); });
+  const ids = (await axe(page)).map(v => v.split(' ')[0]);
+  assert.deepEqual(ids.sort(), ['button-name', 'image-alt']);
+  await context.close();
+});
