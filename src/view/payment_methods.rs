@@ -2,14 +2,6 @@ use super::{challenge::Challenge, confirm::ConfirmButton, ctx, method_choice::Me
 use crate::model::{Config, MethodType};
 use leptos::prelude::*;
 
-fn method_label(m: &MethodType) -> &'static str {
-    match m {
-        MethodType::Card => "Card",
-        MethodType::Ach => "US bank account (ACH)",
-        MethodType::Other(_) => "",
-    }
-}
-
 /// How the payer can pay: saved methods, the method types allowed, what will be asked,
 /// consent to saving, and any security check the server asked for.
 #[component]
@@ -23,24 +15,12 @@ pub fn PaymentMethods(config: Signal<Config>) -> impl IntoView {
     view! {
         <section class="sv-payment" aria-labelledby=labelled_by>
             <h2 class="sv-heading" id=heading_id>"Payment"</h2>
-            {move || {
-                let list = allowed.get();
-                if list.is_empty() {
-                    view! {
-                        <p class="sv-notice" data-testid="no-methods">
-                            "No payment method is available for this checkout. Please contact the merchant."
-                        </p>
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <p class="sv-methods" data-testid="allowed-methods">
-                            "Pay with: " {list.iter().map(method_label).collect::<Vec<_>>().join(" · ")}
-                        </p>
-                    }
-                    .into_any()
-                }
-            }}
+            // The method radio group below says what can be used; only its absence needs words.
+            <Show when=move || allowed.with(Vec::is_empty)>
+                <p class="sv-notice" data-testid="no-methods">
+                    "No payment method is available for this checkout. Please contact the merchant."
+                </p>
+            </Show>
             <MethodChoice config/>
             <Challenge config/>
             <SaveConsent config/>

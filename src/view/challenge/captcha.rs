@@ -197,7 +197,7 @@ pub fn Captcha(provider: Provider, site_key: Option<String>) -> impl IntoView {
             <slot name=slot_name node_ref=slot></slot>
             <p class="sv-captcha-status" role="status" data-testid="captcha-status">{message}</p>
             <Show when=failed>
-                <button type="button" class="sv-button" data-testid="captcha-retry" on:click=retry>"Try again"</button>
+                <button type="button" class="sv-button sv-button--quiet" data-testid="captcha-retry" on:click=retry>"Try again"</button>
             </Show>
         </div>
     }
