@@ -116,3 +116,6 @@ export interface SessionConfig {
   page_message?: string;
   challenge?: { type: "hcaptcha" | "turnstile" | "sms" | "email"; site_key?: string; delivery_hint?: string; code_sent?: boolean } | null;
 }
+
+/** The exact sanitiser the view applies to `page_message`: preview what payers will see. */
+export function sanitizeMessage(html: string): string;

@@ -1,0 +1,175 @@
+// The benchmark (npm run bench; not part of npm test): the release dist/ served by the mock
+// API on loopback, measured in headless Chromium. Prints the size table and one table of
+// figures, each with its target (issue #6) and pass/fail. Timings vary with the machine: the
+// figures in the README say where they were taken.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+import { start, openPage } from '../e2e/harness.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS || 15);
+const dist = path.resolve(import.meta.dirname, '..', '..', 'dist');
+const demo = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'src', 'demo', 'card.json'), 'utf8'));
+const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const rows = [];
+const row = (name, value, unit, target, pass) => rows.push({ name, value: `${value} ${unit}`, target, result: pass === null ? '—' : pass ? 'pass' : 'FAIL' });
+
+// ---- sizes ----------------------------------------------------------------------------
+const brotli = d => zlib.brotliCompressSync(d, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: d.length } }).length;
+const critical = ['index.html', 'boot.js', 'session-view-app.js', 'snippets', 'session-view-app_bg.wasm', 'main.css', 'page.css'];
+const walk = d => fs.readdirSync(d, { withFileTypes: true }).flatMap(e => e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]);
+const files = walk(dist).filter(f => /\.(wasm|js|css|html)$/.test(f) && !path.basename(f).startsWith('merchant.'));
+const kb = n => (n / 1024).toFixed(1);
+console.log('\nSize (release; brotli -q 11, gzip -9)\n');
+console.log(`${'file'.padEnd(34)}${'raw KB'.padStart(9)}${'gzip KB'.padStart(9)}${'brotli KB'.padStart(11)}  critical path`);
+let crit = 0;
+let all = 0;
+for (const f of files) {
+  const data = fs.readFileSync(f);
+  const rel = path.relative(dist, f);
+  const b = brotli(data);
+  const isCritical = critical.some(c => rel === c || rel.startsWith(c + path.sep));
+  if (isCritical) crit += b;
+  all += b;
+  console.log(`${rel.slice(-34).padEnd(34)}${kb(data.length).padStart(9)}${kb(zlib.gzipSync(data, { level: 9 }).length).padStart(9)}${kb(b).padStart(11)}  ${isCritical ? 'yes' : ''}`);
+}
+row('critical path (HTML+JS+wasm+CSS), brotli', kb(crit), 'KB', '≤ 64 KB', crit <= 64 * 1024);
+row('everything with the sanitiser, brotli', kb(all), 'KB', '≤ 280 KB', all <= 280 * 1024);
+
+// ---- browser figures ------------------------------------------------------------------
+const env = await start();
+const { mock, origin, browser } = env;
+const message64k = ('<p>Our <strong>returns policy</strong>: you may return any unopened item within <em>30 days</em>. '
+  + 'See <a href="https://shop.test/returns">the details</a>.</p><ul><li>Free returns</li><li>Refund in 5 days</li></ul>').repeat(300).slice(0, 64 * 1024);
+mock.setSession('cs_benchPlain1', demo);
+mock.setSession('cs_benchMsg1', { ...demo, page_message: message64k });
+mock.page('/bench-floor.html', `<!doctype html><html><body><script type="module">
+const t0 = performance.now();
+const module = await WebAssembly.compileStreaming(fetch('/session-view-app_bg.wasm'));
+const imports = {};
+for (const i of WebAssembly.Module.imports(module)) (imports[i.module] ||= {})[i.name] = () => {};
+await WebAssembly.instantiate(module, imports);
+window.floorDone = performance.now();
+</script></body></html>`);
+mock.page('/bench-shop.html', `<!doctype html><html><body><div id="a"></div><script type="module">
+import init, { mount, sanitizeMessage } from '/session-view-app.js';
+window.wasm = await init();
+window.sv = { mount, sanitizeMessage };
+window.ready = true;
+</script></body></html>`);
+const DOMPURIFY = fs.readFileSync(createRequire(import.meta.url).resolve('dompurify/dist/purify.min.js'), 'utf8');
+
+async function throttledPage(rate) {
+  const o = await openPage(browser, origin);
+  const cdp = await o.context.newCDPSession(o.page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  return o;
+}
+
+// Navigation start → the total is visible (polled every animation frame from the first script).
+async function firstRender(url) {
+  const o = await throttledPage(4);
+  await o.page.addInitScript(() => {
+    const check = () => { if (document.querySelector('[data-testid=total]')) window.totalAt = performance.now(); else requestAnimationFrame(check); };
+    requestAnimationFrame(check);
+  });
+  await o.page.goto(url);
+  await o.page.waitForFunction(() => window.totalAt !== undefined, null, { timeout: 60000 });
+  const t = await o.page.evaluate(() => window.totalAt);
+  await o.context.close();
+  return t;
+}
+async function floor() {
+  const o = await throttledPage(4);
+  await o.page.goto(`${origin}/bench-floor.html`);
+  await o.page.waitForFunction(() => window.floorDone !== undefined, null, { timeout: 60000 });
+  const t = await o.page.evaluate(() => window.floorDone);
+  await o.context.close();
+  return t;
+}
+const times = async f => { const xs = []; for (let i = 0; i < RUNS; i++) xs.push(await f()); return median(xs); };
+const floorMs = await times(floor);
+const plainMs = await times(() => firstRender(`${origin}/?session=cs_benchPlain1`));
+const msgMs = await times(() => firstRender(`${origin}/?session=cs_benchMsg1`));
+row(`floor: fetch+compile+instantiate the wasm (4× CPU, median of ${RUNS})`, floorMs.toFixed(0), 'ms', 'reference', null);
+row('first render, no page_message (4× CPU)', plainMs.toFixed(0), 'ms', `≤ 1.5 × floor (${(1.5 * floorMs).toFixed(0)} ms)`, plainMs <= 1.5 * floorMs);
+row('first render, 64 KB page_message (4× CPU)', msgMs.toFixed(0), 'ms', `≤ 1.5 × floor (${(1.5 * floorMs).toFixed(0)} ms)`, msgMs <= 1.5 * floorMs);
+
+// Update latency, mutations, 5,000 items, memory, sanitiser throughput: 1× CPU, one page.
+const { page, context } = await openPage(browser, origin);
+await page.goto(`${origin}/bench-shop.html`);
+await page.waitForFunction(() => window.ready === true);
+const update = await page.evaluate(async base => {
+  const h = window.sv.mount(document.getElementById('a'), { config: { ...base, layout: 'embedded' }, pollInterval: 0 });
+  const root = () => document.getElementById('a').shadowRoot;
+  while (!root().querySelector('[data-testid=total]')) await new Promise(r => setTimeout(r, 10));
+  const rows = [...root().querySelectorAll('.sv-item')];
+  const lat = [];
+  let mutations = 0;
+  const mo = new MutationObserver(list => { mutations += list.length; });
+  mo.observe(root(), { subtree: true, childList: true, characterData: true, attributes: true });
+  for (let i = 0; i < 100; i++) {
+    const amount = 5000 + i;
+    const want = `$${(amount / 100).toFixed(2)}`;
+    const t0 = performance.now();
+    h.update({ ...base, layout: 'embedded', amount });
+    while (root().querySelector('[data-testid=total]').textContent !== want) await Promise.resolve();
+    lat.push(performance.now() - t0);
+  }
+  mo.disconnect();
+  const same = [...root().querySelectorAll('.sv-item')].every((r, i) => r === rows[i]);
+  h.unmount();
+  lat.sort((a, b) => a - b);
+  return { median: lat[50], mutationsPerUpdate: mutations / 100, rowsKept: same };
+}, demo);
+row('update(): amount change in the DOM (median of 100)', update.median.toFixed(2), 'ms', '≤ 1 ms', update.median <= 1);
+row('update(): DOM mutations per amount change', update.mutationsPerUpdate.toFixed(1), '', 'line-item rows kept', update.rowsKept);
+
+const scale = await page.evaluate(async base => {
+  const items = Array.from({ length: 5000 }, (_, i) => ({ description: `Item ${i + 1}`, amount: 100 + i, quantity: 1 + (i % 3) }));
+  const el = document.createElement('div');
+  document.body.append(el);
+  const t0 = performance.now();
+  const h = window.sv.mount(el, { config: { ...base, layout: 'embedded', line_items: items, amount: 123456 }, pollInterval: 0 });
+  while (el.shadowRoot.querySelectorAll('.sv-item').length < 5000) await new Promise(r => setTimeout(r, 0));
+  const t = performance.now() - t0;
+  h.unmount();
+  el.remove();
+  return t;
+}, demo);
+row('5,000 line items rendered (1× CPU)', scale.toFixed(0), 'ms', '≤ 100 ms', scale <= 100);
+
+const memory = await page.evaluate(async base => {
+  const bytes = () => window.wasm.memory.buffer.byteLength;
+  const el = document.createElement('div');
+  document.body.append(el);
+  const cycle = async () => { const h = window.sv.mount(el, { config: { ...base, layout: 'embedded' }, pollInterval: 0 }); await new Promise(r => setTimeout(r, 0)); h.unmount(); await new Promise(r => setTimeout(r, 0)); };
+  await cycle();
+  const first = bytes();
+  for (let i = 0; i < 1000; i++) await cycle();
+  return { first, last: bytes() };
+}, demo);
+const growth = memory.last / memory.first - 1;
+row('wasm memory after 1,000 mount/unmount vs the first', `${(memory.first / 1048576).toFixed(2)} → ${(memory.last / 1048576).toFixed(2)}`, 'MB', '≤ +10 %', growth <= 0.10);
+
+await page.evaluate(DOMPURIFY);
+const throughput = await page.evaluate(msg64 => {
+  const small = '<p>Thanks for shopping with <strong>us</strong>! Read our <a href="https://shop.test/returns" onclick="x()">returns policy</a> before you <em>pay</em>.</p>';
+  const rate = (f, input) => { let n = 0; const t0 = performance.now(); while (performance.now() - t0 < 1000) { f(input); n++; } return n / ((performance.now() - t0) / 1000); };
+  const ours = x => window.sv.sanitizeMessage(x);
+  const purify = x => window.DOMPurify.sanitize(x);
+  return { small: [rate(ours, small), rate(purify, small), small.length], large: [rate(ours, msg64), rate(purify, msg64), msg64.length] };
+}, message64k);
+for (const [name, [ours, theirs, bytes]] of Object.entries(throughput)) {
+  const ratio = ours / theirs;
+  row(`sanitiser vs DOMPurify 3, ${bytes} B message`, `${ours.toFixed(0)}/s vs ${theirs.toFixed(0)}/s = ${ratio.toFixed(2)}×`, '', '≥ 4×', ratio >= 4);
+}
+await context.close();
+await env.stop();
+
+console.log(`\nFigures (headless Chromium, ${RUNS} runs where timed)\n`);
+const w = [64, 34, 30];
+console.log(`${'figure'.padEnd(w[0])}${'value'.padEnd(w[1])}${'target'.padEnd(w[2])}result`);
+for (const r of rows) console.log(`${r.name.padEnd(w[0])}${r.value.padEnd(w[1])}${r.target.padEnd(w[2])}${r.result}`);
