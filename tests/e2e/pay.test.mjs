@@ -204,3 +204,50 @@ test('after unmount no input keeps the card number or code', async () => {
   assert.deepEqual(kept, [], 'detached inputs were cleared of card data');
   await context.close();
 });
+
+test('keyboard only, start to finish: Tab from the top of the page, a new card, a one-time code, Pay', async () => {
+  const id = 'cs_payKeys2';
+  env.mock.scriptChallenge(id, { code: '246810' });
+  const { page, context } = await hosted(id, { ...demo('card'), saved_methods: [], challenge: { type: 'sms', delivery_hint: '--1234', code_sent: true } });
+  const focused = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return a ? (a.getAttribute('autocomplete') || a.dataset.testid || a.getAttribute('type') || a.localName) : null;
+  });
+  // Tab until `want` has focus; every stop on the way must show a visible focus indicator.
+  const tabTo = async want => {
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const visible = await page.evaluate(() => {
+        const a = document.activeElement;
+        if (!a || a === document.body) return true;
+        const s = getComputedStyle(a);
+        return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+      });
+      assert.ok(visible, `focus is visible on ${await focused()}`);
+      if ((await focused()) === want) return;
+    }
+    assert.fail(`Tab never reached ${want}`);
+  };
+  await tabTo('radio');
+  await page.keyboard.press('Space'); // "Use a new card"
+  await tabTo('cc-number');
+  await page.keyboard.type(CARD);
+  await page.keyboard.press('Tab'); await page.keyboard.type('1230'); // expiry
+  await page.keyboard.press('Tab'); await page.keyboard.type(CVC);
+  await page.keyboard.press('Tab'); await page.keyboard.type('Jordan Lee');
+  await page.keyboard.press('Tab'); await page.keyboard.type('94103');
+  await tabTo('country');
+  await page.keyboard.type('United States');
+  await tabTo('one-time-code');
+  await page.keyboard.type('246810');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('text=Verified. You can now pay.');
+  await tabTo('confirm');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=completed]');
+  const [c] = env.mock.confirms;
+  assert.equal(c.body.payment_method.card.number, CARD);
+  assert.equal(c.body.payment_method.billing_details.country, 'US');
+  assert.equal(c.body.challenge_response, `vc_${id}`);
+  await context.close();
+});
