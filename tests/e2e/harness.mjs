@@ -46,3 +46,14 @@ export async function settled(page) {
 }
 
 export const text = async (page, selector) => ((await page.textContent(selector)) || '').replace(/\s+/g, ' ').trim();
+
+/** Chooses "Use a new card" and fills every field of a US card the way a payer types. */
+export async function fillCard(page, { card, cvc, name = 'Jordan Lee', postal = '94103', country = 'US' }) {
+  await page.getByLabel('Use a new card').check();
+  await page.getByLabel('Card number').pressSequentially(card);
+  await page.getByLabel('Expiry (MM / YY)').pressSequentially('1230');
+  await page.getByLabel('Security code').fill(cvc);
+  await page.getByLabel('Name on card').fill(name);
+  await page.getByLabel('Postal code').fill(postal);
+  await page.getByLabel('Country').selectOption(country);
+}

@@ -3,12 +3,13 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { start, openPage, text } from './harness.mjs';
+import { start, openPage, text, fillCard as fill } from './harness.mjs';
 
 const demo = name => JSON.parse(fs.readFileSync(new URL(`../../src/demo/${name}.json`, import.meta.url), 'utf8'));
 const CARD = '4000056655665556';
 const CVC = '737';
 const SECRET = 'cred_PAY_s3cr3t';
+const fillCard = page => fill(page, { card: CARD, cvc: CVC });
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env.stop(); });
@@ -22,15 +23,6 @@ async function hosted(id, config, ready = '[data-testid=confirm]') {
   return o;
 }
 
-async function fillCard(page) {
-  await page.getByLabel('Use a new card').check();
-  await page.getByLabel('Card number').pressSequentially(CARD);
-  await page.getByLabel('Expiry (MM / YY)').pressSequentially('1230');
-  await page.getByLabel('Security code').fill(CVC);
-  await page.getByLabel('Name on card').fill('Jordan Lee');
-  await page.getByLabel('Postal code').fill('94103');
-  await page.getByLabel('Country').selectOption('US');
-}
 
 test('paying with the default saved card: one POST with an idempotency key, then the completed view', async () => {
   const { page, context } = await hosted('cs_payDefault1', demo('card'));

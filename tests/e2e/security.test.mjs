@@ -4,7 +4,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { start, openPage } from './harness.mjs';
+import { start, openPage, fillCard } from './harness.mjs';
 import { verifyDeploy } from '../tools/verify-deploy.mjs';
 
 const dist = new URL('../../dist/', import.meta.url);
@@ -82,13 +82,7 @@ test('no secret anywhere: a whole pay flow with a credential, card number, secur
   await page.getByLabel('Verification code').fill(CODE);
   await page.click('[data-testid=code-verify]');
   await page.waitForSelector('text=Verified. You can now pay.');
-  await page.getByLabel('Use a new card').check();
-  await page.getByLabel('Card number').pressSequentially(CARD);
-  await page.getByLabel('Expiry (MM / YY)').pressSequentially('1230');
-  await page.getByLabel('Security code').fill(CVC);
-  await page.getByLabel('Name on card').fill('Jordan Lee');
-  await page.getByLabel('Postal code').fill('94103');
-  await page.getByLabel('Country').selectOption('US');
+  await fillCard(page, { card: CARD, cvc: CVC });
   await page.click('[data-testid=confirm]');
   await page.waitForSelector('[data-testid=completed]');
 
