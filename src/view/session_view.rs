@@ -55,6 +55,23 @@ pub fn SessionView(
             now
         });
     }
+    // When the state changes under the payer (paid, expired), the control they were on is
+    // gone: if focus was in the view, it moves to the new state's heading, so a screen reader
+    // user lands on "Payment complete" instead of the top of the page.
+    let root = NodeRef::<leptos::html::Div>::new();
+    let had_focus = StoredValue::new(false);
+    Effect::new(move |before: Option<Status>| {
+        let now = status.get();
+        if before.is_some_and(|b| b != now) && had_focus.get_value() {
+            request_animation_frame(move || {
+                let heading = root.try_get_untracked().flatten().and_then(|r| r.query_selector(".sv-state .sv-heading").ok().flatten());
+                if let Some(h) = heading.and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok()) {
+                    let _ = h.focus();
+                }
+            });
+        }
+        now
+    });
     let wallet = Memo::new(move |_| config.with(Config::is_wallet));
     let accent = Memo::new(move |_| config.with(|c| c.branding.accent_color));
     let accent_css = move || accent.get().map(|a| a.to_css());
@@ -80,6 +97,17 @@ pub fn SessionView(
     view! {
         <div
             class="sv"
+            node_ref=root
+            on:focusin=move |_| had_focus.set_value(true)
+            on:focusout=move |ev: leptos::ev::FocusEvent| {
+                // Focus went somewhere else on the page (not nowhere, not within the view).
+                let to = ev.related_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok());
+                if let (Some(to), Some(r)) = (to, root.get_untracked()) {
+                    if !r.contains(Some(&to)) {
+                        had_focus.set_value(false);
+                    }
+                }
+            }
             class:sv--embedded=move || embedded.get()
             class:sv--hosted=move || !embedded.get()
             class:sv--branded=move || accent.get().is_some()

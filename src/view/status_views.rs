@@ -15,7 +15,7 @@ pub fn Completed(config: Signal<Config>) -> impl IntoView {
     let merchant = merchant(config);
     view! {
         <section class="sv-state sv-state--done" role="status" data-testid="completed">
-            <h1 class="sv-heading">"Payment complete"</h1>
+            <h1 class="sv-heading" tabindex="-1">"Payment complete"</h1>
             {move || {
                 let (amount, currency, email) = paid.get();
                 view! {
@@ -38,7 +38,7 @@ pub fn Expired(config: Signal<Config>) -> impl IntoView {
     let merchant = merchant(config);
     view! {
         <section class="sv-state" role="status" data-testid="expired">
-            <h1 class="sv-heading">"This checkout has expired"</h1>
+            <h1 class="sv-heading" tabindex="-1">"This checkout has expired"</h1>
             <p>"Nothing has been charged. To pay, ask " <bdi>{move || merchant.get()}</bdi> " for a new payment link."</p>
         </section>
     }
@@ -49,7 +49,7 @@ pub fn Unavailable(config: Signal<Config>) -> impl IntoView {
     let merchant = merchant(config);
     view! {
         <section class="sv-state" role="status" data-testid="unavailable">
-            <h1 class="sv-heading">"This checkout can't be paid right now"</h1>
+            <h1 class="sv-heading" tabindex="-1">"This checkout can't be paid right now"</h1>
             <p>"Nothing has been charged. Please try again later or contact " <bdi>{move || merchant.get()}</bdi> "."</p>
         </section>
     }

@@ -77,3 +77,30 @@ test('the axe check can fail: an unlabeled button and an image without text are 
   assert.deepEqual(ids.sort(), ['button-name', 'image-alt']);
   await context.close();
 });
+
+test('forced colors (Windows high contrast): every control keeps a visible edge; reduced motion stops the skeleton', async () => {
+  const { page, context } = await openPage(env.browser, env.origin, { viewport: { width: 375, height: 900 } });
+  await page.emulateMedia({ forcedColors: 'active' });
+  for (const key of ['card', 'sms', 'wallet']) {
+    await page.goto(`${env.origin}/?demo=${key}`);
+    await settled(page);
+    if (key === 'card') await page.getByLabel('Use a new card').check();
+    const invisible = await page.evaluate(() => [...document.querySelectorAll('.sv button, .sv input, .sv select')].filter(el => {
+      const s = getComputedStyle(el);
+      const edge = ['Top', 'Right', 'Bottom', 'Left'].some(side => s[`border${side}Style`] !== 'none' && parseFloat(s[`border${side}Width`]) > 0);
+      return !edge && el.type !== 'radio' && el.type !== 'checkbox'; // native radios keep their own forced-colors drawing
+    }).map(el => el.outerHTML.slice(0, 80)));
+    assert.deepEqual(invisible, [], `controls without an edge in forced colors on ${key}`);
+    assert.deepEqual(await axe(page), [], `axe in forced colors on ${key}`);
+  }
+  await context.close();
+
+  const o = await openPage(env.browser, env.origin);
+  await o.page.emulateMedia({ reducedMotion: 'reduce' });
+  env.mock.setSession('cs_a11ySlow1', JSON.parse(fs.readFileSync(new URL('../../src/demo/card.json', import.meta.url), 'utf8')));
+  env.mock.fail('cs_a11ySlow1', { delayMs: 1500 });
+  await o.page.goto(`${env.origin}/?session=cs_a11ySlow1`);
+  await o.page.waitForSelector('[data-testid=loading]');
+  assert.equal(await o.page.evaluate(() => getComputedStyle(document.querySelector('.sv-skel')).animationName), 'none');
+  await o.context.close();
+});

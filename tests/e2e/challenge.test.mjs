@@ -269,6 +269,7 @@ test('a challenge added by a live update blocks confirm from that moment', async
   await env.mock.patch(id, { challenge: { type: 'hcaptcha', site_key: '10000000-ffff-ffff-ffff-000000000001' } });
   await o.page.locator('#a [data-testid=challenge][data-kind=hcaptcha]').waitFor({ timeout: 5000 });
   assert.equal(await pay(), 'true');
+  assert.equal(await o.page.locator('#a [data-testid=challenge-announce]').textContent(), 'A security check is now needed before you can pay.');
   await o.page.locator('#a > .sv-captcha-widget .captcha-stand-in button').click();
   assert.equal(await pay(), null);
   await o.page.locator('#a [data-testid=confirm]').click();

@@ -29,6 +29,8 @@ test('paying with the default saved card: one POST with an idempotency key, then
   assert.equal(await text(page, '[data-testid=confirm]'), 'Pay $49.99');
   await page.click('[data-testid=confirm]');
   await page.waitForSelector('[data-testid=completed]');
+  // The Pay button is gone: focus lands on the new state's heading, not the top of the page.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Payment complete');
   assert.equal(env.mock.confirms.length, 1);
   const [c] = env.mock.confirms;
   assert.match(c.key, /^[0-9a-f-]{36}$/);

@@ -22,7 +22,8 @@ if (!boot.includes("'__WASM_SHA384__'")) { console.error('manifest: boot.js has 
 fs.writeFileSync(bootPath, boot.replace("'__WASM_SHA384__'", `'${sri('session-view-app_bg.wasm')}'`));
 
 const indexPath = path.join(dir, 'index.html');
-let html = fs.readFileSync(indexPath, 'utf8');
+// Trunk leaves its own `<link data-trunk rel="rust" …>` tag behind when it injects no loader.
+let html = fs.readFileSync(indexPath, 'utf8').replace(/\s*<link data-trunk rel="rust"[^>]*>/, '');
 const pin = (pattern, file) => {
   if (!pattern.test(html)) { console.error(`manifest: index.html lacks ${pattern}`); process.exit(1); }
   html = html.replace(pattern, m => m.replace(/\s*>$/, ` integrity="${sri(file)}">`));

@@ -72,9 +72,18 @@ pub fn Challenge(config: Signal<Config>) -> impl IntoView {
         }
         now
     });
+    // A check that arrives with a live update (not with the first config) is announced.
+    let announce = RwSignal::new(String::new());
+    Effect::new(move |before: Option<bool>| {
+        let present = which.with(Option::is_some);
+        if before == Some(false) && present {
+            announce.set("A security check is now needed before you can pay.".to_owned());
+        }
+        present
+    });
     let hint = Memo::new(move |_| config.with(|c| c.challenge.as_ref().and_then(|ch| ch.delivery_hint.clone())));
     let code_sent = Signal::derive(move || config.with(|c| c.challenge.as_ref().is_some_and(|ch| ch.code_sent)));
-    move || {
+    let block = move || {
         let (kind, site_key) = which.get()?;
         let heading_id = heading_id.clone();
         let (title, detail, body) = match &kind {
@@ -112,5 +121,9 @@ pub fn Challenge(config: Signal<Config>) -> impl IntoView {
                 {body}
             </div>
         })
+    };
+    view! {
+        {block}
+        <p class="sv-visually-hidden" role="status" data-testid="challenge-announce">{move || announce.get()}</p>
     }
 }
