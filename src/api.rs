@@ -113,9 +113,7 @@ pub enum ConfirmAnswer {
 
 /// A short, plain message from an error body (text only, never markup), if any.
 fn message_from(text: &str, key: &str) -> Option<String> {
-    let v: serde_json::Value = serde_json::from_str(text).ok()?;
-    let m = v.get(key)?.as_str()?.trim();
-    (!m.is_empty()).then(|| m.chars().filter(|c| !c.is_control()).take(200).collect())
+    serde_json::from_str(text).ok().and_then(|v| crate::validate::server_message(&v, key))
 }
 
 /// A response: status, body (it may fail to arrive), and the two headers the view reads.

@@ -1,6 +1,7 @@
 //! The fraud challenge's rules, pure so every one is a host test: which script each captcha
 //! provider needs (only its official URL), one-time code input, the resend cooldown, and
 //! what the server's answers to send/verify mean. The browser side is `view/challenge/`.
+use crate::validate;
 
 /// A captcha provider whose widget the view renders.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -111,11 +112,6 @@ pub enum VerifyAnswer {
     Locked(Option<String>),
 }
 
-/// A short plain message from a JSON error body, if any (text only, never markup).
-pub fn message_in(v: &serde_json::Value, key: &str) -> Option<String> {
-    let m = v.get(key)?.as_str()?.trim();
-    (!m.is_empty()).then(|| m.chars().filter(|c| !c.is_control()).take(200).collect())
-}
 
 fn seconds_in(v: &serde_json::Value, key: &str) -> Option<u32> {
     let s = v.get(key)?.as_u64()?;
@@ -129,8 +125,8 @@ pub fn send_answer(status: u16, body: &str, retry_after_s: Option<u32>) -> SendA
     let wait = seconds_in(&v, "resend_after").or(retry_after_s.map(|s| s.min(MAX_RESEND_S)));
     match status {
         200..=299 => SendAnswer::Sent { resend_after_s: wait.unwrap_or(DEFAULT_RESEND_S) },
-        429 => SendAnswer::Wait { resend_after_s: wait.unwrap_or(DEFAULT_RESEND_S), message: message_in(&v, "message") },
-        _ => SendAnswer::Refused(message_in(&v, "message")),
+        429 => SendAnswer::Wait { resend_after_s: wait.unwrap_or(DEFAULT_RESEND_S), message: validate::server_message(&v, "message") },
+        _ => SendAnswer::Refused(validate::server_message(&v, "message")),
     }
 }
 
@@ -145,9 +141,9 @@ pub fn verify_answer(status: u16, body: &str) -> VerifyAnswer {
             // A 2xx without a usable response is not a pass: the confirm would be refused.
             None => VerifyAnswer::Locked(Some("The code couldn't be checked. Please reload the page and try again.".to_owned())),
         },
-        423 | 429 => VerifyAnswer::Locked(message_in(&v, "message")),
-        _ if attempts_left == Some(0) => VerifyAnswer::Locked(message_in(&v, "message")),
-        _ => VerifyAnswer::Wrong { message: message_in(&v, "message"), attempts_left },
+        423 | 429 => VerifyAnswer::Locked(validate::server_message(&v, "message")),
+        _ if attempts_left == Some(0) => VerifyAnswer::Locked(validate::server_message(&v, "message")),
+        _ => VerifyAnswer::Wrong { message: validate::server_message(&v, "message"), attempts_left },
     }
 }
 

@@ -86,6 +86,13 @@ pub fn currency_code(s: &str) -> Option<String> {
     (s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic())).then(|| s.to_ascii_uppercase())
 }
 
+/// A message the server wrote for the payer (`{ "message": "…" }`), as short plain text: control
+/// characters dropped, at most 200 characters, `None` when absent or blank. Shown as text only.
+pub fn server_message(v: &serde_json::Value, key: &str) -> Option<String> {
+    let m = v.get(key)?.as_str()?.trim();
+    (!m.is_empty()).then(|| m.chars().filter(|c| !c.is_control()).take(200).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
