@@ -301,3 +301,15 @@ test('handleConfirm: the confirm event carries the challenge response (never the
   assert.equal(env.mock.confirms.length, 0);
   await o.context.close();
 });
+
+test('the captcha follows the view into dark mode', async () => {
+  env.mock.setSession('cs_chalDark1', { ...SAVED, challenge: { type: 'turnstile', site_key: '1x00000000000000000000AA' } }, { credential: SECRET });
+  const o = await openPage(env.browser, env.origin);
+  await o.page.emulateMedia({ colorScheme: 'dark' });
+  await captchaScripts(o.page);
+  await o.page.goto(`${env.origin}/?session=cs_chalDark1#${SECRET}`);
+  await o.page.waitForSelector('.captcha-stand-in');
+  assert.equal(await o.page.getAttribute('.captcha-stand-in', 'data-theme'), 'dark');
+  assert.equal((await calls(o.page, 'render'))[0].theme, 'dark');
+  await o.context.close();
+});
