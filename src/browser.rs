@@ -205,7 +205,7 @@ fn make_policies() -> Option<JsValue> {
     }
     let rules = js_sys::Object::new();
     let check = wasm_bindgen::closure::Closure::<dyn Fn(String) -> Result<String, JsValue>>::new(|url: String| {
-        let allowed = [crate::challenge::Provider::Hcaptcha, crate::challenge::Provider::Turnstile].iter().any(|p| p.script_url() == url);
+        let allowed = crate::challenge::Provider::ALL.iter().any(|p| p.script_url() == url);
         if allowed { Ok(url) } else { Err(JsValue::from_str("session-view: script URL refused")) }
     });
     js_sys::Reflect::set(&rules, &"createScriptURL".into(), check.as_ref()).ok()?;

@@ -11,6 +11,8 @@ pub enum Provider {
 }
 
 impl Provider {
+    pub const ALL: [Provider; 2] = [Provider::Hcaptcha, Provider::Turnstile];
+
     /// The official script, explicit-render mode. No `onload=` name: the view waits for the
     /// script element's `load` event, so there is no global callback to collide with.
     /// These two URLs are the only scripts the view ever loads.
@@ -166,7 +168,7 @@ mod tests {
 
     #[test]
     fn only_the_official_scripts_in_explicit_mode() {
-        for p in [Provider::Hcaptcha, Provider::Turnstile] {
+        for p in Provider::ALL {
             let url = p.script_url();
             assert!(url.starts_with("https://"), "{url}");
             assert!(url.contains("render=explicit"), "{url}");

@@ -30,15 +30,10 @@ pub fn show() {
         if let Some(message) = message(&doc, true) {
             container.replace_children_with_node_1(&message);
         }
-        let init = web_sys::CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
         let detail = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&detail, &"code".into(), &"crashed".into());
-        init.set_detail(&detail);
-        if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("error", &init) {
-            let _ = host.dispatch_event(&ev);
-        }
+        // At once, not in a microtask as other events are: the page may stop after this hook.
+        crate::embed::events::dispatch(&host, "error", &detail);
     }
     // Our own page (hosted checkout or demo gallery): the whole body.
     if crate::browser::meta("session-view-page").is_some() {

@@ -64,12 +64,17 @@ pub fn emit(host: &web_sys::Element, ctl: &Rc<Cell<Option<Controller>>>, event: 
         if let Some(code) = code {
             set(&detail, "code", code.into());
         }
-        let init = web_sys::CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&detail);
-        if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
-            let _ = host.dispatch_event(&ev);
-        }
+        dispatch(&host, name, &detail);
     });
+}
+
+/// Fires `name` on `host` at once: bubbling, composed (it leaves the shadow root), with `detail`.
+pub(crate) fn dispatch(host: &web_sys::Element, name: &str, detail: &js_sys::Object) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&ev);
+    }
 }

@@ -3,7 +3,7 @@
 //! merchant's CSS cannot reach in, ours cannot leak out), styled by an adopted stylesheet
 //! (CSSOM, so no inline `<style>` for a CSP to forbid), themed only through the documented
 //! `--sv-*` custom properties, and talks to the page only through DOM events.
-mod events;
+pub(crate) mod events;
 pub(crate) mod options;
 pub(crate) mod resize;
 

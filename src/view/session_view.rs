@@ -46,23 +46,21 @@ pub fn SessionView(
             status
         }
     });
-    if let Some(cb) = on_status {
-        Effect::new(move |before: Option<Status>| {
-            let now = status.get();
-            if before.as_ref() != Some(&now) {
-                cb.run(now.clone());
-            }
-            now
-        });
-    }
-    // When the state changes under the payer (paid, expired), the control they were on is
-    // gone: if focus was in the view, it moves to the new state's heading, so a screen reader
+    // One watcher of the status the payer sees: it tells `on_status` (first value included),
+    // and when the state changes under the payer (paid, expired) the control they were on is
+    // gone, so if focus was in the view it moves to the new state's heading: a screen reader
     // user lands on "Payment complete" instead of the top of the page.
     let root = NodeRef::<leptos::html::Div>::new();
     let had_focus = StoredValue::new(false);
     Effect::new(move |before: Option<Status>| {
         let now = status.get();
-        if before.is_some_and(|b| b != now) && had_focus.get_value() {
+        if before.as_ref() == Some(&now) {
+            return now;
+        }
+        if let Some(cb) = on_status {
+            cb.run(now.clone());
+        }
+        if before.is_some() && had_focus.get_value() {
             request_animation_frame(move || {
                 let heading = root.try_get_untracked().flatten().and_then(|r| r.query_selector(".sv-state .sv-heading").ok().flatten());
                 if let Some(h) = heading.and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok()) {

@@ -95,6 +95,11 @@ pub fn Captcha(provider: Provider, site_key: Option<String>) -> impl IntoView {
     let slot_name = cx.id("captcha");
     let attempt = RwSignal::new(0u32);
 
+    // Every way a token stops counting: confirm is blocked again, and the payer is told why.
+    let lose_token = move |next: State| {
+        pay.challenge_response.set(None);
+        state.set(next);
+    };
     let render = move |api: js_sys::Object, key: &str| -> Result<Widget, ()> {
         let holder = slot.get_untracked().ok_or(())?;
         let el = widget_element(&holder).ok_or(())?;
@@ -107,18 +112,11 @@ pub fn Captcha(provider: Provider, site_key: Option<String>) -> impl IntoView {
             }
         });
         let expired = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-            pay.challenge_response.set(None);
-            state.set(State::Expired);
+            lose_token(State::Expired);
             widget.with_value(|w| w.as_ref().map(|w| w.call("reset")));
         });
-        let errored = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-            pay.challenge_response.set(None);
-            state.set(State::Failed(Failure::Widget));
-        });
-        let again = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-            pay.challenge_response.set(None);
-            state.set(State::Expired);
-        });
+        let errored = Closure::<dyn FnMut(JsValue)>::new(move |_| lose_token(State::Failed(Failure::Widget)));
+        let again = Closure::<dyn FnMut(JsValue)>::new(move |_| lose_token(State::Expired));
         let params = js_sys::Object::new();
         let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&params, &k.into(), v).map(|_| ());
         set("sitekey", &key.into()).map_err(|_| ())?;
@@ -146,8 +144,7 @@ pub fn Captcha(provider: Provider, site_key: Option<String>) -> impl IntoView {
             return;
         }
         widget.set_value(None); // a retry replaces the widget that failed
-        pay.challenge_response.set(None);
-        state.set(State::Loading);
+        lose_token(State::Loading);
         leptos::task::spawn_local(async move {
             let loaded = script::load(provider, timeout_ms).await;
             if state.try_get_untracked().is_none() {
@@ -170,8 +167,7 @@ pub fn Captcha(provider: Provider, site_key: Option<String>) -> impl IntoView {
     Effect::new(move |first: Option<()>| {
         pay.challenge_resets.track();
         if first.is_some() && widget.with_value(|w| w.as_ref().map(|w| w.call("reset")).is_some()) {
-            pay.challenge_response.set(None);
-            state.set(State::AgainAfterConfirm);
+            lose_token(State::AgainAfterConfirm);
         }
     });
     on_cleanup(move || {

@@ -31,22 +31,13 @@ pub fn global(p: Provider) -> Option<js_sys::Object> {
 
 fn start(p: Provider, timeout_ms: i32) -> js_sys::Promise {
     js_sys::Promise::new(&mut |resolve, reject| {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("failed"));
-            return;
+        let fail = |r: &js_sys::Function| {
+            let _ = r.call1(&JsValue::NULL, &JsValue::from_str("failed"));
         };
-        let Ok(script) = doc.create_element("script") else {
-            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("failed"));
-            return;
-        };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return fail(&reject) };
+        let Ok(script) = doc.create_element("script") else { return fail(&reject) };
         // Through the `session-view` Trusted Types policy, which passes only the two official URLs.
-        let src = match crate::browser::trusted_script_url(p.script_url()) {
-            Ok(src) => src,
-            Err(_) => {
-                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("failed"));
-                return;
-            }
-        };
+        let Ok(src) = crate::browser::trusted_script_url(p.script_url()) else { return fail(&reject) };
         let _ = js_sys::Reflect::set(&script, &"src".into(), &src);
         let _ = script.set_attribute("async", "");
         let _ = script.set_attribute("data-session-view", p.global());
@@ -55,7 +46,7 @@ fn start(p: Provider, timeout_ms: i32) -> js_sys::Promise {
         let el = script.clone();
         let on_error = Closure::once_into_js(move || {
             el.remove(); // the next attempt adds a fresh element
-            let _ = reject_error.call1(&JsValue::NULL, &JsValue::from_str("failed"));
+            fail(&reject_error);
         });
         let reject_timeout = reject.clone();
         let on_timeout = Closure::once_into_js(move || {
@@ -71,9 +62,7 @@ fn start(p: Provider, timeout_ms: i32) -> js_sys::Promise {
             Some(parent) => {
                 let _ = parent.append_child(&script);
             }
-            None => {
-                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("failed"));
-            }
+            None => fail(&reject),
         }
     })
 }
@@ -106,9 +95,8 @@ pub async fn load(p: Provider, timeout_ms: i32) -> Result<js_sys::Object, LoadEr
         },
         Err(reason) => {
             forget(p, &promise);
-            if global(p).is_some() {
-                // It arrived after all (a slow load that beat the retry).
-                return global(p).ok_or(LoadError::Failed);
+            if let Some(g) = global(p) {
+                return Ok(g); // it arrived after all (a slow load that beat the retry)
             }
             Err(if reason.as_string().as_deref() == Some("timeout") { LoadError::TimedOut } else { LoadError::Failed })
         }
