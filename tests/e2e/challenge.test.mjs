@@ -4,12 +4,8 @@
 // URLs. One-time codes go to the mock API's …/challenge/send and …/challenge/verify.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { start, openPage, text } from './harness.mjs';
+import { start, openPage, text, captchaScripts, HCAPTCHA, TURNSTILE } from './harness.mjs';
 
-const STAND_IN = fs.readFileSync(new URL('../stand-ins/captcha.js', import.meta.url), 'utf8');
-const HCAPTCHA = 'https://js.hcaptcha.com/1/api.js?render=explicit&recaptchacompat=off';
-const TURNSTILE = 'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit';
 const SECRET = 'cred_CHAL_s3cr3t';
 const SAVED = {
   status: 'active', scope: 'payment', amount: 2500, currency: 'eur', layout: 'hosted', allowed_methods: ['card'],
@@ -28,26 +24,6 @@ let env;
 before(async () => { env = await start(); env.mock.page('/shop.html', MERCHANT_PAGE); });
 after(async () => { await env.stop(); });
 beforeEach(() => env.mock.reset());
-
-/** Answers the official script URLs: 'stand-in' serves the stand-in, 'fail' aborts, 'hang' never answers. Records each request. */
-async function captchaScripts(page, how = 'stand-in') {
-  const seen = [];
-  const hanging = [];
-  const mode = { how };
-  for (const url of [HCAPTCHA, TURNSTILE]) {
-    await page.route(url, route => {
-      seen.push(route.request().url());
-      if (mode.how === 'fail') return route.abort('connectionrefused');
-      if (mode.how === 'hang') return hanging.push(route); // no answer until set() moves on
-      return route.fulfill({ status: 200, contentType: 'text/javascript', body: STAND_IN });
-    });
-  }
-  return {
-    seen,
-    /** From now on answer `how`; a request left hanging finally fails, as a stuck one does. */
-    set(how) { mode.how = how; for (const r of hanging.splice(0)) r.abort('timedout').catch(() => {}); },
-  };
-}
 
 async function hosted(id, config, { scripts = 'stand-in', ready = '[data-testid=challenge]' } = {}) {
   env.mock.setSession(id, config, { credential: SECRET });

@@ -4,12 +4,10 @@
 // the CSP the README tells merchants to use, with a nonce for its own inline module.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import crypto from 'node:crypto';
-import { start, openPage, settled } from './harness.mjs';
+import { start, openPage, settled, captchaScripts } from './harness.mjs';
 import { readHeadersFile } from './mock-api.mjs';
 
-const STAND_IN = fs.readFileSync(new URL('../stand-ins/captcha.js', import.meta.url), 'utf8');
 const HEADERS = readHeadersFile(new URL('../../dist/_headers', import.meta.url).pathname);
 const DEMOS = ['card', 'ach', 'hcaptcha', 'turnstile', 'sms', 'email', 'wallet', 'completed', 'expired', 'jpy', 'kwd', 'long', 'message', 'embedded', 'partial', 'hostile', 'broken'];
 
@@ -24,9 +22,7 @@ async function watched(opts) {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', e => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sample}`));
   });
-  for (const url of ['https://js.hcaptcha.com/1/api.js?render=explicit&recaptchacompat=off', 'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit']) {
-    await o.page.route(url, route => route.fulfill({ status: 200, contentType: 'text/javascript', body: STAND_IN }));
-  }
+  await captchaScripts(o.page);
   return o;
 }
 const violations = page => page.evaluate(() => window.__violations);

@@ -1,5 +1,6 @@
 // Shared e2e set-up: system Chromium through playwright-core, and a page instrumented to
 // record what a payer could not see: dialogs, requests, console lines, navigations, popups.
+import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 import { createMock } from './mock-api.mjs';
 
@@ -56,4 +57,29 @@ export async function fillCard(page, { card, cvc, name = 'Jordan Lee', postal = 
   await page.getByLabel('Name on card').fill(name);
   await page.getByLabel('Postal code').fill(postal);
   await page.getByLabel('Country').selectOption(country);
+}
+
+/** The captcha providers' official script URLs, the only ones the view may ask for. */
+export const HCAPTCHA = 'https://js.hcaptcha.com/1/api.js?render=explicit&recaptchacompat=off';
+export const TURNSTILE = 'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit';
+const STAND_IN = fs.readFileSync(new URL('../stand-ins/captcha.js', import.meta.url), 'utf8');
+
+/** Answers the official script URLs: 'stand-in' serves the local stand-in, 'fail' aborts, 'hang' never answers. Records each request. */
+export async function captchaScripts(page, how = 'stand-in') {
+  const seen = [];
+  const hanging = [];
+  const mode = { how };
+  for (const url of [HCAPTCHA, TURNSTILE]) {
+    await page.route(url, route => {
+      seen.push(route.request().url());
+      if (mode.how === 'fail') return route.abort('connectionrefused');
+      if (mode.how === 'hang') return hanging.push(route); // no answer until set() moves on
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: STAND_IN });
+    });
+  }
+  return {
+    seen,
+    /** From now on answer `how`; a request left hanging finally fails, as a stuck one does. */
+    set(how) { mode.how = how; for (const r of hanging.splice(0)) r.abort('timedout').catch(() => {}); },
+  };
 }
