@@ -20,6 +20,13 @@ extern "C" {
     fn new(locales: &JsValue, options: &JsValue) -> Result<DateTimeFormat, JsValue>;
     #[wasm_bindgen(method, catch)]
     fn format(this: &DateTimeFormat, date: &js_sys::Date) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = DisplayNames)]
+    type DisplayNames;
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DisplayNames", catch)]
+    fn new(locales: &JsValue, options: &JsValue) -> Result<DisplayNames, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn of(this: &DisplayNames, code: &str) -> Result<JsValue, JsValue>;
 }
 
 fn options(pairs: &[(&str, JsValue)]) -> JsValue {
@@ -74,14 +81,35 @@ pub fn format_datetime(epoch_ms: i64, locale: &str) -> String {
         .unwrap_or_else(|_| date.to_iso_string().into())
 }
 
-/// The payer's locale: `navigator.language` when `Intl` accepts it, else `en`.
-pub fn locale() -> String {
-    let lang = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
-    if !lang.is_empty() && NumberFormat::new(&JsValue::from_str(&lang), &JsValue::UNDEFINED).is_ok() {
-        lang
+/// The browser's languages, most wanted first (`navigator.languages`, else `navigator.language`).
+pub fn languages() -> Vec<String> {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
+    let list: Vec<String> = nav.languages().iter().filter_map(|l| l.as_string()).collect();
+    if list.is_empty() {
+        nav.language().into_iter().collect()
     } else {
-        "en".to_owned()
+        list
     }
+}
+
+/// Whether `Intl` takes `locale` (a well-formed tag it may not know still counts).
+pub fn intl_accepts(locale: &str) -> bool {
+    NumberFormat::new(&JsValue::from_str(locale), &JsValue::UNDEFINED).is_ok()
+}
+
+/// `n` of a time unit ("minute", "second") in words for `locale`: "5 minutes", "30 Sekunden",
+/// "دقيقة واحدة". `Intl` knows each language's plural forms; the catalogue does not need to.
+pub fn format_unit(n: i64, unit: &str, locale: &str) -> String {
+    let opts = options(&[("style", "unit".into()), ("unit", unit.into()), ("unitDisplay", "long".into())]);
+    NumberFormat::new(&JsValue::from_str(locale), &opts)
+        .and_then(|f| f.format(&n.to_string()))
+        .unwrap_or_else(|_| format!("{n} {unit}"))
+}
+
+/// A country's name in `locale` (`Intl.DisplayNames`), if the browser has it.
+pub fn region_name(code: &str, locale: &str) -> Option<String> {
+    let names = DisplayNames::new(&JsValue::from_str(locale), &options(&[("type", "region".into())])).ok()?;
+    names.of(code).ok()?.as_string()
 }
 
 /// Milliseconds since the epoch (never `Instant::now()`: it panics on wasm32).

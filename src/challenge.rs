@@ -112,6 +112,9 @@ pub enum VerifyAnswer {
     Wrong { message: Option<String>, attempts_left: Option<u32> },
     /// No more attempts: the server's message, if any.
     Locked(Option<String>),
+    /// A 2xx without a usable response: not a pass (the confirm would be refused), and
+    /// trying again will not help. The payer is asked to reload.
+    Unusable,
 }
 
 
@@ -141,7 +144,7 @@ pub fn verify_answer(status: u16, body: &str) -> VerifyAnswer {
         200..=299 => match v.get("challenge_response").and_then(serde_json::Value::as_str).and_then(crate::validate::token) {
             Some(t) => VerifyAnswer::Verified(t.to_owned()),
             // A 2xx without a usable response is not a pass: the confirm would be refused.
-            None => VerifyAnswer::Locked(Some("The code couldn't be checked. Please reload the page and try again.".to_owned())),
+            None => VerifyAnswer::Unusable,
         },
         423 | 429 => VerifyAnswer::Locked(validate::server_message(&v, "message")),
         _ if attempts_left == Some(0) => VerifyAnswer::Locked(validate::server_message(&v, "message")),
@@ -156,7 +159,7 @@ pub fn demo_verify(code: &str, attempts_made: u32) -> VerifyAnswer {
     if code == DEMO_CODE {
         VerifyAnswer::Verified("demo_verified".to_owned())
     } else if attempts_made + 1 >= 3 {
-        VerifyAnswer::Locked(Some("Too many wrong codes. In a real checkout the merchant decides what happens next; reload the demo to start again.".to_owned()))
+        VerifyAnswer::Locked(None)
     } else {
         VerifyAnswer::Wrong { message: None, attempts_left: Some(3 - attempts_made - 1) }
     }
@@ -220,8 +223,8 @@ mod tests {
     #[test]
     fn verify_answers() {
         assert_eq!(verify_answer(200, r#"{"challenge_response": "vc_abc123"}"#), VerifyAnswer::Verified("vc_abc123".into()));
-        assert!(matches!(verify_answer(200, r#"{"challenge_response": "x\" y"}"#), VerifyAnswer::Locked(_)), "not a plain token");
-        assert!(matches!(verify_answer(200, "{}"), VerifyAnswer::Locked(_)));
+        assert!(matches!(verify_answer(200, r#"{"challenge_response": "x\" y"}"#), VerifyAnswer::Unusable), "not a plain token");
+        assert_eq!(verify_answer(200, "{}"), VerifyAnswer::Unusable);
         assert_eq!(
             verify_answer(422, r#"{"message": "That code is wrong.", "attempts_left": 2}"#),
             VerifyAnswer::Wrong { message: Some("That code is wrong.".into()), attempts_left: Some(2) }
@@ -236,6 +239,6 @@ mod tests {
         assert_eq!(demo_verify(DEMO_CODE, 0), VerifyAnswer::Verified("demo_verified".into()));
         assert_eq!(demo_verify("000000", 0), VerifyAnswer::Wrong { message: None, attempts_left: Some(2) });
         assert_eq!(demo_verify("000000", 1), VerifyAnswer::Wrong { message: None, attempts_left: Some(1) });
-        assert!(matches!(demo_verify("000000", 2), VerifyAnswer::Locked(_)));
+        assert_eq!(demo_verify("000000", 2), VerifyAnswer::Locked(None));
     }
 }

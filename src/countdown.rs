@@ -34,14 +34,13 @@ pub fn milestone_crossed(before_ms: i64, after_ms: i64) -> Option<i64> {
     MILESTONES_MS.iter().copied().filter(|&m| before_ms > m && after_ms <= m).min()
 }
 
-/// Words for a milestone: "5 minutes left to pay".
-pub fn milestone_words(ms: i64) -> String {
-    if ms >= 120_000 {
-        format!("{} minutes left to pay", ms / 60_000)
-    } else if ms >= 60_000 {
-        "1 minute left to pay".to_owned()
+/// A milestone as a count of one unit, for `Intl` to put into words: (5, "minute"),
+/// (30, "second").
+pub fn milestone_amount(ms: i64) -> (i64, &'static str) {
+    if ms >= 60_000 {
+        (ms / 60_000, "minute")
     } else {
-        format!("{} seconds left to pay", ms / 1000)
+        (ms / 1000, "second")
     }
 }
 
@@ -76,8 +75,8 @@ mod tests {
         assert_eq!(milestone_crossed(299_500, 298_500), None);
         assert_eq!(milestone_crossed(130_000, 50_000), Some(60_000), "only the latest of several");
         assert_eq!(milestone_crossed(10_001, 0), Some(10_000));
-        assert_eq!(milestone_words(300_000), "5 minutes left to pay");
-        assert_eq!(milestone_words(60_000), "1 minute left to pay");
-        assert_eq!(milestone_words(30_000), "30 seconds left to pay");
+        assert_eq!(milestone_amount(300_000), (5, "minute"));
+        assert_eq!(milestone_amount(60_000), (1, "minute"));
+        assert_eq!(milestone_amount(30_000), (30, "second"));
     }
 }

@@ -4,11 +4,18 @@
 //! each embedder hears an `error` event with code `crashed`. The hook touches only the DOM
 //! (the reactive runtime may be mid-update), runs once, and logs no panic payload: a payload
 //! could hold data from the page.
+use crate::i18n::{Lang, Msg};
 use std::cell::Cell;
 use wasm_bindgen::JsValue;
 
 thread_local! {
     static CRASHED: Cell<bool> = const { Cell::new(false) };
+    static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// The language the message is written in: the last view's (set as each view starts).
+pub fn remember_lang(lang: Lang) {
+    LANG.with(|l| l.set(lang));
 }
 
 /// Installs the panic hook (once per page; the last caller wins, which is always this one).
@@ -53,19 +60,18 @@ fn message(doc: &web_sys::Document, embedded: bool) -> Option<web_sys::Element> 
         }
         Some(e)
     };
+    let lang = LANG.with(Cell::get);
     let root = el("div", if embedded { "sv sv--embedded" } else { "sv sv--hosted" }, None)?;
+    root.set_attribute("lang", lang.tag()).ok()?;
+    root.set_attribute("dir", lang.dir()).ok()?;
     let main = el("main", "sv-main sv-problem", None)?;
     main.set_attribute("role", "alert").ok()?;
     main.set_attribute("data-testid", "crashed").ok()?;
-    let heading = el("h1", "sv-heading", Some("Something went wrong on this page"))?;
+    let heading = el("h1", "sv-heading", Some(lang.text(Msg::CrashTitle)))?;
     main.append_child(&heading).ok()?;
-    let charged = el("p", "", Some("Nothing more will be sent from this page. If you had already pressed Pay, check for a receipt before paying again."))?;
+    let charged = el("p", "", Some(lang.text(Msg::CrashNothingSent)))?;
     main.append_child(&charged).ok()?;
-    let next = if embedded {
-        "Please reload the page to start the payment again."
-    } else {
-        "Please go back to the merchant and open the payment link again."
-    };
+    let next = lang.text(if embedded { Msg::CrashReload } else { Msg::CrashGoBack });
     let next = el("p", "", Some(next))?;
     main.append_child(&next).ok()?;
     root.append_child(&main).ok()?;

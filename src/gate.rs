@@ -26,14 +26,16 @@ pub enum Blocker {
 }
 
 impl Blocker {
-    pub fn message(self) -> &'static str {
+    /// What the payer is told.
+    pub fn message(self) -> crate::i18n::Msg {
+        use crate::i18n::Msg;
         match self {
-            Blocker::NotPayable => "This checkout can't be paid right now.",
-            Blocker::Submitting => "Confirming your payment…",
-            Blocker::NoMethod => "Choose a payment method.",
-            Blocker::MethodIncomplete => "Check the highlighted details.",
-            Blocker::TotalNotSeen => "The total changed. Check the new total, then confirm.",
-            Blocker::ChallengePending => "Complete the security check first.",
+            Blocker::NotPayable => Msg::NotPayable,
+            Blocker::Submitting => Msg::Confirming,
+            Blocker::NoMethod => Msg::ChooseMethod,
+            Blocker::MethodIncomplete => Msg::CheckHighlighted,
+            Blocker::TotalNotSeen => Msg::TotalNotSeen,
+            Blocker::ChallengePending => Msg::ChallengePending,
         }
     }
 }

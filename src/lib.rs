@@ -24,6 +24,7 @@ pub mod browser;
 pub mod demo;
 pub mod embed;
 pub mod gate;
+pub mod i18n;
 pub mod view;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -6,7 +6,8 @@ use crate::api::{self, Abort, Endpoint};
 use crate::browser;
 use crate::model::{self, Config, Parsed, Status};
 use crate::retry::{self, Failure};
-use crate::view::{ChallengeCall, ChallengeReply, ChallengeServer, ConfirmRequest, Confirmer, Phase, Problem, ProblemKind, SessionView, WalletActions};
+use crate::i18n::Msg;
+use crate::view::{ChallengeCall, ChallengeReply, ChallengeServer, ConfirmRequest, Confirmer, Phase, Problem, ProblemKind, SessionView, ViewCtx, WalletActions, WalletFailure};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
@@ -269,12 +270,12 @@ impl Controller {
                     pay.pending.set_value(None);
                     pay.challenge_resets.update(|n| *n += 1); // the captcha token was used up
                     pay.card.update(|c| c.cvc.clear()); // the one thing not kept after a decline
-                    pay.phase.set(Phase::Declined(message.unwrap_or_else(|| "the bank gave no reason.".to_owned())));
+                    pay.phase.set(Phase::Declined(message));
                 }
                 Ok(api::ConfirmAnswer::Refused(message)) => {
                     pay.pending.set_value(None);
                     pay.challenge_resets.update(|n| *n += 1);
-                    pay.phase.set(Phase::Refused(message.unwrap_or_else(|| "This payment couldn't be completed. Please contact the merchant.".to_owned())));
+                    pay.phase.set(Phase::Refused(message));
                 }
                 Err(_) => pay.phase.set(Phase::Failed),
             }
@@ -282,16 +283,17 @@ impl Controller {
     }
 
     /// Wallet scope: make a saved method the default, remove one, or add one; `done` hears
-    /// `Ok` or the message to show. Without an endpoint (a config given directly) nothing
-    /// can be changed, and the payer is told so.
-    pub fn wallet(self, call: api::WalletCall, done: Callback<Result<(), String>>) {
+    /// `Ok`, or what to tell the payer: the server's message if it sent one, else ours.
+    /// Without an endpoint (a config given directly) nothing can be changed, and the payer
+    /// is told so.
+    pub fn wallet(self, call: api::WalletCall, done: Callback<Result<(), WalletFailure>>) {
         let apply = move |call: &api::WalletCall| match call {
             api::WalletCall::MakeDefault(id) => self.config.update(|c| c.set_default_method(id)),
             api::WalletCall::Remove(id) => self.config.update(|c| c.remove_method(id)),
             api::WalletCall::Add(_) => self.refresh(),
         };
         let Some(endpoint) = self.endpoint.get_value() else {
-            done.run(Err("This view isn't connected to the payment service, so nothing was changed.".to_owned()));
+            done.run(Err((Msg::NotConnected, None)));
             return;
         };
         let key = new_idempotency_key();
@@ -306,9 +308,9 @@ impl Controller {
                     Ok(())
                 }
                 Ok(api::ConfirmAnswer::Declined(m) | api::ConfirmAnswer::Refused(m)) => {
-                    Err(m.unwrap_or_else(|| "That didn't work. Please try again.".to_owned()))
+                    Err((Msg::DidNotWork, m))
                 }
-                Err(_) => Err("We couldn't reach the payment service. Nothing was changed; try again.".to_owned()),
+                Err(_) => Err((Msg::WalletUnreachable, None)),
             });
         });
     }
@@ -364,12 +366,17 @@ pub fn LiveView(ctl: Controller, #[prop(default = None)] locale: Option<String>)
     let call = ctl.endpoint.with_value(Option::is_some).then(|| Callback::new(move |(call, done)| ctl.challenge(call, done)));
     provide_context(ChallengeServer { call, timeout_ms: ctl.timeout_ms });
     provide_context(WalletActions(Callback::new(move |(call, done)| ctl.wallet(call, done))));
-    let locale = StoredValue::new(locale);
+    // One language for the skeleton, the session and any problem.
+    let cx = match locale {
+        Some(l) => ViewCtx::new(Some(l)),
+        None => crate::view::ctx(),
+    };
+    provide_context(cx);
     move || match state.get() {
         LoadState::Loading => view! {
-            <div class="sv sv--hosted" aria-busy="true">
+            <div class="sv sv--hosted" aria-busy="true" lang=cx.lang.tag() dir=cx.lang.dir()>
                 <main class="sv-main sv-skeleton" data-testid="loading">
-                    <p class="sv-visually-hidden" role="status">"Loading your checkout…"</p>
+                    <p class="sv-visually-hidden" role="status">{cx.t(Msg::Loading)}</p>
                     <div class="sv-skel sv-skel--title"></div>
                     <div class="sv-skel sv-skel--amount"></div>
                     <div class="sv-skel"></div>
@@ -380,7 +387,7 @@ pub fn LiveView(ctl: Controller, #[prop(default = None)] locale: Option<String>)
         }
         .into_any(),
         LoadState::Ready => view! {
-            <SessionView config=ctl.config skew_ms=ctl.skew_ms on_status locale=locale.get_value().unwrap_or_else(crate::browser::locale)/>
+            <SessionView config=ctl.config skew_ms=ctl.skew_ms on_status/>
         }
         .into_any(),
         LoadState::Failed(kind) => view! { <Problem kind on_retry=retry/> }.into_any(),

@@ -1,7 +1,8 @@
-//! What the payer entered for a new method, and what is wrong with it. Pure: messages are
-//! plain English here (the catalogue of issue #7 will take them over).
+//! What the payer entered for a new method, and what is wrong with it. Pure: each problem is
+//! a catalogue message (`i18n::Msg`), put into words by the view.
 use crate::bank;
 use crate::card::{self, CardError};
+use crate::i18n::Msg;
 use crate::model::{AvsField, Brand};
 
 /// Every field of the new-method forms.
@@ -45,18 +46,18 @@ pub struct BankInput {
     pub holder: String,
 }
 
-pub type Problems = Vec<(Field, &'static str)>;
+pub type Problems = Vec<(Field, Msg)>;
 
-fn card_message(e: CardError, field: Field) -> &'static str {
+fn card_message(e: CardError, field: Field) -> Msg {
     match (e, field) {
-        (CardError::Missing, Field::Number) => "Enter your card number.",
-        (CardError::Length, _) => "This card number is too short or too long.",
-        (CardError::Checksum, _) => "This card number isn't valid. Check it for typos.",
-        (CardError::Missing, Field::Expiry) => "Enter the expiry date.",
-        (CardError::ExpiryFormat, _) => "Enter the expiry date as MM / YY.",
-        (CardError::ExpiryPast, _) => "This card has expired.",
-        (CardError::Missing, _) => "Enter the security code.",
-        (CardError::Cvc, _) => "The security code is 3 digits (4 on American Express).",
+        (CardError::Missing, Field::Number) => Msg::EnterCardNumber,
+        (CardError::Length, _) => Msg::CardNumberLength,
+        (CardError::Checksum, _) => Msg::CardNumberInvalid,
+        (CardError::Missing, Field::Expiry) => Msg::EnterExpiry,
+        (CardError::ExpiryFormat, _) => Msg::ExpiryFormat,
+        (CardError::ExpiryPast, _) => Msg::CardExpired,
+        (CardError::Missing, _) => Msg::EnterSecurityCode,
+        (CardError::Cvc, _) => Msg::SecurityCodeLength,
     }
 }
 
@@ -77,32 +78,32 @@ pub fn card_problems(c: &CardInput, required: &[AvsField], now_year: u32, now_mo
         out.push((Field::Cvc, card_message(e, Field::Cvc)));
     }
     if c.name.trim().is_empty() {
-        out.push((Field::Name, "Enter the name on the card."));
+        out.push((Field::Name, Msg::EnterName));
     }
     let needs = |f: AvsField| required.contains(&f);
     let blank = |s: &str| s.trim().is_empty();
     if needs(AvsField::Line1) && blank(&c.line1) {
-        out.push((Field::Line1, "Enter the street address."));
+        out.push((Field::Line1, Msg::EnterStreet));
     }
     if needs(AvsField::Line2) && blank(&c.line2) {
-        out.push((Field::Line2, "Enter the second address line."));
+        out.push((Field::Line2, Msg::EnterLine2));
     }
     if needs(AvsField::City) && blank(&c.city) {
-        out.push((Field::City, "Enter the city."));
+        out.push((Field::City, Msg::EnterCity));
     }
     if needs(AvsField::State) && blank(&c.state) {
-        out.push((Field::State, "Enter the state or region."));
+        out.push((Field::State, Msg::EnterState));
     }
     if needs(AvsField::PostalCode) {
         let country = if needs(AvsField::Country) { c.country.as_str() } else { "" };
         if blank(&c.postal_code) {
-            out.push((Field::PostalCode, "Enter the postal code."));
+            out.push((Field::PostalCode, Msg::EnterPostalCode));
         } else if !bank::postal_ok(country, &c.postal_code) {
-            out.push((Field::PostalCode, "This postal code doesn't look right for the country."));
+            out.push((Field::PostalCode, Msg::PostalCodeWrong));
         }
     }
     if needs(AvsField::Country) && blank(&c.country) {
-        out.push((Field::Country, "Choose the country."));
+        out.push((Field::Country, Msg::ChooseCountry));
     }
     out
 }
@@ -110,17 +111,17 @@ pub fn card_problems(c: &CardInput, required: &[AvsField], now_year: u32, now_mo
 pub fn bank_problems(b: &BankInput) -> Problems {
     let mut out = Vec::new();
     if b.routing.is_empty() {
-        out.push((Field::Routing, "Enter the 9-digit routing number."));
+        out.push((Field::Routing, Msg::EnterRouting));
     } else if !bank::routing_ok(&b.routing) {
-        out.push((Field::Routing, "This routing number isn't valid. Check it for typos."));
+        out.push((Field::Routing, Msg::RoutingInvalid));
     }
     if b.account.is_empty() {
-        out.push((Field::Account, "Enter the account number."));
+        out.push((Field::Account, Msg::EnterAccount));
     } else if !bank::account_ok(&b.account) {
-        out.push((Field::Account, "The account number is 4 to 17 digits."));
+        out.push((Field::Account, Msg::AccountLength));
     }
     if b.holder.trim().is_empty() {
-        out.push((Field::Holder, "Enter the account holder's name."));
+        out.push((Field::Holder, Msg::EnterHolder));
     }
     out
 }
@@ -190,7 +191,7 @@ mod tests {
         let p = card_problems(&CardInput::default(), &[], 2026, 11);
         assert_eq!(p.iter().map(|(f, _)| *f).collect::<Vec<_>>(), vec![Field::Number, Field::Expiry, Field::Cvc, Field::Name]);
         let amex_short_code = CardInput { number: "378282246310005".into(), cvc: "123".into(), ..good_card() };
-        assert_eq!(card_problems(&amex_short_code, &[], 2026, 11), vec![(Field::Cvc, "The security code is 3 digits (4 on American Express).")]);
+        assert_eq!(card_problems(&amex_short_code, &[], 2026, 11), vec![(Field::Cvc, Msg::SecurityCodeLength)]);
     }
 
     #[test]

@@ -58,6 +58,17 @@ fn mount(config: Config) -> Mounted {
     mount_signal(Signal::stored(config))
 }
 
+/// Mounted with the `locale` mount option (`None`: the browser's languages decide).
+fn mount_in(config: Config, locale: Option<&str>) -> Mounted {
+    let root = container();
+    let locale = locale.map(str::to_owned);
+    let handle = leptos::mount::mount_to(root.clone(), move || match locale.clone() {
+        Some(l) => view! { <SessionView config locale=l/> }.into_any(),
+        None => view! { <SessionView config/> }.into_any(),
+    });
+    Mounted { root, _handle: Some(Box::new(handle)) }
+}
+
 async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
@@ -161,7 +172,7 @@ fn amount_is_the_total_even_when_items_disagree_and_overflow_is_unavailable() {
     assert_eq!(v.text("[data-testid=total]"), "$50.00");
     assert_eq!(v.text("[data-testid=amount-due]"), "$50.00");
     let huge = v.all(".sv-item")[1].text_content().unwrap_or_default();
-    assert!(huge.contains("amount unavailable"), "{huge}");
+    assert!(huge.contains("Amount unavailable"), "{huge}");
 }
 
 #[wasm_bindgen_test]
@@ -289,9 +300,9 @@ fn challenges_are_announced_with_masked_hints() {
 #[wasm_bindgen_test]
 fn partial_published_example_renders() {
     let v = mount(demo("partial"));
-    assert_eq!(v.text("[data-testid=amount-due]"), "Total unavailable");
+    assert_eq!(v.text("[data-testid=amount-due]"), "Amount unavailable");
     assert!(v.text(".sv-item").contains("Item"));
-    assert!(v.text(".sv-item").contains("amount unavailable"));
+    assert!(v.text(".sv-item").contains("Amount unavailable"));
     let options = v.all("[data-testid=method-option]");
     assert_eq!(options.len(), 3, "a saved card without an id (shown, not selectable), a new card, a new bank account");
     assert!(radio(&options[0]).disabled());
@@ -628,7 +639,7 @@ async fn an_sms_code_is_sent_checked_and_pasted_with_a_cooldown() {
     let verify: HtmlElement = v.q("[data-testid=code-verify]").expect("verify").dyn_into().expect("button");
     verify.click();
     tick().await;
-    assert_eq!(v.text("[data-testid=code-message]"), "That code isn't right. Check it and try again. 2 attempts left.");
+    assert_eq!(v.text("[data-testid=code-message]"), "That code isn't right. Check it and try again. Attempts left: 2.");
     assert_eq!(input.value(), "", "a wrong code is cleared");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(!gate_open(&v));
@@ -700,4 +711,64 @@ async fn a_changed_total_must_be_seen_before_confirming() {
     ok.click();
     tick().await;
     assert_eq!(button.get_attribute("aria-disabled"), None);
+}
+
+#[wasm_bindgen_test]
+fn the_payer_reads_their_language_with_amounts_and_dates_from_intl() {
+    let de = mount_in(demo("card"), Some("de-DE"));
+    let root = de.q(".sv").expect("root");
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("de"));
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("ltr"));
+    assert_eq!(de.text("h1"), "An Larkspur Tea zahlen");
+    assert_eq!(de.text("[data-testid=amount-due]"), "49,99 $", "German number format from Intl");
+    assert_eq!(de.text("[data-testid=confirm]"), "49,99 $ bezahlen");
+    assert_eq!(de.text(".sv-email"), "Beleg an jordan@example.com");
+    assert!(de.text("[data-testid=expiry]").starts_with("Zahlbar bis "), "{}", de.text("[data-testid=expiry]"));
+    assert_eq!(de.text("legend"), "Zahlungsart");
+
+    let ja = mount_in(demo("card"), Some("ja"));
+    assert_eq!(ja.text("h1"), "Larkspur Tea へのお支払い", "the merchant's name where Japanese puts it");
+    assert_eq!(ja.text("[data-testid=confirm]"), "$49.99 を支払う");
+
+    let pt = mount_in(demo("card"), Some("pt-PT"));
+    assert_eq!(pt.text("[data-testid=confirm]"), "Pagar 49,99 US$", "pt-PT reads the Brazilian catalogue, with Portuguese numbers");
+}
+
+#[wasm_bindgen_test]
+async fn arabic_is_right_to_left_while_card_numbers_and_codes_stay_left_to_right() {
+    let v = mount_in(demo("card"), Some("ar"));
+    let root = v.q(".sv").expect("root");
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("ar"));
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(v.text("legend"), "طريقة الدفع");
+    assert!(v.text("[data-testid=confirm]").starts_with("ادفع "), "{}", v.text("[data-testid=confirm]"));
+    // The layout mirrors: the amount column sits on the left of a row.
+    let amount = v.q(".sv-item-amount").expect("amount").get_bounding_client_rect();
+    let name = v.q(".sv-item-name").expect("name").get_bounding_client_rect();
+    assert!(amount.left() < name.left(), "amount {} is left of the name {}", amount.left(), name.left());
+    // What must read left to right does, whatever the page direction.
+    let new_card = v.all("[data-testid=method-option] input").into_iter().last().expect("new card");
+    new_card.dyn_ref::<HtmlElement>().expect("input").click();
+    tick().await;
+    let number = v.q("input[autocomplete=cc-number]").expect("card number field");
+    assert_eq!(number.get_attribute("dir").as_deref(), Some("ltr"));
+    let style = web_sys::window().expect("w").get_computed_style(&number).expect("style").expect("computed");
+    assert_eq!(style.get_property_value("direction").as_deref(), Ok("ltr"));
+    assert_eq!(v.q("input[autocomplete=cc-exp]").and_then(|e| e.get_attribute("dir")).as_deref(), Some("ltr"));
+    assert_eq!(v.q("input[autocomplete=cc-csc]").and_then(|e| e.get_attribute("dir")).as_deref(), Some("ltr"));
+}
+
+#[wasm_bindgen_test]
+fn a_language_without_a_catalogue_falls_back_to_the_browser_then_english() {
+    // The runner's headless Chromium asks for en-US: a mount option with no catalogue (or a
+    // tag that is not one) is passed over, and the browser's language decides.
+    let browser = session_view::browser::languages();
+    assert_eq!(session_view::i18n::negotiate(browser.iter().map(String::as_str)).0, session_view::i18n::Lang::En, "the runner's browser is English: {browser:?}");
+    for asked in ["zh-CN", "\"><img src=x>", ""] {
+        let v = mount_in(demo("card"), Some(asked));
+        assert_eq!(v.q(".sv").and_then(|r| r.get_attribute("lang")).as_deref(), Some("en"), "{asked}");
+        assert_eq!(v.text("h1"), "Pay Larkspur Tea", "{asked}");
+    }
+    let en = mount_in(demo("card"), Some("en-GB"));
+    assert_eq!(en.text("[data-testid=amount-due]"), "US$49.99", "en-GB keeps its own number format");
 }

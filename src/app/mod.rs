@@ -21,8 +21,23 @@ pub fn log_warnings(warnings: &[crate::model::Warning]) {
     }
 }
 
+/// The page's language: `?locale=` (a merchant linking to the hosted page may set it), else
+/// the browser's. The whole document follows it (`<html lang dir>`, the title).
+fn page_language() -> crate::view::ViewCtx {
+    let cx = crate::view::ViewCtx::new(query_param("locale"));
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(html) = doc.document_element() {
+            let _ = html.set_attribute("lang", cx.lang.tag());
+            let _ = html.set_attribute("dir", cx.lang.dir());
+        }
+        doc.set_title(cx.t(crate::i18n::Msg::Checkout));
+    }
+    cx
+}
+
 #[component]
 pub fn App() -> impl IntoView {
+    provide_context(page_language());
     match query_param("session") {
         Some(session) => view! { <HostedPage session/> }.into_any(),
         None => view! { <DemoGallery/> }.into_any(),

@@ -15,7 +15,9 @@ export interface MountOptions {
   apiBase?: string;
   /** A session config object to render directly, without a fetch. */
   config?: SessionConfig;
-  /** BCP 47 locale for numbers, currencies and dates; default: the browser's. */
+  /** BCP 47 language tag: the language the payer reads (en, es, fr, de, pt-BR, ja, ar are
+   *  bundled; `ar` renders right to left) and the locale of numbers, amounts and dates.
+   *  Default: the browser's languages, else English. */
   locale?: string;
   /** Theme variables, e.g. `{ "--sv-font": "Inter, sans-serif", "--sv-radius": "4px" }`. */
   appearance?: Partial<Record<ThemeVariable, string>>;

@@ -2,6 +2,7 @@ use super::ctx;
 use super::field::TextField;
 use super::pay_state::{field_id, pay_state};
 use crate::card::digits_only;
+use crate::i18n::Msg;
 use crate::payment::{self, Field};
 use leptos::prelude::*;
 
@@ -13,35 +14,35 @@ pub fn BankForm() -> impl IntoView {
     let problems = Memo::new(move |_| pay.bank.with(payment::bank_problems));
     let error = move |f: Field| pay.shown_problem(problems, f);
     let blur = move |f: Field| Callback::new(move |()| pay.touch(f));
-    let id = |f: Field| field_id(&cx.id_prefix, f);
+    let id = |f: Field| field_id(&cx.prefix(), f);
     let type_name = cx.id("account-type");
     view! {
         <div class="sv-form" data-testid="bank-form">
             <TextField
-                id=id(Field::Routing) label="Routing number" name="routing-number" autocomplete="off" inputmode="numeric" ltr=true maxlength=9
+                id=id(Field::Routing) label=cx.t(Msg::RoutingNumber) name="routing-number" autocomplete="off" inputmode="numeric" ltr=true maxlength=9
                 value=Signal::derive(move || pay.bank.with(|b| b.routing.clone()))
                 on_input=Callback::new(move |raw: String| { let d = digits_only(&raw, 9); pay.bank.update(|b| b.routing = d.clone()); d })
                 on_blur=blur(Field::Routing) error=error(Field::Routing)
             />
             <TextField
-                id=id(Field::Account) label="Account number" name="account-number" autocomplete="off" inputmode="numeric" ltr=true maxlength=17
+                id=id(Field::Account) label=cx.t(Msg::AccountNumber) name="account-number" autocomplete="off" inputmode="numeric" ltr=true maxlength=17
                 value=Signal::derive(move || pay.bank.with(|b| b.account.clone()))
                 on_input=Callback::new(move |raw: String| { let d = digits_only(&raw, 17); pay.bank.update(|b| b.account = d.clone()); d })
                 on_blur=blur(Field::Account) error=error(Field::Account)
             />
             <fieldset class="sv-fieldset sv-inline">
-                <legend class="sv-label">"Account type"</legend>
+                <legend class="sv-label">{cx.t(Msg::AccountType)}</legend>
                 <label class="sv-choice-inline">
                     <input type="radio" name=type_name.clone() value="checking" prop:checked=move || pay.bank.with(|b| b.checking) on:change=move |_| pay.bank.update(|b| b.checking = true)/>
-                    " Checking"
+                    " " {cx.t(Msg::Checking)}
                 </label>
                 <label class="sv-choice-inline">
                     <input type="radio" name=type_name value="savings" prop:checked=move || pay.bank.with(|b| !b.checking) on:change=move |_| pay.bank.update(|b| b.checking = false)/>
-                    " Savings"
+                    " " {cx.t(Msg::Savings)}
                 </label>
             </fieldset>
             <TextField
-                id=id(Field::Holder) label="Account holder name" name="account-holder" autocomplete="name"
+                id=id(Field::Holder) label=cx.t(Msg::AccountHolder) name="account-holder" autocomplete="name"
                 value=Signal::derive(move || pay.bank.with(|b| b.holder.clone()))
                 on_input=Callback::new(move |raw: String| { pay.bank.update(|b| b.holder = raw.clone()); raw })
                 on_blur=blur(Field::Holder) error=error(Field::Holder)

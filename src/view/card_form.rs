@@ -3,17 +3,29 @@ use super::field::{leaving_for_primary, TextField};
 use super::pay_state::{field_id, pay_state};
 use super::{ctx, saved_methods::brand_name};
 use crate::card;
+use crate::i18n::Msg;
 use crate::model::{AvsField, Config, Wire};
 use crate::payment::{self, CardInput, Field};
 use leptos::prelude::*;
 
-/// Countries offered for the billing address (ISO 3166-1 alpha-2, English names).
+/// Countries offered for the billing address (ISO 3166-1 alpha-2; English names where the
+/// browser has no `Intl.DisplayNames`).
 pub const COUNTRIES: &[(&str, &str)] = &[
     ("US", "United States"), ("CA", "Canada"), ("GB", "United Kingdom"), ("AU", "Australia"), ("BR", "Brazil"),
     ("DE", "Germany"), ("ES", "Spain"), ("FR", "France"), ("IE", "Ireland"), ("IN", "India"), ("IT", "Italy"),
     ("JP", "Japan"), ("MX", "Mexico"), ("NL", "Netherlands"), ("NZ", "New Zealand"), ("SA", "Saudi Arabia"),
     ("AE", "United Arab Emirates"),
 ];
+
+/// The countries, named in the payer's language and sorted by that name.
+fn countries(locale: &str) -> Vec<(&'static str, String)> {
+    let mut list: Vec<_> = COUNTRIES
+        .iter()
+        .map(|(code, english)| (*code, crate::browser::region_name(code, locale).unwrap_or_else(|| (*english).to_owned())))
+        .collect();
+    list.sort_by(|a, b| a.1.cmp(&b.1));
+    list
+}
 
 /// A new card: number grouped as typed, expiry, security code, name, and exactly the
 /// billing fields the session requires. Problems show when a field is left or on confirm.
@@ -32,11 +44,11 @@ pub fn CardForm(config: Signal<Config>) -> impl IntoView {
         pay.card.update(|c| put(c, raw.clone()));
         raw
     });
-    let prefix = StoredValue::new(cx.id_prefix.clone());
+    let prefix = StoredValue::new(cx.prefix());
     let id = move |f: Field| prefix.with_value(|p| field_id(p, f));
     let needs = move |f: AvsField| required.with(|r| r.contains(&f));
-    let text = move |f: Field, label: &'static str, name: &'static str, autocomplete: &'static str, get: fn(&CardInput) -> String, put: fn(&mut CardInput, String)| {
-        view! { <TextField id=id(f) label name autocomplete value=value(get) on_input=set(put) on_blur=blur(f) error=error(f)/> }
+    let text = move |f: Field, label: Msg, name: &'static str, autocomplete: &'static str, get: fn(&CardInput) -> String, put: fn(&mut CardInput, String)| {
+        view! { <TextField id=id(f) label=cx.t(label) name autocomplete value=value(get) on_input=set(put) on_blur=blur(f) error=error(f)/> }
     };
     let country_id = id(Field::Country);
     let country_error = error(Field::Country);
@@ -45,7 +57,7 @@ pub fn CardForm(config: Signal<Config>) -> impl IntoView {
         <div class="sv-form" data-testid="card-form">
             <div class="sv-row">
                 <TextField
-                    id=id(Field::Number) label="Card number" name="cardnumber" autocomplete="cc-number" inputmode="numeric" ltr=true
+                    id=id(Field::Number) label=cx.t(Msg::CardNumber) name="cardnumber" autocomplete="cc-number" inputmode="numeric" ltr=true
                     value=Signal::derive(move || pay.card.with(|c| card::group(&c.number, &card::brand_of(&c.number))))
                     on_input=Callback::new(move |raw: String| {
                         let b = card::brand_of(&card::digits_only(&raw, 19));
@@ -59,13 +71,13 @@ pub fn CardForm(config: Signal<Config>) -> impl IntoView {
                 <span class="sv-brand" aria-live="polite" data-testid="typed-brand">
                     {move || pay.card.with(|c| !c.number.is_empty()).then(|| {
                         let b = brand.get();
-                        view! { <BrandMark brand=Some(b.clone())/> {brand_name(Some(&b))} }
+                        view! { <BrandMark brand=Some(b.clone())/> {brand_name(Some(&b), cx)} }
                     })}
                 </span>
             </div>
             <div class="sv-row sv-row--split">
                 <TextField
-                    id=id(Field::Expiry) label="Expiry (MM / YY)" name="cc-exp" autocomplete="cc-exp" inputmode="numeric" ltr=true maxlength=7
+                    id=id(Field::Expiry) label=cx.t(Msg::ExpiryMmYy) name="cc-exp" autocomplete="cc-exp" inputmode="numeric" ltr=true maxlength=7
                     value=value(|c| c.expiry.clone())
                     on_input=Callback::new(move |raw: String| {
                         // Reformat only while typing forwards, so backspace over " / " works.
@@ -76,7 +88,7 @@ pub fn CardForm(config: Signal<Config>) -> impl IntoView {
                     on_blur=blur(Field::Expiry) error=error(Field::Expiry)
                 />
                 <TextField
-                    id=id(Field::Cvc) label="Security code" name="cvc" autocomplete="cc-csc" inputmode="numeric" ltr=true
+                    id=id(Field::Cvc) label=cx.t(Msg::SecurityCode) name="cvc" autocomplete="cc-csc" inputmode="numeric" ltr=true
                     value=value(|c| c.cvc.clone())
                     on_input=Callback::new(move |raw: String| {
                         let digits = card::digits_only(&raw, card::cvc_length(&brand.get_untracked()));
@@ -86,15 +98,15 @@ pub fn CardForm(config: Signal<Config>) -> impl IntoView {
                     on_blur=blur(Field::Cvc) error=error(Field::Cvc)
                 />
             </div>
-            {text(Field::Name, "Name on card", "ccname", "cc-name", |c| c.name.clone(), |c, v| c.name = v)}
-            <Show when=move || needs(AvsField::Line1)>{text(Field::Line1, "Street address", "address-line1", "address-line1", |c| c.line1.clone(), |c, v| c.line1 = v)}</Show>
-            <Show when=move || needs(AvsField::Line2)>{text(Field::Line2, "Address line 2", "address-line2", "address-line2", |c| c.line2.clone(), |c, v| c.line2 = v)}</Show>
-            <Show when=move || needs(AvsField::City)>{text(Field::City, "City", "city", "address-level2", |c| c.city.clone(), |c, v| c.city = v)}</Show>
-            <Show when=move || needs(AvsField::State)>{text(Field::State, "State or region", "state", "address-level1", |c| c.state.clone(), |c, v| c.state = v)}</Show>
-            <Show when=move || needs(AvsField::PostalCode)>{text(Field::PostalCode, "Postal code", "postal-code", "postal-code", |c| c.postal_code.clone(), |c, v| c.postal_code = v)}</Show>
+            {text(Field::Name, Msg::NameOnCard, "ccname", "cc-name", |c| c.name.clone(), |c, v| c.name = v)}
+            <Show when=move || needs(AvsField::Line1)>{text(Field::Line1, Msg::StreetAddress, "address-line1", "address-line1", |c| c.line1.clone(), |c, v| c.line1 = v)}</Show>
+            <Show when=move || needs(AvsField::Line2)>{text(Field::Line2, Msg::AddressLine2, "address-line2", "address-line2", |c| c.line2.clone(), |c, v| c.line2 = v)}</Show>
+            <Show when=move || needs(AvsField::City)>{text(Field::City, Msg::City, "city", "address-level2", |c| c.city.clone(), |c, v| c.city = v)}</Show>
+            <Show when=move || needs(AvsField::State)>{text(Field::State, Msg::StateOrRegion, "state", "address-level1", |c| c.state.clone(), |c, v| c.state = v)}</Show>
+            <Show when=move || needs(AvsField::PostalCode)>{text(Field::PostalCode, Msg::PostalCode, "postal-code", "postal-code", |c| c.postal_code.clone(), |c, v| c.postal_code = v)}</Show>
             <Show when=move || needs(AvsField::Country)>
                 <div class="sv-field" class:sv-field--invalid=move || country_error.get().is_some()>
-                    <label class="sv-label" for=country_id.clone()>"Country"</label>
+                    <label class="sv-label" for=country_id.clone()>{cx.t(Msg::Country)}</label>
                     <select
                         class="sv-input"
                         id=country_id.clone()
@@ -110,10 +122,10 @@ pub fn CardForm(config: Signal<Config>) -> impl IntoView {
                             }
                         }
                     >
-                        <option value="">"Choose…"</option>
-                        {COUNTRIES.iter().map(|(code, name)| view! { <option value=*code>{*name}</option> }).collect_view()}
+                        <option value="">{cx.t(Msg::ChooseOption)}</option>
+                        {countries(cx.locale).into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
                     </select>
-                    <p class="sv-error" id=format!("{}-error", country_id.clone())>{move || country_error.get()}</p>
+                    <p class="sv-error" id=format!("{}-error", country_id.clone())>{move || country_error.get().map(|m| cx.t(m))}</p>
                 </div>
             </Show>
         </div>

@@ -1,6 +1,7 @@
 use super::pay_state::{field_id, pay_state, Choice, ConfirmRequest, Confirmer, Phase};
 use super::{ctx, total_change::total_seen};
 use crate::gate::{self, Blocker, GateInput};
+use crate::i18n::Msg;
 use crate::model::Config;
 use leptos::html::Button;
 use leptos::prelude::*;
@@ -29,14 +30,11 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
     let now = crate::browser::now_year_month();
     let button = NodeRef::<Button>::new();
     let status_id = cx.id("confirm-status");
-    let prefix = StoredValue::new(cx.id_prefix.clone());
+    let prefix = StoredValue::new(cx.prefix());
     let total = Memo::new(move |_| config.with(|c| (c.amount, c.currency.clone())));
-    let label = {
-        let cx = cx.clone();
-        move || match total.get() {
-            (Some(a), cur) => format!("Pay {}", cx.money(Some(a), cur.as_deref())),
-            _ => "Pay".to_owned(),
-        }
+    let label = move || match total.get() {
+        (Some(a), cur) => cx.f(Msg::PayAmount, &[("amount", &cx.money(Some(a), cur.as_deref()))]),
+        _ => cx.t(Msg::Pay).to_owned(),
     };
     let required = Memo::new(move |_| config.with(|c| c.required_avs_fields.clone()));
     let entered = Memo::new(move |_| pay.entered(&required.get(), now));
@@ -97,13 +95,14 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
         }
     };
     let status = move || match (pay.phase.get(), blocked.get()) {
-        (Phase::Submitting, _) => Some("Confirming your payment…".to_owned()),
-        (Phase::Declined(m), _) => Some(format!("Your payment was declined: {m} Check the details or choose another method.")),
-        (Phase::Refused(m), _) => Some(m),
-        (Phase::Failed, _) => Some("We couldn't confirm your payment because the connection failed. Nothing will be charged twice: press Pay to try again.".to_owned()),
-        (Phase::Demo, _) => Some("This is a demo: nothing was sent or charged.".to_owned()),
-        (Phase::Handed, _) => Some("Confirming with the merchant…".to_owned()),
-        (Phase::Idle, Some(b)) if pay.submitted.get() || b == Blocker::TotalNotSeen || b == Blocker::ChallengePending => Some(b.message().to_owned()),
+        (Phase::Submitting, _) => Some(cx.t(Msg::Confirming).to_owned()),
+        (Phase::Declined(Some(m)), _) => Some(cx.f(Msg::DeclinedBecause, &[("reason", &m)])),
+        (Phase::Declined(None), _) => Some(cx.t(Msg::Declined).to_owned()),
+        (Phase::Refused(m), _) => Some(m.unwrap_or_else(|| cx.t(Msg::Refused).to_owned())),
+        (Phase::Failed, _) => Some(cx.t(Msg::ConfirmFailed).to_owned()),
+        (Phase::Demo, _) => Some(cx.t(Msg::DemoNothingSent).to_owned()),
+        (Phase::Handed, _) => Some(cx.t(Msg::ConfirmingWithMerchant).to_owned()),
+        (Phase::Idle, Some(b)) if pay.submitted.get() || b == Blocker::TotalNotSeen || b == Blocker::ChallengePending => Some(cx.t(b.message()).to_owned()),
         _ => None,
     };
     let described = status_id.clone();

@@ -1,4 +1,5 @@
 use super::ctx;
+use crate::i18n::Msg;
 use crate::model::Config;
 use leptos::prelude::*;
 
@@ -9,8 +10,8 @@ pub fn Expiry(config: Signal<Config>) -> impl IntoView {
     let at = Memo::new(move |_| config.with(|c| c.expires_at));
     move || {
         at.get().map(|ms| {
-            let when = crate::browser::format_datetime(ms, &cx.locale);
-            view! { <p class="sv-expiry" data-testid="expiry">"Pay by " <time>{when}</time></p> }
+            let when = crate::browser::format_datetime(ms, cx.locale);
+            view! { <p class="sv-expiry" data-testid="expiry">{cx.rich(Msg::PayBy, |_| view! { <time>{when.clone()}</time> }.into_any())}</p> }
         })
     }
 }

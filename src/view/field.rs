@@ -25,8 +25,9 @@ pub fn TextField(
     #[prop(into)] value: Signal<String>,
     on_input: Callback<String, String>,
     on_blur: Callback<()>,
-    #[prop(into)] error: Signal<Option<&'static str>>,
+    #[prop(into)] error: Signal<Option<crate::i18n::Msg>>,
 ) -> impl IntoView {
+    let cx = super::ctx();
     let node = NodeRef::<leptos::html::Input>::new();
     // When the view goes away, the field forgets what was typed: a script that kept a
     // reference to the element finds it empty (card number and code included).
@@ -86,7 +87,7 @@ pub fn TextField(
                     }
                 }
             />
-            <p class="sv-error" id=error_id>{move || error.get()}</p>
+            <p class="sv-error" id=error_id>{move || error.get().map(|m| cx.t(m))}</p>
         </div>
     }
 }

@@ -1,9 +1,12 @@
+use super::ctx;
+use crate::i18n::Msg;
 use crate::model::Config;
 use leptos::prelude::*;
 
 /// Merchant logo and name on the accent band (hosted), or a compact line (embedded).
 #[component]
 pub fn Header(config: Signal<Config>, embedded: Memo<bool>) -> impl IntoView {
+    let cx = ctx();
     let name = Memo::new(move |_| config.with(|c| c.merchant_name().map(str::to_owned)));
     let logo = Memo::new(move |_| config.with(|c| c.branding.logo_url.clone()));
     let logo_view = move || {
@@ -16,7 +19,7 @@ pub fn Header(config: Signal<Config>, embedded: Memo<bool>) -> impl IntoView {
         <header class="sv-header" class:sv-header--compact=move || embedded.get()>
             {logo_view}
             <span class="sv-merchant">
-                <bdi>{move || name.get().unwrap_or_else(|| "Checkout".to_owned())}</bdi>
+                <bdi>{move || name.get().unwrap_or_else(|| cx.t(Msg::Checkout).to_owned())}</bdi>
             </span>
         </header>
     }

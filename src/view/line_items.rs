@@ -1,4 +1,5 @@
 use super::ctx;
+use crate::i18n::Msg;
 use crate::model::{Config, LineItem};
 use leptos::prelude::*;
 
@@ -20,7 +21,7 @@ pub fn LineItems(config: Signal<Config>) -> impl IntoView {
         let qty = item.quantity;
         view! {
             <li class="sv-item">
-                <span class="sv-item-name" dir="auto">{item.description.clone().unwrap_or_else(|| "Item".to_owned())}</span>
+                <span class="sv-item-name" dir="auto">{item.description.clone().unwrap_or_else(|| cx.t(Msg::Item).to_owned())}</span>
                 <span class="sv-item-qty">
                     {(qty != 1).then(|| format!("{qty} × {unit}"))}
                 </span>
@@ -30,8 +31,8 @@ pub fn LineItems(config: Signal<Config>) -> impl IntoView {
     };
     view! {
         <Show when=move || rows.with(|r| !r.is_empty())>
-            <ul class="sv-items" aria-label="Items">
-                <For each=move || rows.get() key=|r| r.clone() children=row.clone()/>
+            <ul class="sv-items" aria-label=cx.t(Msg::Items)>
+                <For each=move || rows.get() key=|r| r.clone() children=row/>
             </ul>
         </Show>
     }

@@ -4,6 +4,8 @@ use super::ctx;
 use super::pay_state::{pay_state, Choice};
 use super::saved_methods::describe;
 use super::brand_mark::BrandMark;
+use super::ViewCtx;
+use crate::i18n::Msg;
 use crate::model::{Brand, Config, MethodType};
 use leptos::prelude::*;
 
@@ -15,18 +17,18 @@ struct Opt {
     title: String,
     details: Vec<String>,
     /// Why it cannot be chosen, if it cannot.
-    unusable: Option<&'static str>,
+    unusable: Option<Msg>,
     is_default: bool,
 }
 
-fn options(c: &Config, now: (u32, u32), saved_only: bool) -> Vec<Opt> {
+fn options(c: &Config, now: (u32, u32), saved_only: bool, cx: ViewCtx) -> Vec<Opt> {
     let mut out: Vec<Opt> = c
         .saved_methods
         .iter()
         .filter(|m| c.allows(&m.kind))
         .map(|m| {
-            let (title, details, expired) = describe(m, now);
-            let unusable = if expired { Some("Expired: can't be used") } else if m.id.is_none() { Some("Unavailable") } else { None };
+            let (title, details, expired) = describe(m, now, cx);
+            let unusable = if expired { Some(Msg::ExpiredUnusable) } else if m.id.is_none() { Some(Msg::Unavailable) } else { None };
             let brand = (m.kind == MethodType::Card).then(|| m.brand.clone());
             Opt { choice: Choice::Saved(m.id.clone().unwrap_or_default()), brand, title, details, unusable, is_default: m.is_default }
         })
@@ -35,10 +37,10 @@ fn options(c: &Config, now: (u32, u32), saved_only: bool) -> Vec<Opt> {
         return out;
     }
     if c.allows(&MethodType::Card) {
-        out.push(Opt { choice: Choice::NewCard, brand: None, title: "Use a new card".into(), details: vec![], unusable: None, is_default: false });
+        out.push(Opt { choice: Choice::NewCard, brand: None, title: cx.t(Msg::UseNewCard).into(), details: vec![], unusable: None, is_default: false });
     }
     if c.allows(&MethodType::Ach) {
-        out.push(Opt { choice: Choice::NewBank, brand: None, title: "Use a new bank account".into(), details: vec![], unusable: None, is_default: false });
+        out.push(Opt { choice: Choice::NewBank, brand: None, title: cx.t(Msg::UseNewBank).into(), details: vec![], unusable: None, is_default: false });
     }
     out
 }
@@ -52,7 +54,7 @@ pub fn MethodChoice(config: Signal<Config>) -> impl IntoView {
     let pay = pay_state();
     let now = crate::browser::now_year_month();
     let saved_only = use_context::<super::pay_state::EmbedderConfirms>().unwrap_or_default().0;
-    let opts = Memo::new(move |_| config.with(|c| options(c, now, saved_only)));
+    let opts = Memo::new(move |_| config.with(|c| options(c, now, saved_only, cx)));
     // Pre-select once (and again if the chosen method disappears from a new config).
     Effect::new(move |_| {
         let list = opts.get();
@@ -70,7 +72,7 @@ pub fn MethodChoice(config: Signal<Config>) -> impl IntoView {
     let group = cx.id("method");
     let legend_id = cx.id("method-legend");
     let labelled_by = legend_id.clone();
-    let prefix = cx.id_prefix.clone();
+    let prefix = cx.prefix();
     let option = move |(i, o): (usize, Opt)| {
         let value = o.choice.clone();
         let checked = value.clone();
@@ -92,16 +94,16 @@ pub fn MethodChoice(config: Signal<Config>) -> impl IntoView {
                 {o.brand.map(|b| view! { <BrandMark brand=b/> })}
                 <span class="sv-choice-body">
                     <span class="sv-saved-title">{o.title}</span>
-                    {o.is_default.then(|| view! { <span class="sv-badge">"Default"</span> })}
+                    {o.is_default.then(|| view! { <span class="sv-badge">{cx.t(Msg::Default)}</span> })}
                     {o.details.into_iter().map(|d| view! { <span class="sv-saved-detail" dir="auto">{d}</span> }).collect_view()}
-                    {unusable.map(|why| view! { <span class="sv-badge sv-badge--warn" id=reason_id.clone()>{why}</span> })}
+                    {unusable.map(|why| view! { <span class="sv-badge sv-badge--warn" id=reason_id.clone()>{cx.t(why)}</span> })}
                 </span>
             </label>
         }
     };
     view! {
         <fieldset class="sv-fieldset" aria-labelledby=labelled_by>
-            <legend class="sv-subheading" id=legend_id>"Payment method"</legend>
+            <legend class="sv-subheading" id=legend_id>{cx.t(Msg::PaymentMethod)}</legend>
             <div class="sv-choices">
                 {move || opts.get().into_iter().enumerate().map(option.clone()).collect_view()}
             </div>

@@ -30,39 +30,96 @@ pub use challenge::{ChallengeCall, ChallengeReply, ChallengeServer};
 pub use problem::{Problem, ProblemKind};
 pub use pay_state::{Choice, ConfirmRequest, Confirmer, EmbedderConfirms, PayState, Phase};
 pub use session_view::SessionView;
-pub use wallet::WalletActions;
+pub use wallet::{WalletActions, WalletFailure};
 pub use total_change::TotalSeen;
 
+use crate::i18n::{self, Lang, Msg, Part};
+use leptos::prelude::{AnyView, IntoAny};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-/// What every component of one mounted view shares.
-#[derive(Clone, Debug)]
+/// What every component of one mounted view shares. `Copy`, so closures take it freely.
+#[derive(Clone, Copy, Debug)]
 pub struct ViewCtx {
-    pub locale: String,
+    /// The catalogue the payer reads.
+    pub lang: Lang,
+    /// The `Intl` locale for numbers, amounts and dates: the tag that chose `lang` (so
+    /// `en-GB` keeps day-month dates), or `lang`'s own tag.
+    pub locale: &'static str,
     /// Unique per mounted instance, so element ids never clash when several views share a page.
-    pub id_prefix: String,
+    n: u32,
+}
+
+/// One copy of each locale tag a page uses (a handful; each is a checked tag of at most 35
+/// bytes), so `ViewCtx` can be `Copy`.
+fn intern(tag: &str) -> &'static str {
+    thread_local! {
+        static TAGS: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    TAGS.with(|t| {
+        let mut tags = t.borrow_mut();
+        if let Some(found) = tags.iter().find(|x| **x == tag) {
+            return *found;
+        }
+        let leaked: &'static str = Box::leak(tag.to_owned().into_boxed_str());
+        tags.push(leaked);
+        leaked
+    })
 }
 
 impl ViewCtx {
-    pub fn new(locale: String) -> Self {
+    /// The language: `asked` (the mount option or the page's `?locale=`), else the browser's
+    /// languages in order, else English.
+    pub fn new(asked: Option<String>) -> Self {
         static NEXT: AtomicU32 = AtomicU32::new(1);
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        ViewCtx { locale, id_prefix: format!("sv{n}") }
+        let wanted: Vec<String> = asked.into_iter().chain(crate::browser::languages()).collect();
+        let (lang, tag) = i18n::negotiate(wanted.iter().map(String::as_str));
+        let locale = intern(tag.filter(|t| crate::browser::intl_accepts(t)).unwrap_or(lang.tag()));
+        crate::crash::remember_lang(lang);
+        ViewCtx { lang, locale, n }
+    }
+
+    /// The start of every element id in this view, e.g. `sv3`.
+    pub fn prefix(&self) -> String {
+        format!("sv{}", self.n)
     }
 
     pub fn id(&self, name: &str) -> String {
-        format!("{}-{name}", self.id_prefix)
+        format!("sv{}-{name}", self.n)
+    }
+
+    /// The text of `m` for this payer.
+    pub fn t(&self, m: Msg) -> &'static str {
+        self.lang.text(m)
+    }
+
+    /// The text of `m` with its placeholders filled (plain text only).
+    pub fn f(&self, m: Msg, args: &[(&str, &str)]) -> String {
+        i18n::fill(self.t(m), args)
+    }
+
+    /// The text of `m` as views, each placeholder replaced by `arg(name)`: for messages that
+    /// put an element (a merchant name in `<bdi>`, an amount in `<strong>`) inside a sentence
+    /// whose word order each language decides.
+    pub fn rich(&self, m: Msg, mut arg: impl FnMut(&str) -> AnyView) -> Vec<AnyView> {
+        i18n::parts(self.t(m))
+            .into_iter()
+            .map(|p| match p {
+                Part::Text(t) => t.into_any(),
+                Part::Arg(a) => arg(a),
+            })
+            .collect()
     }
 
     /// Formats an amount, or says plainly that it is unavailable.
     pub fn money(&self, minor: Option<i64>, currency: Option<&str>) -> String {
         match minor {
-            Some(m) => crate::browser::format_money(m, currency, &self.locale),
-            None => "amount unavailable".to_owned(),
+            Some(m) => crate::browser::format_money(m, currency, self.locale),
+            None => self.t(Msg::AmountUnavailable).to_owned(),
         }
     }
 }
 
 pub(crate) fn ctx() -> ViewCtx {
-    leptos::prelude::use_context::<ViewCtx>().unwrap_or_else(|| ViewCtx::new(crate::browser::locale()))
+    leptos::prelude::use_context::<ViewCtx>().unwrap_or_else(|| ViewCtx::new(None))
 }

@@ -1,4 +1,5 @@
 use super::{ctx, line_items::LineItems, total::Total};
+use crate::i18n::Msg;
 use crate::model::Config;
 use leptos::prelude::*;
 
@@ -15,15 +16,15 @@ pub fn OrderSummary(config: Signal<Config>) -> impl IntoView {
         let (amount, currency) = amount.get();
         match amount {
             Some(a) => cx.money(Some(a), currency.as_deref()),
-            None => "Total unavailable".to_owned(),
+            None => cx.t(Msg::AmountUnavailable).to_owned(),
         }
     };
     view! {
         <section class="sv-summary" aria-labelledby=labelled_by>
             <h1 class="sv-due-label" id=heading_id>
                 {move || match name.get() {
-                    Some(n) => view! { "Pay " <bdi>{n}</bdi> }.into_any(),
-                    None => view! { "Amount due" }.into_any(),
+                    Some(n) => cx.rich(Msg::PayMerchant, |_| view! { <bdi>{n.clone()}</bdi> }.into_any()).into_any(),
+                    None => cx.t(Msg::AmountDue).into_any(),
                 }}
             </h1>
             <p class="sv-due" data-testid="amount-due">{due}</p>

@@ -17,10 +17,10 @@ pub enum Choice {
 pub enum Phase {
     Idle,
     Submitting,
-    /// Declined by the bank: the message to show; only the security code was cleared.
-    Declined(String),
-    /// Refused for another reason.
-    Refused(String),
+    /// Declined by the bank: its reason, if the server gave one; only the security code was cleared.
+    Declined(Option<String>),
+    /// Refused for another reason: the server's message, if any.
+    Refused(Option<String>),
     /// No answer: the outcome is unknown; "Pay" again retries with the same key.
     Failed,
     /// The demo gallery: nothing is sent.
@@ -82,7 +82,7 @@ impl PayState {
     }
 
     /// `f`'s problem among `problems`, once it should be shown.
-    pub fn shown_problem(self, problems: Memo<Problems>, f: Field) -> Signal<Option<&'static str>> {
+    pub fn shown_problem(self, problems: Memo<Problems>, f: Field) -> Signal<Option<crate::i18n::Msg>> {
         Signal::derive(move || if self.shows(f) { problems.with(|p| p.iter().find(|(x, _)| *x == f).map(|(_, m)| *m)) } else { None })
     }
 

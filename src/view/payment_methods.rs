@@ -1,4 +1,5 @@
 use super::{challenge::Challenge, confirm::ConfirmButton, ctx, method_choice::MethodChoice, save_consent::SaveConsent};
+use crate::i18n::Msg;
 use crate::model::{Config, MethodType};
 use leptos::prelude::*;
 
@@ -14,11 +15,11 @@ pub fn PaymentMethods(config: Signal<Config>) -> impl IntoView {
     });
     view! {
         <section class="sv-payment" aria-labelledby=labelled_by>
-            <h2 class="sv-heading" id=heading_id>"Payment"</h2>
+            <h2 class="sv-heading" id=heading_id>{cx.t(Msg::Payment)}</h2>
             // The method radio group below says what can be used; only its absence needs words.
             <Show when=move || allowed.with(Vec::is_empty)>
                 <p class="sv-notice" data-testid="no-methods">
-                    "No payment method is available for this checkout. Please contact the merchant."
+                    {cx.t(Msg::NoMethods)}
                 </p>
             </Show>
             <MethodChoice config/>

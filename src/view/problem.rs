@@ -1,3 +1,5 @@
+use super::ctx;
+use crate::i18n::Msg;
 use leptos::prelude::*;
 
 /// Why the view cannot show a payable checkout. Each has a calm, specific message and,
@@ -39,32 +41,14 @@ impl ProblemKind {
         }
     }
 
-    fn text(self) -> (&'static str, &'static str) {
+    fn text(self) -> (Msg, Msg) {
         match self {
-            ProblemKind::Unreadable => (
-                "We couldn't read this checkout",
-                "Its details arrived in a form we don't understand. Nothing has been charged. Try again, and if it keeps happening, contact the merchant.",
-            ),
-            ProblemKind::InvalidLink => (
-                "This payment link isn't valid",
-                "Part of the link may be missing. Open the whole link the merchant sent you, or ask them for a new one.",
-            ),
-            ProblemKind::NotAuthorized => (
-                "This payment link has expired or isn't valid",
-                "Nothing has been charged. Ask the merchant for a new payment link.",
-            ),
-            ProblemKind::NotFound => (
-                "We couldn't find this checkout",
-                "Check that you opened the whole link, or ask the merchant for a new one.",
-            ),
-            ProblemKind::Gone => (
-                "This checkout has expired",
-                "Nothing has been charged. Ask the merchant for a new payment link.",
-            ),
-            ProblemKind::Unreachable => (
-                "We couldn't reach the payment service",
-                "Nothing has been charged. Check your connection and try again.",
-            ),
+            ProblemKind::Unreadable => (Msg::UnreadableTitle, Msg::UnreadableBody),
+            ProblemKind::InvalidLink => (Msg::InvalidLinkTitle, Msg::InvalidLinkBody),
+            ProblemKind::NotAuthorized => (Msg::NotAuthorizedTitle, Msg::AskForNewLink),
+            ProblemKind::NotFound => (Msg::NotFoundTitle, Msg::NotFoundBody),
+            ProblemKind::Gone => (Msg::ExpiredTitle, Msg::AskForNewLink),
+            ProblemKind::Unreachable => (Msg::UnreachableTitle, Msg::UnreachableBody),
         }
     }
 }
@@ -72,16 +56,17 @@ impl ProblemKind {
 /// A problem panel: what happened, what it means for the payer, and a retry where useful.
 #[component]
 pub fn Problem(kind: ProblemKind, #[prop(optional, into)] on_retry: Option<Callback<()>>) -> impl IntoView {
+    let cx = ctx();
     let (title, body) = kind.text();
     let retry = matches!(kind, ProblemKind::Unreadable | ProblemKind::Unreachable).then_some(on_retry).flatten();
     view! {
-        <div class="sv sv--hosted">
+        <div class="sv sv--hosted" lang=cx.lang.tag() dir=cx.lang.dir()>
             <main class="sv-main">
                 <section class="sv-problem" role="alert" data-testid="problem" data-problem=kind.code()>
-                    <h1 class="sv-heading">{title}</h1>
-                    <p>{body}</p>
+                    <h1 class="sv-heading">{cx.t(title)}</h1>
+                    <p>{cx.t(body)}</p>
                     {retry.map(|cb| view! {
-                        <button type="button" class="sv-button" on:click=move |_| cb.run(())>"Try again"</button>
+                        <button type="button" class="sv-button" on:click=move |_| cb.run(())>{cx.t(Msg::TryAgain)}</button>
                     })}
                 </section>
             </main>

@@ -2,6 +2,7 @@ use super::{header::Header, status_views::*, wallet::Wallet, ViewCtx};
 use super::{customer_email::CustomerEmail, expiry::Expiry, order_summary::OrderSummary};
 use super::{page_message::PageMessage, payment_methods::PaymentMethods};
 use super::{countdown::Countdown, total_change::{TotalChange, TotalSeen}};
+use crate::i18n::Msg;
 use crate::model::{Config, Status};
 use crate::{browser, contrast, countdown};
 use leptos::prelude::*;
@@ -19,7 +20,12 @@ pub fn SessionView(
     #[prop(optional)]
     on_status: Option<Callback<Status>>,
 ) -> impl IntoView {
-    provide_context(ViewCtx::new(locale.unwrap_or_else(browser::locale)));
+    // An explicit `locale` wins; else the one a `LiveView` around this view chose; else the browser's.
+    let cx = match locale {
+        Some(l) => ViewCtx::new(Some(l)),
+        None => use_context::<ViewCtx>().unwrap_or_else(|| ViewCtx::new(None)),
+    };
+    provide_context(cx);
     let seen = TotalSeen(RwSignal::new(true));
     provide_context(seen);
     // What the payer types lives here, beside the config: a new config never resets it.
@@ -95,6 +101,8 @@ pub fn SessionView(
     view! {
         <div
             class="sv"
+            lang=cx.lang.tag()
+            dir=cx.lang.dir()
             node_ref=root
             on:focusin=move |_| had_focus.set_value(true)
             on:focusout=move |ev: leptos::ev::FocusEvent| {
@@ -116,7 +124,7 @@ pub fn SessionView(
             <main class="sv-main">{body}</main>
             <Show when=move || !embedded.get()>
                 <footer class="sv-footer">
-                    <p>"Secure checkout. Your payment details are sent encrypted."</p>
+                    <p>{cx.t(Msg::SecureFooter)}</p>
                 </footer>
             </Show>
         </div>

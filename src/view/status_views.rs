@@ -1,11 +1,14 @@
 //! The views for a session that cannot be paid: completed, expired, or a status this
 //! build does not know.
 use super::ctx;
+use crate::i18n::Msg;
 use crate::model::Config;
 use leptos::prelude::*;
 
-fn merchant(config: Signal<Config>) -> Memo<String> {
-    Memo::new(move |_| config.with(|c| c.merchant_name().unwrap_or("the merchant").to_owned()))
+/// The merchant's name, or "the merchant" in the payer's language.
+pub(super) fn merchant(config: Signal<Config>) -> Memo<String> {
+    let cx = ctx();
+    Memo::new(move |_| config.with(|c| c.merchant_name().unwrap_or(cx.t(Msg::TheMerchant)).to_owned()))
 }
 
 #[component]
@@ -15,42 +18,43 @@ pub fn Completed(config: Signal<Config>) -> impl IntoView {
     let merchant = merchant(config);
     view! {
         <section class="sv-state sv-state--done" role="status" data-testid="completed">
-            <h1 class="sv-heading" tabindex="-1">"Payment complete"</h1>
+            <h1 class="sv-heading" tabindex="-1">{cx.t(Msg::PaymentComplete)}</h1>
             {move || {
                 let (amount, currency, email) = paid.get();
+                let paid_text = cx.rich(if amount.is_some() { Msg::YouPaid } else { Msg::PaymentWentThrough }, |arg| match arg {
+                    "amount" => view! { <bdi>{cx.money(amount, currency.as_deref())}</bdi> }.into_any(),
+                    _ => view! { <bdi>{merchant.get()}</bdi> }.into_any(),
+                });
                 view! {
-                    <p>
-                        {amount.map(|a| format!("You paid {} to ", cx.money(Some(a), currency.as_deref())))
-                            .unwrap_or_else(|| "Your payment to ".to_owned())}
-                        <bdi>{merchant.get()}</bdi>
-                        {if amount.is_some() { "." } else { " went through." }}
-                    </p>
-                    {email.map(|e| view! { <p>"A receipt is on its way to " <bdi>{e}</bdi> "."</p> })}
+                    <p>{paid_text}</p>
+                    {email.map(|e| view! { <p>{cx.rich(Msg::ReceiptOnItsWay, |_| view! { <bdi dir="ltr">{e.clone()}</bdi> }.into_any())}</p> })}
                 }
             }}
-            <p>"You can close this page."</p>
+            <p>{cx.t(Msg::CanClosePage)}</p>
         </section>
     }
 }
 
 #[component]
 pub fn Expired(config: Signal<Config>) -> impl IntoView {
+    let cx = ctx();
     let merchant = merchant(config);
     view! {
         <section class="sv-state" role="status" data-testid="expired">
-            <h1 class="sv-heading" tabindex="-1">"This checkout has expired"</h1>
-            <p>"Nothing has been charged. To pay, ask " <bdi>{move || merchant.get()}</bdi> " for a new payment link."</p>
+            <h1 class="sv-heading" tabindex="-1">{cx.t(Msg::ExpiredTitle)}</h1>
+            <p>{cx.rich(Msg::ExpiredAskMerchant, |_| view! { <bdi>{move || merchant.get()}</bdi> }.into_any())}</p>
         </section>
     }
 }
 
 #[component]
 pub fn Unavailable(config: Signal<Config>) -> impl IntoView {
+    let cx = ctx();
     let merchant = merchant(config);
     view! {
         <section class="sv-state" role="status" data-testid="unavailable">
-            <h1 class="sv-heading" tabindex="-1">"This checkout can't be paid right now"</h1>
-            <p>"Nothing has been charged. Please try again later or contact " <bdi>{move || merchant.get()}</bdi> "."</p>
+            <h1 class="sv-heading" tabindex="-1">{cx.t(Msg::UnavailableTitle)}</h1>
+            <p>{cx.rich(Msg::UnavailableBody, |_| view! { <bdi>{move || merchant.get()}</bdi> }.into_any())}</p>
         </section>
     }
 }

@@ -1,4 +1,5 @@
 use super::ctx;
+use crate::i18n::Msg;
 use crate::model::Config;
 use leptos::prelude::*;
 
@@ -13,7 +14,7 @@ pub fn Total(config: Signal<Config>) -> impl IntoView {
         has_items.then(|| {
             view! {
                 <p class="sv-total">
-                    <span>"Total"</span>
+                    <span>{cx.t(Msg::Total)}</span>
                     <span class="sv-total-amount" data-testid="total">{cx.money(amount, currency.as_deref())}</span>
                 </p>
             }

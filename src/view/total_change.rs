@@ -1,4 +1,5 @@
 use super::ctx;
+use crate::i18n::Msg;
 use crate::model::Config;
 use leptos::prelude::*;
 
@@ -36,8 +37,12 @@ pub fn TotalChange(config: Signal<Config>) -> impl IntoView {
         <div class="sv-live" role="status" aria-live="polite" data-testid="total-change">
             {move || change.get().map(|(old, new)| view! {
                 <div class="sv-notice sv-notice--change">
-                    <p>"The total changed from " <s>{old}</s> " to " <strong>{new}</strong> "."</p>
-                    <button type="button" class="sv-button sv-button--quiet" on:click=dismiss>"OK, got it"</button>
+                    <p>{cx.rich(Msg::TotalChanged, |arg| if arg == "old" {
+                        view! { <s dir="auto">{old.clone()}</s> }.into_any()
+                    } else {
+                        view! { <strong dir="auto">{new.clone()}</strong> }.into_any()
+                    })}</p>
+                    <button type="button" class="sv-button sv-button--quiet" on:click=dismiss>{cx.t(Msg::GotIt)}</button>
                 </div>
             })}
         </div>

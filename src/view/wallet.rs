@@ -5,12 +5,17 @@ use super::pay_state::{field_id, pay_state, Choice};
 use super::saved_methods::describe;
 use super::ctx;
 use crate::api::WalletCall;
+use crate::i18n::Msg;
 use crate::model::{Config, MethodType, SavedMethod, Wire};
 use leptos::prelude::*;
 
 /// Sends wallet calls; provided by a live session. Without one (the demo) changes are local.
 #[derive(Clone, Copy)]
-pub struct WalletActions(pub Callback<(WalletCall, Callback<Result<(), String>>)>);
+pub struct WalletActions(pub Callback<(WalletCall, Callback<Result<(), WalletFailure>>)>);
+
+/// Why a wallet change did not happen: our message, and the server's own if it sent one
+/// (shown instead).
+pub type WalletFailure = (Msg, Option<String>);
 
 /// Scope `wallet`: the payer's saved methods, to make one the default, remove one (after a
 /// confirmation step) or add one. Nothing to pay, so no amount, total or confirm.
@@ -24,23 +29,26 @@ pub fn Wallet(config: Signal<Config>) -> impl IntoView {
     let confirming = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let message = RwSignal::new(String::new());
-    let run = move |call: WalletCall, ok: &'static str| {
+    let run = move |call: WalletCall, ok: Msg| {
         if busy.get_untracked() {
             return;
         }
         busy.set(true);
-        let done = Callback::new(move |r: Result<(), String>| {
+        let done = Callback::new(move |r: Result<(), WalletFailure>| {
             busy.set(false);
             confirming.set(None);
-            message.set(r.map_or_else(|e| e, |()| ok.to_owned()));
+            message.set(match r {
+                Ok(()) => cx.t(ok).to_owned(),
+                Err((ours, server)) => server.unwrap_or_else(|| cx.t(ours).to_owned()),
+            });
         });
         match actions {
             Some(WalletActions(send)) => send.run((call, done)),
-            None => done.run(Err("This is a demo: nothing was changed.".to_owned())),
+            None => done.run(Err((Msg::DemoNothingChanged, None))),
         }
     };
     let item = move |m: SavedMethod| {
-        let (title, details, expired) = describe(&m, now);
+        let (title, details, expired) = describe(&m, now, cx);
         let id = m.id.clone().unwrap_or_default();
         let (id_default, id_remove, id_yes, id_confirm) = (id.clone(), id.clone(), id.clone(), id.clone());
         let asking = Memo::new(move |_| confirming.get().as_deref() == Some(id_confirm.as_str()));
@@ -48,22 +56,22 @@ pub fn Wallet(config: Signal<Config>) -> impl IntoView {
         view! {
             <li class="sv-saved" data-testid="saved-method">
                 <span class="sv-saved-title">{title}</span>
-                {m.is_default.then(|| view! { <span class="sv-badge">"Default"</span> })}
-                {expired.then(|| view! { <span class="sv-badge sv-badge--warn">"Expired: can't be used"</span> })}
+                {m.is_default.then(|| view! { <span class="sv-badge">{cx.t(Msg::Default)}</span> })}
+                {expired.then(|| view! { <span class="sv-badge sv-badge--warn">{cx.t(Msg::ExpiredUnusable)}</span> })}
                 {details.into_iter().map(|d| view! { <span class="sv-saved-detail" dir="auto">{d}</span> }).collect_view()}
                 <span class="sv-actions">
                     {(!m.is_default && !expired && m.id.is_some()).then(|| view! {
-                        <button type="button" class="sv-button sv-button--quiet" on:click=move |_| run(WalletCall::MakeDefault(id_default.clone()), "Default payment method updated.")>"Make default"</button>
+                        <button type="button" class="sv-button sv-button--quiet" on:click=move |_| run(WalletCall::MakeDefault(id_default.clone()), Msg::DefaultUpdated)>{cx.t(Msg::MakeDefault)}</button>
                     })}
                     {m.id.is_some().then(|| view! {
-                        <button type="button" class="sv-button sv-button--quiet" on:click=move |_| confirming.set(Some(id_remove.clone()))>"Remove"</button>
+                        <button type="button" class="sv-button sv-button--quiet" on:click=move |_| confirming.set(Some(id_remove.clone()))>{cx.t(Msg::Remove)}</button>
                     })}
                 </span>
                 <Show when=move || asking.get()>
-                    <div class="sv-confirm-remove" role="group" aria-label="Confirm removal">
-                        <p>"Remove " {label.clone()} "? You can add it again later."</p>
-                        <button type="button" class="sv-button" on:click={let id = id_yes.clone(); move |_| run(WalletCall::Remove(id.clone()), "Payment method removed.")}>"Yes, remove"</button>
-                        <button type="button" class="sv-button sv-button--quiet" on:click=move |_| confirming.set(None)>"Keep it"</button>
+                    <div class="sv-confirm-remove" role="group" aria-label=cx.t(Msg::ConfirmRemoval)>
+                        <p>{cx.f(Msg::RemoveQuestion, &[("method", &label)])}</p>
+                        <button type="button" class="sv-button" on:click={let id = id_yes.clone(); move |_| run(WalletCall::Remove(id.clone()), Msg::MethodRemoved)}>{cx.t(Msg::YesRemove)}</button>
+                        <button type="button" class="sv-button sv-button--quiet" on:click=move |_| confirming.set(None)>{cx.t(Msg::KeepIt)}</button>
                     </div>
                 </Show>
             </li>
@@ -73,7 +81,7 @@ pub fn Wallet(config: Signal<Config>) -> impl IntoView {
     let group = cx.id("add");
     let group_bank = group.clone();
     let save_button = NodeRef::<leptos::html::Button>::new();
-    let prefix = StoredValue::new(cx.id_prefix.clone());
+    let prefix = StoredValue::new(cx.prefix());
     let save = move |_| {
         if !matches!(pay.choice.get_untracked(), Choice::NewCard | Choice::NewBank) {
             return;
@@ -87,30 +95,30 @@ pub fn Wallet(config: Signal<Config>) -> impl IntoView {
             return;
         }
         if let Some(body) = body {
-            run(WalletCall::Add(body), "Payment method added.");
+            run(WalletCall::Add(body), Msg::MethodAdded);
         }
     };
     view! {
         <section class="sv-wallet" data-testid="wallet">
-            <h1 class="sv-heading">"Your saved payment methods"</h1>
+            <h1 class="sv-heading">{cx.t(Msg::SavedMethodsTitle)}</h1>
             <ul class="sv-saved-list">{move || methods.get().into_iter().map(item).collect_view()}</ul>
             <Show when=move || methods.with(Vec::is_empty)>
-                <p class="sv-notice">"You have no saved payment methods."</p>
+                <p class="sv-notice">{cx.t(Msg::NoSavedMethods)}</p>
             </Show>
             <p class="sv-confirm-status" role="status" data-testid="wallet-status">{move || message.get()}</p>
-            <h2 class="sv-subheading">"Add a payment method"</h2>
+            <h2 class="sv-subheading">{cx.t(Msg::AddMethod)}</h2>
             <div class="sv-inline">
                 <Show when=move || allowed.get().0>
-                    <label class="sv-choice-inline"><input type="radio" name=group.clone() prop:checked=move || pay.choice.get() == Choice::NewCard on:change=move |_| pay.choice.set(Choice::NewCard)/>" Card"</label>
+                    <label class="sv-choice-inline"><input type="radio" name=group.clone() prop:checked=move || pay.choice.get() == Choice::NewCard on:change=move |_| pay.choice.set(Choice::NewCard)/>" " {cx.t(Msg::Card)}</label>
                 </Show>
                 <Show when=move || allowed.get().1>
-                    <label class="sv-choice-inline"><input type="radio" name=group_bank.clone() prop:checked=move || pay.choice.get() == Choice::NewBank on:change=move |_| pay.choice.set(Choice::NewBank)/>" Bank account"</label>
+                    <label class="sv-choice-inline"><input type="radio" name=group_bank.clone() prop:checked=move || pay.choice.get() == Choice::NewBank on:change=move |_| pay.choice.set(Choice::NewBank)/>" " {cx.t(Msg::BankAccount)}</label>
                 </Show>
             </div>
             <Show when=move || pay.choice.get() == Choice::NewCard><CardForm config/></Show>
             <Show when=move || pay.choice.get() == Choice::NewBank><BankForm/></Show>
             <Show when=move || matches!(pay.choice.get(), Choice::NewCard | Choice::NewBank)>
-                <button type="button" class="sv-button sv-button--primary" data-testid="wallet-save" node_ref=save_button on:click=save>"Save payment method"</button>
+                <button type="button" class="sv-button sv-button--primary" data-testid="wallet-save" node_ref=save_button on:click=save>{cx.t(Msg::SaveMethod)}</button>
             </Show>
         </section>
         <PageMessage config/>

@@ -167,8 +167,8 @@ test('SMS code: send, wrong code (attempts left), resend after the cooldown, pas
 
   await page.getByLabel('Verification code').pressSequentially('111111');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => /attempts? left/.test(document.querySelector('[data-testid=code-message]')?.textContent || ''));
-  assert.equal(await text(page, '[data-testid=code-message]'), "That code isn't right. 2 attempts left.");
+  await page.waitForFunction(() => /Attempts left/.test(document.querySelector('[data-testid=code-message]')?.textContent || ''));
+  assert.equal(await text(page, '[data-testid=code-message]'), "That code isn't right. Attempts left: 2.");
   assert.equal(await page.getByLabel('Verification code').inputValue(), '');
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'code-input');
 
@@ -197,7 +197,7 @@ test('email code: too many wrong codes shows the server’s message and keeps co
   const id = 'cs_chalE1';
   const { page, context } = await hosted(id, { ...SAVED, challenge: { type: 'email', delivery_hint: 'j***@example.com', code_sent: true } });
   assert.match(await text(page, '[data-testid=challenge]'), /We sent a code by email to j\*\*\*@example\.com\./);
-  for (const expected of ["That code isn't right. 2 attempts left.", "That code isn't right. 1 attempt left.", 'Too many wrong codes. Ask the merchant for help.']) {
+  for (const expected of ["That code isn't right. Attempts left: 2.", "That code isn't right. Attempts left: 1.", 'Too many wrong codes. Ask the merchant for help.']) {
     await page.getByLabel('Verification code').fill('000000');
     await page.click('[data-testid=code-verify]');
     await page.waitForFunction(t => document.querySelector('[data-testid=code-message]')?.textContent === t, expected);

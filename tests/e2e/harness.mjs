@@ -18,8 +18,8 @@ export async function start() {
 }
 
 /** A fresh page; `log` collects everything it does. Requests to any origin but `origin` are blocked and recorded. */
-export async function openPage(browser, origin, { viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport });
+export async function openPage(browser, origin, { viewport = { width: 1280, height: 900 }, locale = 'en-US', deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ locale, timezoneId: 'UTC', viewport, deviceScaleFactor });
   const page = await context.newPage();
   const log = { dialogs: [], requests: [], foreign: [], console: [], errors: [], navigations: [], popups: [] };
   await page.addInitScript(() => {

@@ -139,7 +139,7 @@ test('the demo gallery shows every state without a backend', async () => {
     ach: '[data-testid=save-consent]', hcaptcha: '[data-kind=hcaptcha]', turnstile: '[data-kind=turnstile]',
     sms: '[data-kind=sms]', email: '[data-kind=email]', wallet: '[data-testid=wallet]', completed: '[data-testid=completed]',
     expired: '[data-testid=expired]', jpy: 'text=¥3,300', kwd: 'text=KWD', long: '.sv-item >> nth=59',
-    message: '[data-testid=page-message] h3', embedded: '.sv--embedded', partial: 'text=Total unavailable',
+    message: '[data-testid=page-message] h3', embedded: '.sv--embedded', partial: 'text=Amount unavailable',
     hostile: '.sv-description', broken: '[data-problem=unreadable]', card: 'text=Visa •••• 4242',
   };
   for (const [key, selector] of Object.entries(expected)) {

@@ -7,6 +7,7 @@ use super::ChallengeServer;
 use crate::challenge::Provider;
 use crate::view::ctx;
 use crate::view::pay_state::pay_state;
+use crate::i18n::Msg;
 use leptos::html::Slot;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -175,16 +176,17 @@ pub fn Captcha(provider: Provider, site_key: Option<String>) -> impl IntoView {
     });
 
     let name = provider.name();
+    let cx = crate::view::ctx();
     let message = move || match state.get() {
-        State::Loading => "Loading the security check…".to_owned(),
-        State::Shown => format!("Complete the {name} check to continue."),
-        State::Solved => "Security check complete.".to_owned(),
-        State::Expired => "The security check expired. Please complete it again.".to_owned(),
-        State::AgainAfterConfirm => "Please complete the security check again before you retry.".to_owned(),
-        State::Failed(Failure::Load) => "The security check couldn't load. Check your connection (or any content blocker), then try again.".to_owned(),
-        State::Failed(Failure::Timeout) => "The security check is taking too long to load. Check your connection, then try again.".to_owned(),
-        State::Failed(Failure::Widget) => "The security check ran into a problem. Try again.".to_owned(),
-        State::Misconfigured => "This security check isn't set up correctly, so this payment can't be completed here. Please contact the merchant.".to_owned(),
+        State::Loading => cx.t(Msg::CaptchaLoading).to_owned(),
+        State::Shown => cx.f(Msg::CaptchaShown, &[("provider", name)]),
+        State::Solved => cx.t(Msg::CaptchaSolved).to_owned(),
+        State::Expired => cx.t(Msg::CaptchaExpired).to_owned(),
+        State::AgainAfterConfirm => cx.t(Msg::CaptchaAgain).to_owned(),
+        State::Failed(Failure::Load) => cx.t(Msg::CaptchaLoadFailed).to_owned(),
+        State::Failed(Failure::Timeout) => cx.t(Msg::CaptchaTimeout).to_owned(),
+        State::Failed(Failure::Widget) => cx.t(Msg::CaptchaWidgetFailed).to_owned(),
+        State::Misconfigured => cx.t(Msg::CaptchaMisconfigured).to_owned(),
     };
     let failed = move || matches!(state.get(), State::Failed(_));
     let retry = move |_| attempt.update(|n| *n += 1);
@@ -193,7 +195,7 @@ pub fn Captcha(provider: Provider, site_key: Option<String>) -> impl IntoView {
             <slot name=slot_name node_ref=slot></slot>
             <p class="sv-captcha-status" role="status" data-testid="captcha-status">{message}</p>
             <Show when=failed>
-                <button type="button" class="sv-button sv-button--quiet" data-testid="captcha-retry" on:click=retry>"Try again"</button>
+                <button type="button" class="sv-button sv-button--quiet" data-testid="captcha-retry" on:click=retry>{cx.t(Msg::TryAgain)}</button>
             </Show>
         </div>
     }

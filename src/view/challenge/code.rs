@@ -4,6 +4,7 @@
 //! cooldown, and the server's verdict. The code is never logged or put in an event.
 use super::{ChallengeCall, ChallengeReply, ChallengeServer};
 use crate::challenge::{self, SendAnswer, VerifyAnswer};
+use crate::i18n::Msg;
 use crate::view::ctx;
 use crate::view::pay_state::pay_state;
 use leptos::html::Input;
@@ -55,7 +56,6 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
             let _ = el.focus();
         }
     };
-    let channel = if sms { "text message" } else { "email" };
 
     let call = move |c: ChallengeCall, done: Callback<ChallengeReply>| match server {
         Some(call) => call.run((c, done)),
@@ -85,19 +85,24 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                     sent.set(true);
                     locked.set(None);
                     invalid.set(false);
-                    let what = if first { "We sent a code" } else { "We sent a new code" };
-                    let demo = if server.is_none() { format!(" (demo: nothing was sent; the code is {})", challenge::DEMO_CODE) } else { String::new() };
-                    message.set(Some(format!("{what} by {channel}{demo}.")));
+                    let what = cx.t(match (first, sms) {
+                        (true, true) => Msg::CodeSentSms,
+                        (true, false) => Msg::CodeSentEmail,
+                        (false, true) => Msg::NewCodeSentSms,
+                        (false, false) => Msg::NewCodeSentEmail,
+                    });
+                    let demo = if server.is_none() { format!(" {}", cx.f(Msg::DemoCode, &[("code", challenge::DEMO_CODE)])) } else { String::new() };
+                    message.set(Some(format!("{what}{demo}")));
                     request_animation_frame(focus_input);
                 }
                 ChallengeReply::Send(SendAnswer::Wait { resend_after_s, message: m }) => {
                     wait_for(resend_after_s);
-                    message.set(Some(m.unwrap_or_else(|| "Please wait a moment before asking for another code.".to_owned())));
+                    message.set(Some(m.unwrap_or_else(|| cx.t(Msg::WaitBeforeResend).to_owned())));
                 }
                 ChallengeReply::Send(SendAnswer::Refused(m)) => {
-                    message.set(Some(m.unwrap_or_else(|| "We couldn't send a code. Please contact the merchant.".to_owned())));
+                    message.set(Some(m.unwrap_or_else(|| cx.t(Msg::CouldNotSend).to_owned())));
                 }
-                _ => message.set(Some("We couldn't send the code because the connection failed. Try again.".to_owned())),
+                _ => message.set(Some(cx.t(Msg::SendConnectionFailed).to_owned())),
             }
         });
         call(ChallengeCall::Send, done);
@@ -110,7 +115,8 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
         let entered = code.get_untracked();
         if !challenge::code_complete(&entered) {
             invalid.set(true);
-            message.set(Some(format!("Enter the code from the {channel} ({} to {} digits).", challenge::CODE_MIN, challenge::CODE_MAX)));
+            let (min, max) = (challenge::CODE_MIN.to_string(), challenge::CODE_MAX.to_string());
+            message.set(Some(cx.f(if sms { Msg::EnterCodeSms } else { Msg::EnterCodeEmail }, &[("min", &min), ("max", &max)])));
             focus_input();
             return;
         }
@@ -125,28 +131,30 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                     invalid.set(false);
                     verified.set(true);
                     pay.challenge_response.set(Some(response));
-                    message.set(Some("Verified. You can now pay.".to_owned()));
+                    message.set(Some(cx.t(Msg::Verified).to_owned()));
                 }
                 ChallengeReply::Verify(VerifyAnswer::Wrong { message: m, attempts_left }) => {
                     code.set(String::new());
                     invalid.set(true);
-                    let tries = match attempts_left {
-                        Some(1) => " 1 attempt left.".to_owned(),
-                        Some(n) => format!(" {n} attempts left."),
-                        None => String::new(),
-                    };
-                    message.set(Some(format!("{}{tries}", m.unwrap_or_else(|| "That code isn't right. Check it and try again.".to_owned()))));
+                    let tries = attempts_left.map(|n| format!(" {}", cx.f(Msg::AttemptsLeft, &[("count", &n.to_string())]))).unwrap_or_default();
+                    message.set(Some(format!("{}{tries}", m.unwrap_or_else(|| cx.t(Msg::WrongCode).to_owned()))));
                     request_animation_frame(focus_input);
                 }
                 ChallengeReply::Verify(VerifyAnswer::Locked(m)) => {
                     code.set(String::new());
                     invalid.set(false);
-                    let m = m.unwrap_or_else(|| "Too many wrong codes. Ask for a new code, or contact the merchant.".to_owned());
+                    let m = m.unwrap_or_else(|| cx.t(if server.is_some() { Msg::TooManyWrongCodes } else { Msg::DemoLocked }).to_owned());
                     locked.set(Some(m.clone()));
                     message.set(Some(m));
                 }
                 // No answer: the code stays, so the payer can simply try again.
-                _ => message.set(Some("We couldn't check the code because the connection failed. Try again.".to_owned())),
+                ChallengeReply::Verify(VerifyAnswer::Unusable) => {
+                    code.set(String::new());
+                    let m = cx.t(Msg::CodeUncheckable).to_owned();
+                    locked.set(Some(m.clone()));
+                    message.set(Some(m));
+                }
+                _ => message.set(Some(cx.t(Msg::VerifyConnectionFailed).to_owned())),
             }
         });
         call(ChallengeCall::Verify(entered), done);
@@ -180,8 +188,8 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
         }
     };
     let resend_label = move || match left.get() {
-        0 => if sent.get() { "Send a new code".to_owned() } else { "Send code".to_owned() },
-        s => format!("Send a new code in {}", challenge::clock(s)),
+        0 => cx.t(if sent.get() { Msg::SendNewCode } else { Msg::SendCode }).to_owned(),
+        s => cx.f(Msg::SendNewCodeIn, &[("time", &challenge::clock(s))]),
     };
     let input_id_for = input_id.clone();
     let described = message_id.clone();
@@ -189,7 +197,7 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
         <div class="sv-code" data-testid="code-challenge">
             <Show when=move || sent.get() && !verified.get()>
                 <div class="sv-field">
-                    <label class="sv-label" for=input_id_for.clone()>"Verification code"</label>
+                    <label class="sv-label" for=input_id_for.clone()>{cx.t(Msg::VerificationCode)}</label>
                     <input
                         id=input_id.clone()
                         class="sv-input sv-input--code"
@@ -219,7 +227,7 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                         aria-disabled=move || (busy.get() != Busy::No || locked.get().is_some()).then_some("true")
                         on:click=move |_| verify()
                     >
-                        {move || if busy.get() == Busy::Verifying { "Checking…" } else { "Verify" }}
+                        {move || cx.t(if busy.get() == Busy::Verifying { Msg::CheckingCode } else { Msg::Verify })}
                     </button>
                 </Show>
                 <Show when=move || !verified.get()>
@@ -230,7 +238,7 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                         aria-disabled=move || (busy.get() != Busy::No || left.get() > 0).then_some("true")
                         on:click=move |_| send_code()
                     >
-                        {move || if busy.get() == Busy::Sending { "Sending…".to_owned() } else { resend_label() }}
+                        {move || if busy.get() == Busy::Sending { cx.t(Msg::SendingCode).to_owned() } else { resend_label() }}
                     </button>
                 </Show>
             </div>

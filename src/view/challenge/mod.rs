@@ -8,6 +8,7 @@ mod code;
 mod script;
 
 use crate::challenge::{Provider, SendAnswer, VerifyAnswer};
+use crate::i18n::Msg;
 use crate::model::{ChallengeType, Config};
 use crate::view::pay_state::pay_state;
 use crate::view::ctx;
@@ -77,7 +78,7 @@ pub fn Challenge(config: Signal<Config>) -> impl IntoView {
     Effect::new(move |before: Option<bool>| {
         let present = which.with(Option::is_some);
         if before == Some(false) && present {
-            announce.set("A security check is now needed before you can pay.".to_owned());
+            announce.set(cx.t(Msg::ChallengeAnnounce).to_owned());
         }
         present
     });
@@ -89,34 +90,32 @@ pub fn Challenge(config: Signal<Config>) -> impl IntoView {
         let (title, detail, body) = match &kind {
             ChallengeType::Hcaptcha | ChallengeType::Turnstile => {
                 let provider = if kind == ChallengeType::Hcaptcha { Provider::Hcaptcha } else { Provider::Turnstile };
-                (
-                    "Security check",
-                    Signal::stored("Before paying, confirm you're not a robot".to_owned()),
-                    Some(view! { <captcha::Captcha provider site_key/> }.into_any()),
-                )
+                (Msg::SecurityCheck, Signal::stored(Some(Msg::NotARobot)), Some(view! { <captcha::Captcha provider site_key/> }.into_any()))
             }
             ChallengeType::Sms | ChallengeType::Email => {
                 let sms = kind == ChallengeType::Sms;
-                let channel = if sms { "text message" } else { "email" };
                 let detail = Signal::derive(move || {
-                    let sent = if code_sent.get() { "We sent a code by" } else { "We'll send a code by" };
-                    format!("{sent} {channel}")
+                    let to = hint.with(Option::is_some);
+                    Some(match (code_sent.get(), sms, to) {
+                        (true, true, false) => Msg::CodeSentSms,
+                        (true, true, true) => Msg::CodeSentSmsTo,
+                        (true, false, false) => Msg::CodeSentEmail,
+                        (true, false, true) => Msg::CodeSentEmailTo,
+                        (false, true, false) => Msg::CodeToSendSms,
+                        (false, true, true) => Msg::CodeToSendSmsTo,
+                        (false, false, false) => Msg::CodeToSendEmail,
+                        (false, false, true) => Msg::CodeToSendEmailTo,
+                    })
                 });
-                ("Verify it's you", detail, Some(view! { <code::CodeChallenge sms code_sent/> }.into_any()))
+                (Msg::VerifyItsYou, detail, Some(view! { <code::CodeChallenge sms code_sent/> }.into_any()))
             }
-            ChallengeType::Other(_) => (
-                "Extra verification needed",
-                Signal::stored("This payment needs a check this page can't show; please contact the merchant".to_owned()),
-                None,
-            ),
+            ChallengeType::Other(_) => (Msg::ExtraVerification, Signal::stored(Some(Msg::CheckNotShown)), None),
         };
         Some(view! {
             <div class="sv-challenge" data-testid="challenge" data-kind=kind_name(&kind)>
-                <h3 class="sv-subheading" id=heading_id tabindex="-1">{title}</h3>
+                <h3 class="sv-subheading" id=heading_id tabindex="-1">{cx.t(title)}</h3>
                 <p>
-                    {detail}
-                    {move || hint.get().map(|h| view! { " to " <bdi class="sv-hint">{h}</bdi> })}
-                    "."
+                    {move || detail.get().map(|m| cx.rich(m, |_| view! { <bdi class="sv-hint" dir="ltr">{hint.get()}</bdi> }.into_any()))}
                 </p>
                 {body}
             </div>
