@@ -69,7 +69,12 @@ pub fn format_money(minor: i64, currency: Option<&str>, locale: &str) -> String 
         let (_, _, nf) = cache.iter().find(|(l, c, _)| l == locale && c == code)?;
         nf.as_ref()?.format(&decimal).ok()
     });
-    formatted.unwrap_or_else(|| money::plain(minor, Some(code)))
+    let text = formatted.unwrap_or_else(|| money::plain(minor, Some(code)));
+    if crate::i18n::Lang::from_tag(locale).is_some_and(|l| l.dir() == "rtl") {
+        money::isolate_latin_symbols(&text)
+    } else {
+        text
+    }
 }
 
 /// A date and time for the payer's `locale`, e.g. "24 Nov 2026, 14:30".

@@ -42,6 +42,35 @@ pub fn plain(minor: i64, currency: Option<&str>) -> String {
 }
 
 /// `unit × quantity`, or `None` when it does not fit: shown as "amount unavailable".
+/// For a right-to-left page: each run of symbol characters holding a Latin letter ("US$",
+/// "KWD") is wrapped in a left-to-right isolate (U+2066 … U+2069), so the bidi algorithm
+/// cannot split it (an RTL paragraph otherwise shows "US$" as "$US"). Arabic symbols, digits
+/// and spaces are left as `Intl` wrote them.
+pub fn isolate_latin_symbols(formatted: &str) -> String {
+    let mut out = String::with_capacity(formatted.len() + 8);
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.chars().any(|c| c.is_ascii_alphabetic()) {
+            out.push('\u{2066}');
+            out.push_str(run);
+            out.push('\u{2069}');
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in formatted.chars() {
+        if c.is_whitespace() || c.is_numeric() || matches!(c, '.' | ',' | '٫' | '٬' | '\u{200f}' | '\u{200e}' | '\u{61c}' | '-' | '\u{2212}') {
+            flush(&mut run, &mut out);
+            out.push(c);
+        } else {
+            run.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
 pub fn line_total(unit: i64, quantity: i64) -> Option<i64> {
     unit.checked_mul(quantity)
 }
@@ -95,5 +124,14 @@ mod tests {
         assert_eq!(sum([Some(i64::MAX), Some(1)]), None);
         assert_eq!(sum([Some(1), None]), None);
         assert_eq!(sum(std::iter::empty()), Some(0));
+    }
+
+    #[test]
+    fn latin_currency_symbols_are_isolated_for_right_to_left_pages() {
+        assert_eq!(isolate_latin_symbols("\u{200f}49.99 US$"), "\u{200f}49.99 \u{2066}US$\u{2069}");
+        assert_eq!(isolate_latin_symbols("\u{200f}١٫٥٠٠ KWD"), "\u{200f}١٫٥٠٠ \u{2066}KWD\u{2069}");
+        assert_eq!(isolate_latin_symbols("\u{200f}49.99 ر.س.\u{200f}"), "\u{200f}49.99 ر.س.\u{200f}", "an Arabic symbol stays as written");
+        assert_eq!(isolate_latin_symbols("-$5.00"), "-$5.00", "no Latin letter, nothing to isolate");
+        assert_eq!(isolate_latin_symbols(""), "");
     }
 }
