@@ -57,6 +57,33 @@ pub fn message_tree(html: &str) -> Vec<Node> {
     parse_sanitized(&sanitize(html))
 }
 
+/// The sanitiser module's output (see `src/bin/sanitizer.rs`) read back into nodes, strictly:
+/// only allowed tags and safe `a href` survive, whatever the string holds. This reader is all
+/// the view itself carries; ammonia lives in the module.
+pub fn read_sanitized(sanitized: &str) -> Vec<Node> {
+    parse_sanitized(sanitized)
+}
+
+/// About how many lines `html` takes once shown (60 characters a line, a line per block),
+/// so the view can reserve the space while the sanitiser loads and the page does not jump.
+/// At least 1, at most 12.
+pub fn estimated_lines(html: &str) -> u32 {
+    let mut chars = 0u32;
+    let mut blocks = 0u32;
+    let mut rest = html;
+    while let Some((text, after)) = rest.split_once('<') {
+        chars = chars.saturating_add(text.chars().count() as u32);
+        let (tag, tail) = after.split_once('>').unwrap_or((after, ""));
+        let name = tag.trim_start_matches('/').split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or_default().to_ascii_lowercase();
+        if !tag.starts_with('/') && matches!(name.as_str(), "p" | "li" | "br" | "h3" | "h4" | "blockquote" | "div") {
+            blocks = blocks.saturating_add(1);
+        }
+        rest = tail;
+    }
+    chars = chars.saturating_add(rest.chars().count() as u32);
+    (chars / 60 + blocks).clamp(1, 12)
+}
+
 fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -327,6 +354,27 @@ const MAX_PASSES: usize = 4;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reserved_lines_follow_the_message_length_within_bounds() {
+        assert_eq!(estimated_lines(""), 1);
+        assert_eq!(estimated_lines("Thanks!"), 1);
+        assert_eq!(estimated_lines("<p>One</p><p>Two</p><p>Three</p>"), 3);
+        assert_eq!(estimated_lines(&"x".repeat(600)), 10);
+        assert_eq!(estimated_lines(&"<p>a</p>".repeat(1000)), 12, "capped");
+        assert_eq!(estimated_lines("<script>x</script>"), 1, "no panic on anything");
+        assert_eq!(estimated_lines("<"), 1);
+    }
+
+    #[test]
+    fn the_view_reads_the_modules_output_strictly() {
+        // What the module returns is read with the same allowlist: a module that misbehaved
+        // could still not put a script, an attribute or a javascript: link into the page.
+        let nodes = read_sanitized("<p onclick=\"x()\">Hi <script>alert(1)</script><a href=\"javascript:alert(1)\">x</a><img src=x></p>");
+        let out = serialize(&nodes);
+        assert!(!out.contains("onclick") && !out.contains("<script") && !out.contains("javascript:") && !out.contains("<img"), "{out}");
+        assert_eq!(read_sanitized(&sanitize("<b>ok</b>")), message_tree("<b>ok</b>"));
+    }
 
     #[test]
     fn keeps_formatting_and_safe_links() {

@@ -48,9 +48,20 @@ fn container() -> HtmlElement {
     div
 }
 
+/// The library's own sanitiser in place of the sanitiser module (which only the release build
+/// serves; the e2e tests load it for real), answering on the next tick as the module would.
+fn in_process_sanitizer() {
+    provide_context(session_view::view::MessageSanitizer(std::sync::Arc::new(|html: String| {
+        Box::pin(async move { Some(session_view::sanitize::sanitize(&html)) }) as session_view::view::Sanitized
+    })));
+}
+
 fn mount_signal(config: Signal<Config>) -> Mounted {
     let root = container();
-    let handle = leptos::mount::mount_to(root.clone(), move || view! { <SessionView config locale="en-US"/> });
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        in_process_sanitizer();
+        view! { <SessionView config locale="en-US"/> }
+    });
     Mounted { root, _handle: Some(Box::new(handle)) }
 }
 
@@ -62,9 +73,12 @@ fn mount(config: Config) -> Mounted {
 fn mount_in(config: Config, locale: Option<&str>) -> Mounted {
     let root = container();
     let locale = locale.map(str::to_owned);
-    let handle = leptos::mount::mount_to(root.clone(), move || match locale.clone() {
-        Some(l) => view! { <SessionView config locale=l/> }.into_any(),
-        None => view! { <SessionView config/> }.into_any(),
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        in_process_sanitizer();
+        match locale.clone() {
+            Some(l) => view! { <SessionView config locale=l/> }.into_any(),
+            None => view! { <SessionView config/> }.into_any(),
+        }
     });
     Mounted { root, _handle: Some(Box::new(handle)) }
 }
@@ -771,4 +785,72 @@ fn a_language_without_a_catalogue_falls_back_to_the_browser_then_english() {
     }
     let en = mount_in(demo("card"), Some("en-GB"));
     assert_eq!(en.text("[data-testid=amount-due]"), "US$49.99", "en-GB keeps its own number format");
+}
+
+#[wasm_bindgen_test]
+async fn the_message_keeps_its_place_while_the_sanitiser_loads_and_says_so_if_it_cannot() {
+    // A sanitiser that answers only when told: the message's space is reserved meanwhile.
+    let (tx, rx) = futures_channel();
+    let root = container();
+    let rx = std::rc::Rc::new(std::cell::RefCell::new(Some(rx)));
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let rx = send_wrapper::SendWrapper::new(rx.clone());
+        provide_context(session_view::view::MessageSanitizer(std::sync::Arc::new(move |_html: String| {
+            let rx = rx.borrow_mut().take();
+            Box::pin(async move {
+                match rx {
+                    Some(rx) => rx.await.ok().flatten(),
+                    None => None,
+                }
+            }) as session_view::view::Sanitized
+        })));
+        view! { <SessionView config=demo("message") locale="en"/> }
+    });
+    let v = Mounted { root, _handle: None };
+    tick().await;
+    let waiting: HtmlElement = v.q("[data-testid=page-message]").expect("the place is kept").dyn_into().expect("html");
+    assert_eq!(waiting.get_attribute("aria-busy").as_deref(), Some("true"));
+    let reserved = waiting.style().get_property_value("min-height").unwrap_or_default();
+    assert!(reserved.ends_with("em)") || reserved.ends_with("em"), "space reserved: {reserved:?}");
+    assert!(waiting.get_bounding_client_rect().height() > 40.0, "the demo message is several lines");
+    assert!(v.q("[data-testid=amount-due]").is_some(), "the rest of the view did not wait");
+    // The module could not be loaded: a calm line, and the rest of the view still works.
+    let _ = tx.send(None);
+    tick().await;
+    tick().await;
+    assert!(v.q("[data-testid=page-message]").is_none());
+    assert_eq!(v.text("[data-testid=page-message-unavailable]"), "The merchant's message couldn't be shown.");
+    assert!(v.q("[data-testid=confirm]").is_some());
+}
+
+/// A one-shot channel from std parts (no extra crate).
+fn futures_channel() -> (OneShotSender, OneShotReceiver) {
+    let slot = std::rc::Rc::new(std::cell::RefCell::new((None::<Option<String>>, None::<std::task::Waker>)));
+    (OneShotSender(slot.clone()), OneShotReceiver(slot))
+}
+type Slot = std::rc::Rc<std::cell::RefCell<(Option<Option<String>>, Option<std::task::Waker>)>>;
+struct OneShotSender(Slot);
+struct OneShotReceiver(Slot);
+impl OneShotSender {
+    fn send(self, v: Option<String>) -> Result<(), ()> {
+        let mut s = self.0.borrow_mut();
+        s.0 = Some(v);
+        if let Some(w) = s.1.take() {
+            w.wake();
+        }
+        Ok(())
+    }
+}
+impl std::future::Future for OneShotReceiver {
+    type Output = Result<Option<String>, ()>;
+    fn poll(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Self::Output> {
+        let mut s = self.0.borrow_mut();
+        match s.0.take() {
+            Some(v) => std::task::Poll::Ready(Ok(v)),
+            None => {
+                s.1 = Some(cx.waker().clone());
+                std::task::Poll::Pending
+            }
+        }
+    }
 }

@@ -175,11 +175,3 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<SessionViewH
     MOUNTED.with(|m| m.borrow_mut().push((id, mounted)));
     Ok(SessionViewHandle { id })
 }
-
-/// The exact sanitiser the view applies to `page_message`, for merchants to preview a message
-/// (and for the benchmark): sanitised HTML as a string. The view itself never parses this
-/// string again; it builds the same tree node by node.
-#[wasm_bindgen(js_name = sanitizeMessage)]
-pub fn sanitize_message(html: &str) -> String {
-    crate::sanitize::sanitize(html)
-}

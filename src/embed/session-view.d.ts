@@ -119,5 +119,7 @@ export interface SessionConfig {
   challenge?: { type: "hcaptcha" | "turnstile" | "sms" | "email"; site_key?: string; delivery_hint?: string; code_sent?: boolean } | null;
 }
 
-/** The exact sanitiser the view applies to `page_message`: preview what payers will see. */
-export function sanitizeMessage(html: string): string;
+// The exact sanitiser the view applies to `page_message` (to preview what payers will see)
+// lives in its own module, loaded by the view only when a config has a message:
+//   import init, { sanitizeMessage } from '<release>/session-view-sanitizer.js';
+//   await init(); sanitizeMessage(html): string

@@ -11,6 +11,7 @@ pub(super) fn text(m: M) -> &'static str {
         M::PayMerchant => "الدفع إلى {merchant}",
         M::AmountDue => "المبلغ المستحق",
         M::AmountUnavailable => "المبلغ غير متاح",
+        M::MessageUnavailable => "تعذّر عرض رسالة التاجر.",
         M::Items => "المنتجات",
         M::Item => "منتج",
         M::Total => "الإجمالي",

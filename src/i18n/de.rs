@@ -11,6 +11,7 @@ pub(super) fn text(m: M) -> &'static str {
         M::PayMerchant => "An {merchant} zahlen",
         M::AmountDue => "Zu zahlender Betrag",
         M::AmountUnavailable => "Betrag nicht verfügbar",
+        M::MessageUnavailable => "Die Nachricht des Händlers konnte nicht angezeigt werden.",
         M::Items => "Artikel",
         M::Item => "Artikel",
         M::Total => "Gesamt",

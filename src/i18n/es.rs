@@ -11,6 +11,7 @@ pub(super) fn text(m: M) -> &'static str {
         M::PayMerchant => "Pagar a {merchant}",
         M::AmountDue => "Importe a pagar",
         M::AmountUnavailable => "Importe no disponible",
+        M::MessageUnavailable => "No se ha podido mostrar el mensaje del comercio.",
         M::Items => "Artículos",
         M::Item => "Artículo",
         M::Total => "Total",

@@ -11,6 +11,7 @@ pub(super) fn text(m: M) -> &'static str {
         M::PayMerchant => "Payer {merchant}",
         M::AmountDue => "Montant à payer",
         M::AmountUnavailable => "Montant indisponible",
+        M::MessageUnavailable => "Le message du marchand n’a pas pu être affiché.",
         M::Items => "Articles",
         M::Item => "Article",
         M::Total => "Total",

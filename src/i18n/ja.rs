@@ -11,6 +11,7 @@ pub(super) fn text(m: M) -> &'static str {
         M::PayMerchant => "{merchant} へのお支払い",
         M::AmountDue => "お支払い金額",
         M::AmountUnavailable => "金額を表示できません",
+        M::MessageUnavailable => "加盟店からのメッセージを表示できませんでした。",
         M::Items => "商品",
         M::Item => "商品",
         M::Total => "合計",

@@ -178,6 +178,7 @@ messages! {
     PayMerchant = "Pay {merchant}",
     AmountDue = "Amount due",
     AmountUnavailable = "Amount unavailable",
+    MessageUnavailable = "The merchant's message couldn't be shown.",
     Items = "Items",
     Item = "Item",
     Total = "Total",

@@ -11,6 +11,7 @@ pub(super) fn text(m: M) -> &'static str {
         M::PayMerchant => "Pagar {merchant}",
         M::AmountDue => "Valor a pagar",
         M::AmountUnavailable => "Valor indisponível",
+        M::MessageUnavailable => "Não foi possível mostrar a mensagem da loja.",
         M::Items => "Itens",
         M::Item => "Item",
         M::Total => "Total",

@@ -27,6 +27,7 @@ mod total_change;
 mod wallet;
 
 pub use challenge::{ChallengeCall, ChallengeReply, ChallengeServer};
+pub use page_message::{MessageSanitizer, Sanitized};
 pub use problem::{Problem, ProblemKind};
 pub use pay_state::{Choice, ConfirmRequest, Confirmer, EmbedderConfirms, PayState, Phase};
 pub use session_view::SessionView;

@@ -1,29 +1,121 @@
+use super::ctx;
+use crate::i18n::Msg;
 use crate::model::Config;
 use crate::sanitize::{self, Node};
 use leptos::html::Div;
 use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/app/sanitizer-loader.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = sanitizeMessage)]
+    async fn sanitize_in_module(html: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Where `page_message` is sanitised: a function from the merchant's HTML to ammonia's output,
+/// or `None` when the sanitiser is unavailable. By default the sanitiser module
+/// (`src/bin/sanitizer.rs`), loaded on first use; component tests provide the library's own
+/// `sanitize::sanitize` in its place.
+#[derive(Clone)]
+pub struct MessageSanitizer(pub Arc<dyn Fn(String) -> Sanitized + Send + Sync>);
+
+/// The sanitiser's answer, when it comes.
+pub type Sanitized = Pin<Box<dyn Future<Output = Option<String>>>>;
+
+fn from_module() -> MessageSanitizer {
+    MessageSanitizer(Arc::new(|html: String| {
+        Box::pin(async move {
+            let out = sanitize_in_module(&html).await.ok().and_then(|v| v.as_string());
+            if out.is_none() {
+                crate::browser::warn("session view: the page_message sanitiser could not be loaded");
+            }
+            out
+        })
+    }))
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Shown {
+    Nothing,
+    /// Waiting for the sanitiser: the space it will take, in lines, is kept.
+    Waiting(u32),
+    Tree(Vec<Node>),
+    Unavailable,
+}
 
 /// The merchant's formatted message. There is no HTML sink: the message is sanitised by
-/// ammonia (`sanitize.rs` documents the policy), read back into a tree of allowed nodes in
-/// Rust, and built here element by element with `createElement`, `setAttribute` and
-/// `createTextNode`, so the browser never parses merchant HTML (no mutation-XSS re-parse,
-/// nothing for Trusted Types to guard).
+/// ammonia in the sanitiser module (`sanitize.rs` documents the policy), its output read back
+/// strictly into a tree of allowed nodes here, and built element by element with
+/// `createElement`, `setAttribute` and `createTextNode`, so the browser never parses merchant
+/// HTML (no mutation-XSS re-parse, nothing for Trusted Types to guard). The module loads only
+/// when there is a message, after the first paint; the message's space is reserved meanwhile.
+/// If it cannot load, a calm line says the message could not be shown.
 #[component]
 pub fn PageMessage(config: Signal<Config>) -> impl IntoView {
+    let cx = ctx();
+    let sanitizer = use_context::<MessageSanitizer>().unwrap_or_else(from_module);
     let message = Memo::new(move |_| config.with(|c| c.page_message.clone()));
-    let tree = Memo::new(move |_| message.get().map(|m| sanitize::message_tree(&m)).filter(|t| !is_blank(t)));
+    let shown = RwSignal::new(Shown::Nothing);
+    let generation = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        generation.update_value(|g| *g = g.wrapping_add(1));
+        let Some(html) = message.get() else {
+            shown.set(Shown::Nothing);
+            return;
+        };
+        let asked = generation.get_value();
+        shown.set(Shown::Waiting(sanitize::estimated_lines(&html)));
+        let answer = (sanitizer.0)(html);
+        leptos::task::spawn_local(async move {
+            let out = answer.await;
+            if generation.try_get_value() != Some(asked) {
+                return; // a newer message came, or the view is gone
+            }
+            let _ = shown.try_set(match out {
+                Some(s) => Some(sanitize::read_sanitized(&s)).filter(|t| !is_blank(t)).map_or(Shown::Nothing, Shown::Tree),
+                None => Shown::Unavailable,
+            });
+        });
+    });
     let holder = NodeRef::<Div>::new();
     Effect::new(move |_| {
-        let (Some(el), Some(nodes)) = (holder.get(), tree.get()) else { return };
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-        el.replace_children_with_node_0();
-        for n in &nodes {
-            if let Some(node) = build(&doc, n) {
-                let _ = el.append_child(&node);
+        let Some(el) = holder.get() else { return };
+        shown.with(|s| {
+            let Shown::Tree(nodes) = s else { return };
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+            el.replace_children_with_node_0();
+            for n in nodes {
+                if let Some(node) = build(&doc, n) {
+                    let _ = el.append_child(&node);
+                }
             }
-        }
+        });
     });
-    move || tree.with(Option::is_some).then(|| view! { <div class="sv-message" dir="auto" data-testid="page-message" node_ref=holder></div> })
+    let waiting = move || match shown.get() {
+        Shown::Waiting(lines) => Some(lines),
+        _ => None,
+    };
+    let visible = Memo::new(move |_| shown.with(|s| matches!(s, Shown::Waiting(_) | Shown::Tree(_))));
+    let unavailable = Memo::new(move |_| shown.with(|s| *s == Shown::Unavailable));
+    view! {
+        <Show when=move || visible.get()>
+            <div
+                class="sv-message"
+                class:sv-message--waiting=move || waiting().is_some()
+                aria-busy=move || waiting().map(|_| "true")
+                style:min-height=move || waiting().map(|n| format!("calc({n} * 1.5em)"))
+                dir="auto"
+                data-testid="page-message"
+                node_ref=holder
+            ></div>
+        </Show>
+        <Show when=move || unavailable.get()>
+            <p class="sv-message sv-message--unavailable" data-testid="page-message-unavailable">{cx.t(Msg::MessageUnavailable)}</p>
+        </Show>
+    }
 }
 
 /// Only whitespace: nothing to show (an empty element still counts as something).

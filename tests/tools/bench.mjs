@@ -53,8 +53,10 @@ await WebAssembly.instantiate(module, imports);
 window.floorDone = performance.now();
 </script></body></html>`);
 mock.page('/bench-shop.html', `<!doctype html><html><body><div id="a"></div><script type="module">
-import init, { mount, sanitizeMessage } from '/session-view-app.js';
+import init, { mount } from '/session-view-app.js';
+import initSanitizer, { sanitizeMessage } from '/session-view-sanitizer.js';
 window.wasm = await init();
+await initSanitizer();
 window.sv = { mount, sanitizeMessage };
 window.ready = true;
 </script></body></html>`);
@@ -68,16 +70,22 @@ async function throttledPage(rate) {
   return o;
 }
 
-// Navigation start → the total is visible (polled every animation frame from the first script).
-async function firstRender(url) {
+// Navigation start → the total is visible, and → the page_message is shown (built by the
+// sanitiser module, which loads after the first render), polled every animation frame.
+async function firstRender(url, what = 'total') {
   const o = await throttledPage(4);
   await o.page.addInitScript(() => {
-    const check = () => { if (document.querySelector('[data-testid=total]')) window.totalAt = performance.now(); else requestAnimationFrame(check); };
+    const check = () => {
+      if (window.totalAt === undefined && document.querySelector('[data-testid=total]')) window.totalAt = performance.now();
+      if (document.querySelector('[data-testid=page-message] > *')) window.messageAt = performance.now();
+      else requestAnimationFrame(check);
+    };
     requestAnimationFrame(check);
   });
   await o.page.goto(url);
-  await o.page.waitForFunction(() => window.totalAt !== undefined, null, { timeout: 60000 });
-  const t = await o.page.evaluate(() => window.totalAt);
+  const key = what === 'total' ? 'totalAt' : 'messageAt';
+  await o.page.waitForFunction(k => window[k] !== undefined, key, { timeout: 60000 });
+  const t = await o.page.evaluate(k => window[k], key);
   await o.context.close();
   return t;
 }
@@ -93,9 +101,11 @@ const times = async f => { const xs = []; for (let i = 0; i < RUNS; i++) xs.push
 const floorMs = await times(floor);
 const plainMs = await times(() => firstRender(`${origin}/?session=cs_benchPlain1`));
 const msgMs = await times(() => firstRender(`${origin}/?session=cs_benchMsg1`));
+const msgShownMs = await times(() => firstRender(`${origin}/?session=cs_benchMsg1`, 'message'));
 row(`floor: fetch+compile+instantiate the wasm (4× CPU, median of ${RUNS})`, floorMs.toFixed(0), 'ms', 'reference', null);
 row('first render, no page_message (4× CPU)', plainMs.toFixed(0), 'ms', `≤ 1.5 × floor (${(1.5 * floorMs).toFixed(0)} ms)`, plainMs <= 1.5 * floorMs);
 row('first render, 64 KB page_message (4× CPU)', msgMs.toFixed(0), 'ms', `≤ 1.5 × floor (${(1.5 * floorMs).toFixed(0)} ms)`, msgMs <= 1.5 * floorMs);
+row('  …the 64 KB message itself shown (sanitiser module loaded after)', msgShownMs.toFixed(0), 'ms', 'reference', null);
 
 // Update latency, mutations, 5,000 items, memory, sanitiser throughput: 1× CPU, one page.
 const { page, context } = await openPage(browser, origin);

@@ -2,7 +2,8 @@
 // manifest.json, the list of every file the build ships with its SHA-384, and the headers
 // the page must be served with. SECURITY.md explains how a deployer checks a live site
 // against it (tests/tools/verify-deploy.mjs).
-//  1. boot.js gets the wasm module's hash (fetch(…, { integrity }) in the browser);
+//  1. boot.js gets the wasm module's hash, and the sanitiser loader snippet the sanitiser
+//     module's (fetch(…, { integrity }) in the browser);
 //  2. index.html gets an integrity attribute on boot.js and an import map whose `integrity`
 //     pins the JS module and its snippets; the CSP in _headers gets the import map's hash;
 //  3. manifest.json lists every file with its hash, and the _headers values.
@@ -20,10 +21,17 @@ const bootPath = path.join(dir, 'boot.js');
 const boot = fs.readFileSync(bootPath, 'utf8');
 if (!boot.includes("'__WASM_SHA384__'")) { console.error('manifest: boot.js has no wasm hash placeholder'); process.exit(1); }
 fs.writeFileSync(bootPath, boot.replace("'__WASM_SHA384__'", `'${sri('session-view-app_bg.wasm')}'`));
+const loaders = files('.').filter(f => f.startsWith('snippets' + path.sep) && f.endsWith('sanitizer-loader.js'));
+if (loaders.length !== 1) { console.error(`manifest: expected one sanitizer-loader.js snippet, found ${loaders.length}`); process.exit(1); }
+for (const f of loaders) {
+  const text = fs.readFileSync(path.join(dir, f), 'utf8');
+  if (!text.includes("'__SANITIZER_WASM_SHA384__'")) { console.error('manifest: the sanitiser loader has no wasm hash placeholder'); process.exit(1); }
+  fs.writeFileSync(path.join(dir, f), text.replace("'__SANITIZER_WASM_SHA384__'", `'${sri('session-view-sanitizer_bg.wasm')}'`));
+}
 
 const indexPath = path.join(dir, 'index.html');
 // Trunk leaves its own `<link data-trunk rel="rust" …>` tag behind when it injects no loader.
-let html = fs.readFileSync(indexPath, 'utf8').replace(/\s*<link data-trunk rel="rust"[^>]*>/, '');
+let html = fs.readFileSync(indexPath, 'utf8').replace(/\s*<link data-trunk rel="rust"[^>]*>/g, '');
 const pin = (pattern, file) => {
   if (!pattern.test(html)) { console.error(`manifest: index.html lacks ${pattern}`); process.exit(1); }
   html = html.replace(pattern, m => m.replace(/\s*>$/, ` integrity="${sri(file)}">`));
@@ -32,7 +40,7 @@ pin(/<script type="module" src="\.\/boot\.js">/, 'boot.js');
 // Every import of the JS module and its wasm-bindgen snippets is checked through the import
 // map's `integrity` (a failed modulepreload or module script would not stop a later import
 // from fetching the file again). The import map is inline, so the CSP gets its hash.
-const modules = ['session-view-app.js', ...files('.').filter(f => f.startsWith('snippets' + path.sep) && f.endsWith('.js'))];
+const modules = ['session-view-app.js', 'session-view-sanitizer.js', ...files('.').filter(f => f.startsWith('snippets' + path.sep) && f.endsWith('.js'))];
 const importMap = JSON.stringify({ imports: {}, integrity: Object.fromEntries(modules.map(f => ['./' + f.split(path.sep).join('/'), sri(f)])) });
 html = html.replace('<script type="module" src="./boot.js"', `<script type="importmap">${importMap}</script>\n  <script type="module" src="./boot.js"`);
 const mapHash = `'sha256-${crypto.createHash('sha256').update(importMap).digest('base64')}'`;
