@@ -423,6 +423,17 @@ async fn amount_change_updates_in_place_without_recreating_rows() {
     assert_eq!(v.text("[data-testid=amount-due]"), "$59.99");
     assert_eq!(v.text("[data-testid=total]"), "$59.99");
     assert!(row_before.is_same_node(Some(&v.all(".sv-item")[0])), "line item row was re-created");
+    // One item changes: its row shows the change, the other row stays the same node.
+    let second_before = v.all(".sv-item")[1].clone();
+    cfg.update(|c| {
+        if let Some(item) = c.line_items.get_mut(1) {
+            item.quantity = 3;
+        }
+    });
+    tick().await;
+    assert!(row_before.is_same_node(Some(&v.all(".sv-item")[0])), "an unchanged row stays");
+    assert!(!second_before.is_same_node(Some(&v.all(".sv-item")[1])), "the changed row is rebuilt");
+    assert!(v.all(".sv-item")[1].text_content().unwrap_or_default().contains("3 × $10.01"), "{:?}", v.all(".sv-item")[1].text_content());
     cfg.update(|c| c.status = Some(session_view::model::Status::Completed));
     tick().await;
     assert!(v.q("[data-testid=completed]").is_some());

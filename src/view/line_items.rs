@@ -2,37 +2,45 @@ use super::ctx;
 use crate::i18n::Msg;
 use crate::model::{Config, LineItem};
 use leptos::prelude::*;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// A row's identity: its position and a hash of what it shows.
+type RowKey = (usize, u64);
+
+fn row_key(i: usize, item: &LineItem, currency: Option<&str>) -> RowKey {
+    let mut h = DefaultHasher::new();
+    (item, currency).hash(&mut h);
+    (i, h.finish())
+}
 
 /// One row per item: description, quantity, unit price and line amount. Rows are keyed
-/// by position and content, so a change elsewhere (e.g. the total) leaves them in place.
+/// by position and content, so a change elsewhere (e.g. the total) leaves them in place, and
+/// a new config costs a hash per item: only rows that changed are formatted and built.
 #[component]
 pub fn LineItems(config: Signal<Config>) -> impl IntoView {
     let cx = ctx();
-    let rows = Memo::new(move |_| {
-        config.with(|c| {
-            let currency = c.currency.clone();
-            c.line_items.iter().cloned().enumerate().map(|(i, item)| (i, item, currency.clone())).collect::<Vec<_>>()
-        })
+    let keys = Memo::new(move |_| {
+        config.with(|c| c.line_items.iter().enumerate().map(|(i, item)| row_key(i, item, c.currency.as_deref())).collect::<Vec<_>>())
     });
-    let row = move |(_, item, currency): (usize, LineItem, Option<String>)| {
+    let row = move |(i, _): RowKey| {
+        let (item, currency) = config.with_untracked(|c| (c.line_items.get(i).cloned().unwrap_or(LineItem { description: None, amount: None, quantity: 1 }), c.currency.clone()));
         let cur = currency.as_deref();
-        let unit = cx.money(item.amount, cur);
-        let line = cx.money(item.total(), cur);
         let qty = item.quantity;
+        // The unit price only where it tells something (a quantity other than one).
+        let per_unit = (qty != 1).then(|| format!("{qty} × {}", cx.money(item.amount, cur)));
+        let line = cx.money(item.total(), cur);
         view! {
             <li class="sv-item">
-                <span class="sv-item-name" dir="auto">{item.description.clone().unwrap_or_else(|| cx.t(Msg::Item).to_owned())}</span>
-                <span class="sv-item-qty">
-                    {(qty != 1).then(|| format!("{qty} × {unit}"))}
-                </span>
+                <span class="sv-item-name" dir="auto">{item.description.unwrap_or_else(|| cx.t(Msg::Item).to_owned())}</span>
+                <span class="sv-item-qty">{per_unit}</span>
                 <span class="sv-item-amount">{line}</span>
             </li>
         }
     };
     view! {
-        <Show when=move || rows.with(|r| !r.is_empty())>
+        <Show when=move || keys.with(|k| !k.is_empty())>
             <ul class="sv-items" aria-label=cx.t(Msg::Items)>
-                <For each=move || rows.get() key=|r| r.clone() children=row/>
+                <For each=move || keys.get() key=|k| *k children=row/>
             </ul>
         </Show>
     }

@@ -139,17 +139,23 @@ row('update(): DOM mutations per amount change', update.mutationsPerUpdate.toFix
 
 const scale = await page.evaluate(async base => {
   const items = Array.from({ length: 5000 }, (_, i) => ({ description: `Item ${i + 1}`, amount: 100 + i, quantity: 1 + (i % 3) }));
-  const el = document.createElement('div');
-  document.body.append(el);
-  const t0 = performance.now();
-  const h = window.sv.mount(el, { config: { ...base, layout: 'embedded', line_items: items, amount: 123456 }, pollInterval: 0 });
-  while (el.shadowRoot.querySelectorAll('.sv-item').length < 5000) await new Promise(r => setTimeout(r, 0));
-  const t = performance.now() - t0;
-  h.unmount();
-  el.remove();
-  return t;
+  const once = async () => {
+    const el = document.createElement('div');
+    document.body.append(el);
+    const t0 = performance.now();
+    const h = window.sv.mount(el, { config: { ...base, layout: 'embedded', line_items: items, amount: 123456 }, pollInterval: 0 });
+    while (el.shadowRoot.querySelectorAll('.sv-item').length < 5000) await new Promise(r => setTimeout(r, 0));
+    const t = performance.now() - t0;
+    h.unmount();
+    el.remove();
+    return t;
+  };
+  const times = [];
+  for (let i = 0; i < 7; i++) times.push(await once());
+  times.sort((a, b) => a - b);
+  return times[3]; // the median of 7
 }, demo);
-row('5,000 line items rendered (1× CPU)', scale.toFixed(0), 'ms', '≤ 100 ms', scale <= 100);
+row('5,000 line items rendered (1× CPU, median of 7)', scale.toFixed(0), 'ms', '≤ 100 ms', scale <= 100);
 
 const memory = await page.evaluate(async base => {
   const bytes = () => window.wasm.memory.buffer.byteLength;
