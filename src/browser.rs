@@ -111,10 +111,11 @@ pub fn format_unit(n: i64, unit: &str, locale: &str) -> String {
         .unwrap_or_else(|_| format!("{n} {unit}"))
 }
 
-/// A country's name in `locale` (`Intl.DisplayNames`), if the browser has it.
-pub fn region_name(code: &str, locale: &str) -> Option<String> {
-    let names = DisplayNames::new(&JsValue::from_str(locale), &options(&[("type", "region".into())])).ok()?;
-    names.of(code).ok()?.as_string()
+/// Countries' names in `locale` (one `Intl.DisplayNames` for all), each `None` where the
+/// browser has none.
+pub fn region_names(codes: &[&str], locale: &str) -> Vec<Option<String>> {
+    let names = DisplayNames::new(&JsValue::from_str(locale), &options(&[("type", "region".into())])).ok();
+    codes.iter().map(|c| names.as_ref().and_then(|n| n.of(c).ok()).and_then(|v| v.as_string())).collect()
 }
 
 /// Milliseconds since the epoch (never `Instant::now()`: it panics on wasm32).

@@ -367,10 +367,7 @@ pub fn LiveView(ctl: Controller, #[prop(default = None)] locale: Option<String>)
     provide_context(ChallengeServer { call, timeout_ms: ctl.timeout_ms });
     provide_context(WalletActions(Callback::new(move |(call, done)| ctl.wallet(call, done))));
     // One language for the skeleton, the session and any problem.
-    let cx = match locale {
-        Some(l) => ViewCtx::new(Some(l)),
-        None => crate::view::ctx(),
-    };
+    let cx = ViewCtx::for_view(locale);
     provide_context(cx);
     move || match state.get() {
         LoadState::Loading => view! {

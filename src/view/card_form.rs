@@ -19,10 +19,9 @@ pub const COUNTRIES: &[(&str, &str)] = &[
 
 /// The countries, named in the payer's language and sorted by that name.
 fn countries(locale: &str) -> Vec<(&'static str, String)> {
-    let mut list: Vec<_> = COUNTRIES
-        .iter()
-        .map(|(code, english)| (*code, crate::browser::region_name(code, locale).unwrap_or_else(|| (*english).to_owned())))
-        .collect();
+    let codes: Vec<&str> = COUNTRIES.iter().map(|(code, _)| *code).collect();
+    let named = crate::browser::region_names(&codes, locale);
+    let mut list: Vec<_> = COUNTRIES.iter().zip(named).map(|((code, english), name)| (*code, name.unwrap_or_else(|| (*english).to_owned()))).collect();
     list.sort_by(|a, b| a.1.cmp(&b.1));
     list
 }

@@ -80,6 +80,15 @@ impl ViewCtx {
         ViewCtx { lang, locale, n }
     }
 
+    /// The language of a view given `locale` (the mount option): that one if given, else the
+    /// one already chosen around it (the page's, or a `LiveView`'s), else the browser's.
+    pub fn for_view(locale: Option<String>) -> Self {
+        match locale {
+            Some(l) => ViewCtx::new(Some(l)),
+            None => ctx(),
+        }
+    }
+
     /// The start of every element id in this view, e.g. `sv3`.
     pub fn prefix(&self) -> String {
         format!("sv{}", self.n)

@@ -20,11 +20,7 @@ pub fn SessionView(
     #[prop(optional)]
     on_status: Option<Callback<Status>>,
 ) -> impl IntoView {
-    // An explicit `locale` wins; else the one a `LiveView` around this view chose; else the browser's.
-    let cx = match locale {
-        Some(l) => ViewCtx::new(Some(l)),
-        None => use_context::<ViewCtx>().unwrap_or_else(|| ViewCtx::new(None)),
-    };
+    let cx = ViewCtx::for_view(locale);
     provide_context(cx);
     let seen = TotalSeen(RwSignal::new(true));
     provide_context(seen);

@@ -140,20 +140,19 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                     message.set(Some(format!("{}{tries}", m.unwrap_or_else(|| cx.t(Msg::WrongCode).to_owned()))));
                     request_animation_frame(focus_input);
                 }
-                ChallengeReply::Verify(VerifyAnswer::Locked(m)) => {
+                // No more tries, or an answer that cannot be used: the field locks with the reason.
+                ChallengeReply::Verify(answer @ (VerifyAnswer::Locked(_) | VerifyAnswer::Unusable)) => {
+                    let m = match answer {
+                        VerifyAnswer::Locked(Some(m)) => m,
+                        VerifyAnswer::Locked(None) => cx.t(if server.is_some() { Msg::TooManyWrongCodes } else { Msg::DemoLocked }).to_owned(),
+                        _ => cx.t(Msg::CodeUncheckable).to_owned(),
+                    };
                     code.set(String::new());
                     invalid.set(false);
-                    let m = m.unwrap_or_else(|| cx.t(if server.is_some() { Msg::TooManyWrongCodes } else { Msg::DemoLocked }).to_owned());
                     locked.set(Some(m.clone()));
                     message.set(Some(m));
                 }
                 // No answer: the code stays, so the payer can simply try again.
-                ChallengeReply::Verify(VerifyAnswer::Unusable) => {
-                    code.set(String::new());
-                    let m = cx.t(Msg::CodeUncheckable).to_owned();
-                    locked.set(Some(m.clone()));
-                    message.set(Some(m));
-                }
                 _ => message.set(Some(cx.t(Msg::VerifyConnectionFailed).to_owned())),
             }
         });
