@@ -13,7 +13,8 @@ export interface MountOptions {
   credential?: string;
   /** Absolute http(s) base of the hosted-sessions API; default: this page's origin. */
   apiBase?: string;
-  /** A session config object to render directly, without a fetch. */
+  /** A session config object to render directly, without a fetch. It is read as the JSON
+   *  `JSON.stringify` makes of it, like the API's answer; a cycle or a BigInt throws. */
   config?: SessionConfig;
   /** BCP 47 language tag: the language the payer reads (en, es, fr, de, pt-BR, ja, ar are
    *  bundled; `ar` renders right to left) and the locale of numbers, amounts and dates.
@@ -39,7 +40,7 @@ export type ThemeVariable =
 
 /** Returned by `mount`. */
 export interface SessionViewHandle {
-  /** Shows a new config in place, keeping what the payer typed. Throws if `config` is not an object. */
+  /** Shows a new config in place, keeping what the payer typed. Throws if `config` is not an object (or JSON cannot hold it). */
   update(config: SessionConfig): void;
   /** Reads the session from the API again now. */
   refresh(): void;

@@ -19,6 +19,11 @@ fn row_key(i: usize, item: &LineItem, currency: Option<&str>) -> RowKey {
 #[component]
 pub fn LineItems(config: Signal<Config>) -> impl IntoView {
     let cx = ctx();
+    // Every row hands these to the DOM: crossed into JS once and then reused, not decoded
+    // again for each of thousands of rows (wasm-bindgen's `enable-interning`).
+    for s in ["class", "dir", "auto", "sv-item", "sv-item-name", "sv-item-qty", "sv-item-amount"] {
+        wasm_bindgen::intern(s);
+    }
     let keys = Memo::new(move |_| {
         config.with(|c| c.line_items.iter().enumerate().map(|(i, item)| row_key(i, item, c.currency.as_deref())).collect::<Vec<_>>())
     });

@@ -230,9 +230,19 @@ test('a view stays mounted when the page drops its handle; a second mount replac
 
 test('mount() refuses bad options with a clear error', async () => {
   const { page, context } = await shop();
-  const errors = await page.evaluate(() => ['x', { sessionId: 'cs_bad/../x' }, { sessionId: 'cs_ok1', apiBase: 'javascript:alert(1)' }, {}, { config: 42 }, { config: {}, parentOrigin: '*' }]
-    .map(o => { try { window.sv.mount(document.getElementById('a'), o); return 'mounted'; } catch (e) { return e.message; } }));
-  assert.deepEqual(errors.map(e => e.startsWith('session view:')), [true, true, true, true, true, true], errors.join(' | '));
+  const errors = await page.evaluate(() => {
+    const cyclic = { amount: 100 };
+    cyclic.self = cyclic;
+    return ['x', { sessionId: 'cs_bad/../x' }, { sessionId: 'cs_ok1', apiBase: 'javascript:alert(1)' }, {}, { config: 42 }, { config: {}, parentOrigin: '*' },
+      { config: cyclic }, { config: { amount: 10n } }]
+      .map(o => { try { window.sv.mount(document.getElementById('a'), o); return 'mounted'; } catch (e) { return e.message; } });
+  });
+  assert.deepEqual(errors.map(e => e.startsWith('session view:')), [true, true, true, true, true, true, true, true], errors.join(' | '));
+  assert.equal(errors[6], 'session view: config is not a JSON-like object');
+  assert.equal(errors[7], 'session view: config is not a JSON-like object');
+  // Nothing broke: the next good config mounts and shows its total.
+  await page.evaluate(() => window.sv.mount(document.getElementById('a'), { config: { status: 'active', scope: 'payment', amount: 1250, currency: 'USD' } }));
+  await page.waitForFunction(() => document.getElementById('a').shadowRoot?.querySelector('[data-testid=amount-due]')?.textContent === '$12.50');
   await context.close();
 });
 
