@@ -119,9 +119,8 @@ impl SessionViewHandle {
 /// `JSON.stringify` and one crossing, rather than one per field (5,000 line items: about 20 %
 /// of the mount). Anything `JSON.stringify` refuses (a cycle, a BigInt) is not a config.
 fn parse_js(config: &JsValue) -> Result<model::Parsed, JsError> {
-    let text = js_sys::JSON::stringify(config).ok().and_then(|t| t.as_string());
-    let value: serde_json::Value = text.and_then(|t| serde_json::from_str(&t).ok()).ok_or_else(|| JsError::new("session view: config is not a JSON-like object"))?;
-    model::parse_value(&value).map_err(|e| JsError::new(&format!("session view: {e}")))
+    let text = js_sys::JSON::stringify(config).ok().and_then(|t| t.as_string()).ok_or_else(|| JsError::new("session view: config is not a JSON-like object"))?;
+    model::parse_json(&text).map_err(|e| JsError::new(&format!("session view: {e}")))
 }
 
 /// Mounts the session view into `element`. See `session-view.d.ts` for the options.
