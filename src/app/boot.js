@@ -8,9 +8,17 @@ const WASM_SHA384 = '__WASM_SHA384__';
 const wasm = new URL('./session-view-app_bg.wasm', import.meta.url);
 const pinned = WASM_SHA384.startsWith('sha384-');
 
+const download = () => fetch(wasm, pinned ? { integrity: WASM_SHA384 } : {});
+
+// The wasm is compiled while the JS module and its snippets load (index.html preloads them
+// all), not after: the compile is the longest step before the first render (issue #6). A
+// server that sends the wasm with another MIME type gets the plain download instead.
+const compiled = WebAssembly.compileStreaming(download()).catch(() => download());
+compiled.catch(() => {}); // a failure is reported once, below
+
 // A dynamic import, so a module the browser refuses (SRI, network) still ends in the message.
 import('./session-view-app.js')
-  .then(m => m.default({ module_or_path: fetch(wasm, pinned ? { integrity: WASM_SHA384 } : {}) }))
+  .then(async m => m.default({ module_or_path: await compiled }))
   .catch(() => {
     const p = document.createElement('p');
     p.setAttribute('role', 'alert');

@@ -43,6 +43,12 @@ pin(/<script type="module" src="\.\/boot\.js">/, 'boot.js');
 const modules = ['session-view-app.js', 'session-view-sanitizer.js', ...files('.').filter(f => f.startsWith('snippets' + path.sep) && f.endsWith('.js'))];
 const importMap = JSON.stringify({ imports: {}, integrity: Object.fromEntries(modules.map(f => ['./' + f.split(path.sep).join('/'), sri(f)])) });
 html = html.replace('<script type="module" src="./boot.js"', `<script type="importmap">${importMap}</script>\n  <script type="module" src="./boot.js"`);
+// The JS module and the snippets it imports are preloaded, all at once: otherwise the browser
+// finds each only after parsing the one before (index.html → boot.js → the module → its
+// snippets), one round trip each, while boot.js compiles the wasm.
+const preloads = modules.filter(f => f !== 'session-view-sanitizer.js')
+  .map(f => `<link rel="modulepreload" href="./${f.split(path.sep).join('/')}" integrity="${sri(f)}">`).join('\n  ');
+html = html.replace('<script type="module" src="./boot.js"', `${preloads}\n  <script type="module" src="./boot.js"`);
 const mapHash = `'sha256-${crypto.createHash('sha256').update(importMap).digest('base64')}'`;
 const headersPath = path.join(dir, '_headers');
 if (fs.existsSync(headersPath)) {
