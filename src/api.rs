@@ -135,7 +135,12 @@ async fn send(
     timeout_ms: i32,
     on_start: impl FnOnce(Abort),
 ) -> Result<Sent, Failure> {
-    let controller = web_sys::AbortController::new().map_err(|_| Failure::Network)?;
+    let url = format!("{}{suffix}", endpoint.config_url());
+    let early = if method == "GET" && suffix.is_empty() { take_early_request(&url, endpoint.credential.is_some()) } else { None };
+    let controller = match &early {
+        Some((_, abort)) => abort.clone(),
+        None => web_sys::AbortController::new().map_err(|_| Failure::Network)?,
+    };
     let signal = controller.signal();
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let flag = timed_out.clone();
@@ -148,25 +153,9 @@ async fn send(
     let timer = window.as_ref().and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), timeout_ms).ok());
     on_start(Abort(controller));
     let failed = || if timed_out.get() { Failure::Timeout } else { Failure::Network };
-    let url = format!("{}{suffix}", endpoint.config_url());
-    let mut request = gloo_net::http::RequestBuilder::new(&url).method(match method {
-        "POST" => gloo_net::http::Method::POST,
-        "DELETE" => gloo_net::http::Method::DELETE,
-        _ => gloo_net::http::Method::GET,
-    });
-    request = request.abort_signal(Some(&signal)).header("Accept", "application/json");
-    if let Some(key) = idempotency_key {
-        request = request.header("Idempotency-Key", key);
-    }
-    if let Some(c) = &endpoint.credential {
-        request = request.header("Authorization", &format!("Bearer {c}"));
-    }
-    let result = match body {
-        Some(b) => match request.json(b) {
-            Ok(r) => r.send().await,
-            Err(_) => return Err(Failure::Network),
-        },
-        None => request.send().await,
+    let result = match early {
+        Some((response, _)) => wasm_bindgen_futures::JsFuture::from(response).await.ok().and_then(|r| r.dyn_into::<web_sys::Response>().ok()).map(gloo_net::http::Response::from).ok_or(()),
+        None => request(&url, method, &signal, body, idempotency_key, endpoint.credential.as_deref()).await,
     };
     if let (Some(w), Some(t)) = (window.as_ref(), timer) {
         w.clear_timeout_with_handle(t);
@@ -177,6 +166,54 @@ async fn send(
     let status = response.status();
     let text = response.text().await.map_err(|_| failed());
     Ok(Sent { status, text, date, retry_after })
+}
+
+/// The request itself, through gloo-net.
+async fn request(
+    url: &str,
+    method: &str,
+    signal: &web_sys::AbortSignal,
+    body: Option<&serde_json::Value>,
+    idempotency_key: Option<&str>,
+    credential: Option<&str>,
+) -> Result<gloo_net::http::Response, ()> {
+    let mut request = gloo_net::http::RequestBuilder::new(url).method(match method {
+        "POST" => gloo_net::http::Method::POST,
+        "DELETE" => gloo_net::http::Method::DELETE,
+        _ => gloo_net::http::Method::GET,
+    });
+    request = request.abort_signal(Some(signal)).header("Accept", "application/json");
+    if let Some(key) = idempotency_key {
+        request = request.header("Idempotency-Key", key);
+    }
+    if let Some(c) = credential {
+        request = request.header("Authorization", &format!("Bearer {c}"));
+    }
+    match body {
+        Some(b) => request.json(b).map_err(|_| ())?.send().await.map_err(|_| ()),
+        None => request.send().await.map_err(|_| ()),
+    }
+}
+
+/// The hosted page's first config request, which `boot.js` starts beside the wasm download
+/// (one round trip less before the first render). Taken once: used only when it is for
+/// exactly `url`, with a credential exactly when the view has one; otherwise it is aborted
+/// and the view asks on its own. Its response promise and its abort handle.
+fn take_early_request(url: &str, with_credential: bool) -> Option<(js_sys::Promise, web_sys::AbortController)> {
+    let window: wasm_bindgen::JsValue = web_sys::window()?.into();
+    let key = js_sys::Symbol::for_("session-view.early-request");
+    let slot = js_sys::Reflect::get(&window, &key).ok().filter(|s| s.is_object())?;
+    let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
+    let field = |name: &str| js_sys::Reflect::get(&slot, &name.into()).ok();
+    let abort: web_sys::AbortController = field("abort")?.dyn_into().ok()?;
+    let response: js_sys::Promise = field("response")?.dyn_into().ok()?;
+    let same = field("url").and_then(|u| u.as_string()).as_deref() == Some(url) && field("withCredential").and_then(|c| c.as_bool()) == Some(with_credential);
+    if same {
+        Some((response, abort))
+    } else {
+        abort.abort();
+        None
+    }
 }
 
 /// Maps a status and body to what the payer is told: 2xx done, 402 declined, 429/5xx unknown.

@@ -8,6 +8,33 @@ const WASM_SHA384 = '__WASM_SHA384__';
 const wasm = new URL('./session-view-app_bg.wasm', import.meta.url);
 const pinned = WASM_SHA384.startsWith('sha384-');
 
+// The hosted page's config request starts now, beside the wasm download, not after the
+// module has started: one round trip less before the payer sees what they pay (issue #6).
+// The view (src/api.rs, `take_early_request`) uses it for its first attempt only if it is
+// for exactly the URL and credential it would use itself; otherwise it aborts it and asks
+// on its own. The rules are the view's (src/app/hosted.rs, api.rs): only on our own page;
+// the API base from the deployer's <meta>, never from the URL; a session id
+// cs_[A-Za-z0-9]+; the credential from the fragment, sent only as a Bearer header to that
+// base and kept nowhere (the view wipes the fragment when it starts).
+function startConfigRequest() {
+  const meta = name => document.querySelector(`meta[name="${name}"]`);
+  if (!meta('session-view-page')) return;
+  const id = new URLSearchParams(location.search).get('session') ?? '';
+  if (id.length > 255 || !/^cs_[A-Za-z0-9]+$/.test(id)) return;
+  const base = (meta('session-view-api-base')?.content.trim() || location.origin).replace(/\/+$/, '');
+  if (!/^https?:\/\/[!-~]+$/i.test(base) || /[?#@\\]/.test(base)) return;
+  const credential = location.hash.replace(/^#/, '');
+  const withCredential = /^[!-~]{1,4096}$/.test(credential);
+  const url = `${base}/v1/hosted-sessions/${id}`;
+  const abort = new AbortController();
+  const headers = { Accept: 'application/json' };
+  if (withCredential) headers.Authorization = `Bearer ${credential}`;
+  const response = fetch(url, { headers, signal: abort.signal });
+  response.catch(() => {}); // the view reports a failure, as for any attempt
+  window[Symbol.for('session-view.early-request')] = { url, withCredential, response, abort };
+}
+startConfigRequest();
+
 const download = () => fetch(wasm, pinned ? { integrity: WASM_SHA384 } : {});
 
 // The wasm is compiled while the JS module and its snippets load (index.html preloads them

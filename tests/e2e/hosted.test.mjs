@@ -34,6 +34,58 @@ test('loads the session with the credential from the fragment, then wipes it fro
   await context.close();
 });
 
+test('the early config request starts beside the wasm download, and the view uses it rather than asking again', async () => {
+  const secret = 'sess_EARLY_4c3b2a';
+  env.mock.setSession('cs_e2eEarly1', demo('card'), { credential: secret });
+  const { page, log, context } = await openPage(env.browser, env.origin);
+  const configSeen = () => env.mock.requests.some(r => r.path === '/v1/hosted-sessions/cs_e2eEarly1');
+  // The wasm is held back until the config request has reached the server (at most 10 s):
+  // a request made only once the module runs would never come, and the check below fails.
+  let beforeWasm = null;
+  await page.route('**/session-view-app_bg.wasm', async route => {
+    const t0 = Date.now();
+    while (!configSeen() && Date.now() - t0 < 10000) await new Promise(r => setTimeout(r, 20));
+    beforeWasm ??= configSeen();
+    return route.fallback();
+  });
+  await page.goto(`${env.origin}/?session=cs_e2eEarly1#${secret}`);
+  await settled(page);
+  assert.equal(beforeWasm, true, 'the config was asked for before the wasm arrived');
+  assert.equal(await text(page, '[data-testid=total]'), '$49.99');
+  const api = env.mock.requests.filter(r => r.path === '/v1/hosted-sessions/cs_e2eEarly1');
+  assert.equal(api.length, 1, 'one request: the view used the early one');
+  assert.equal(api[0].headers.authorization, `Bearer ${secret}`);
+  assert.equal(page.url(), `${env.origin}/?session=cs_e2eEarly1`, 'fragment removed from the address bar');
+  assert.equal(await page.evaluate(() => Symbol.for('session-view.early-request') in window), false, 'taken once, not left on the page');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('an early request for another session is aborted and not used', async () => {
+  env.mock.setSession('cs_e2eEarly2', demo('card'));
+  env.mock.setSession('cs_e2eEarlyOther', { ...demo('card'), amount: 1 });
+  const { page, context } = await openPage(env.browser, env.origin);
+  // What boot.js leaves for the view is swapped for a request for another session (as a
+  // stale or foreign one would be).
+  await page.addInitScript(() => {
+    let slot;
+    Object.defineProperty(window, Symbol.for('session-view.early-request'), {
+      configurable: true,
+      get: () => slot,
+      set: () => {
+        const abort = new AbortController();
+        window.__foreignAbort = abort.signal;
+        slot = { url: `${location.origin}/v1/hosted-sessions/cs_e2eEarlyOther`, withCredential: false, response: fetch('/v1/hosted-sessions/cs_e2eEarlyOther', { signal: abort.signal }).catch(() => {}), abort };
+      },
+    });
+  });
+  await page.goto(`${env.origin}/?session=cs_e2eEarly2`);
+  await settled(page);
+  assert.equal(await text(page, '[data-testid=total]'), '$49.99', 'the session of the URL, not the other one');
+  assert.equal(await page.evaluate(() => window.__foreignAbort.aborted), true, 'the other request was aborted');
+  await context.close();
+});
+
 test('a malformed session id is refused before any request', async () => {
   const { page, context } = await openPage(env.browser, env.origin);
   const before = env.mock.requests.length;
