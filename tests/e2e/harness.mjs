@@ -10,8 +10,8 @@ export const CHROMIUM_ARGS = [
   '--js-flags=--expose-gc', // window.gc(): a full collection (DOM included) for the memory test
 ];
 
-export async function start() {
-  const mock = createMock({ cacheAssets: true });
+export async function start({ brotli = false } = {}) {
+  const mock = createMock({ cacheAssets: true, brotli });
   const origin = await mock.listen();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return { mock, origin, browser, async stop() { await browser.close(); await mock.close(); } };

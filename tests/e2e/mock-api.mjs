@@ -11,6 +11,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -44,7 +45,7 @@ export function merchantCsp(nonce) {
   ].join('; ');
 }
 
-export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tenant = 'acct_test', cacheAssets = false } = {}) {
+export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tenant = 'acct_test', cacheAssets = false, brotli = false } = {}) {
   const pages = new Map(); // path -> { html, csp }, extra test pages served beside dist/
   const overrides = new Map(); // path -> Buffer: a tampered copy of a dist/ file (tests)
   const headersFile = path.join(distDir, '_headers');
@@ -75,7 +76,7 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     if (c && req.method === 'POST') return confirm(req, res, decodeURIComponent(c[1]));
     const m = url.pathname.match(/^\/v1\/hosted-sessions\/([^/]+)$/);
     if (m) return api(req, res, decodeURIComponent(m[1]));
-    return serveStatic(url.pathname, res);
+    return serveStatic(url.pathname, res, req);
   });
 
   async function api(req, res, id) {
@@ -166,7 +167,20 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     return send(200, s.config);
   }
 
-  function serveStatic(pathname, res) {
+  // With `brotli`, dist/'s files go out compressed (quality 11) to a browser that accepts it, as
+  // a CDN would send them: the benchmark's figures on a slow network depend on it.
+  const compressed = new Map(); // file -> { mtimeMs, body }
+  function brotliOf(file) {
+    const { mtimeMs } = fs.statSync(file);
+    const hit = compressed.get(file);
+    if (hit?.mtimeMs === mtimeMs) return hit.body;
+    const data = fs.readFileSync(file);
+    const body = zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } });
+    compressed.set(file, { mtimeMs, body });
+    return body;
+  }
+
+  function serveStatic(pathname, res, req) {
     if (pages.has(pathname)) {
       const { html, csp } = pages.get(pathname);
       const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' };
@@ -191,7 +205,12 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     const cache = cacheAssets && rel !== 'index.html' ? 'max-age=3600' : 'no-store';
     // Every file of dist/ goes out with exactly the deployers' security headers.
     if (distHeaders === null) distHeaders = fs.existsSync(headersFile) ? readHeadersFile(headersFile) : {};
-    res.writeHead(200, { ...distHeaders, 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': cache });
+    const headers = { ...distHeaders, 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': cache };
+    if (brotli && /\bbr\b/.test(req.headers['accept-encoding'] || '')) {
+      res.writeHead(200, { ...headers, 'Content-Encoding': 'br', Vary: 'Accept-Encoding' });
+      return res.end(brotliOf(file));
+    }
+    res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
   }
 

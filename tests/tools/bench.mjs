@@ -38,7 +38,7 @@ row('critical path (HTML+JS+wasm+CSS), brotli', kb(crit), 'KB', '≤ 64 KB', cri
 row('everything with the sanitiser, brotli', kb(all), 'KB', '≤ 280 KB', all <= 280 * 1024);
 
 // ---- browser figures ------------------------------------------------------------------
-const env = await start();
+const env = await start({ brotli: true }); // dist/ served compressed, as a CDN would
 const { mock, origin, browser } = env;
 const message64k = ('<p>Our <strong>returns policy</strong>: you may return any unopened item within <em>30 days</em>. '
   + 'See <a href="https://shop.test/returns">the details</a>.</p><ul><li>Free returns</li><li>Refund in 5 days</li></ul>').repeat(300).slice(0, 64 * 1024);
@@ -62,18 +62,24 @@ window.ready = true;
 </script></body></html>`);
 const DOMPURIFY = fs.readFileSync(createRequire(import.meta.url).resolve('dompurify/dist/purify.min.js'), 'utf8');
 
-async function throttledPage(rate) {
+// A payer's phone on a mobile network, for the reference figures beside the issue's
+// loopback ones: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up (DevTools' "Slow 4G").
+const MOBILE = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+
+async function throttledPage(rate, network = null) {
   const o = await openPage(browser, origin);
   const cdp = await o.context.newCDPSession(o.page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (network) await cdp.send('Network.emulateNetworkConditions', network);
   return o;
 }
 
 // Navigation start → the total is visible, and → the page_message is shown (built by the
 // sanitiser module, which loads after the first render), polled every animation frame.
-async function firstRender(url, what = 'total') {
-  const o = await throttledPage(4);
+async function firstRender(url, what = 'total', network = null) {
+  const o = await throttledPage(4, network);
   await o.page.addInitScript(() => {
     const check = () => {
       if (window.totalAt === undefined && document.querySelector('[data-testid=total]')) window.totalAt = performance.now();
@@ -89,8 +95,8 @@ async function firstRender(url, what = 'total') {
   await o.context.close();
   return t;
 }
-async function floor() {
-  const o = await throttledPage(4);
+async function floor(network = null) {
+  const o = await throttledPage(4, network);
   await o.page.goto(`${origin}/bench-floor.html`);
   await o.page.waitForFunction(() => window.floorDone !== undefined, null, { timeout: 60000 });
   const t = await o.page.evaluate(() => window.floorDone);
@@ -102,10 +108,14 @@ const floorMs = await times(floor);
 const plainMs = await times(() => firstRender(`${origin}/?session=cs_benchPlain1`));
 const msgMs = await times(() => firstRender(`${origin}/?session=cs_benchMsg1`));
 const msgShownMs = await times(() => firstRender(`${origin}/?session=cs_benchMsg1`, 'message'));
+const mobileFloorMs = await times(() => floor(MOBILE));
+const mobileMs = await times(() => firstRender(`${origin}/?session=cs_benchPlain1`, 'total', MOBILE));
 row(`floor: fetch+compile+instantiate the wasm (4× CPU, median of ${RUNS})`, floorMs.toFixed(0), 'ms', 'reference', null);
 row('first render, no page_message (4× CPU)', plainMs.toFixed(0), 'ms', `≤ 1.5 × floor (${(1.5 * floorMs).toFixed(0)} ms)`, plainMs <= 1.5 * floorMs);
 row('first render, 64 KB page_message (4× CPU)', msgMs.toFixed(0), 'ms', `≤ 1.5 × floor (${(1.5 * floorMs).toFixed(0)} ms)`, msgMs <= 1.5 * floorMs);
 row('  …the 64 KB message itself shown (sanitiser module loaded after)', msgShownMs.toFixed(0), 'ms', 'reference', null);
+row('floor on a phone network (4× CPU, 150 ms RTT, 1.6 Mbit/s)', mobileFloorMs.toFixed(0), 'ms', 'reference', null);
+row('first render on a phone network (4× CPU, 150 ms RTT, 1.6 Mbit/s)', mobileMs.toFixed(0), 'ms', `reference (${(mobileMs / mobileFloorMs).toFixed(2)} × floor)`, null);
 
 // Update latency, mutations, 5,000 items, memory, sanitiser throughput: 1× CPU, one page.
 const { page, context } = await openPage(browser, origin);

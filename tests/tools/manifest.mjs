@@ -2,6 +2,7 @@
 // manifest.json, the list of every file the build ships with its SHA-384, and the headers
 // the page must be served with. SECURITY.md explains how a deployer checks a live site
 // against it (tests/tools/verify-deploy.mjs).
+//  0. boot.js and the snippets lose their whole-line comments;
 //  1. boot.js gets the wasm module's hash, and the sanitiser loader snippet the sanitiser
 //     module's (fetch(…, { integrity }) in the browser);
 //  2. index.html gets an integrity attribute on boot.js and an import map whose `integrity`
@@ -16,6 +17,13 @@ const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) { console.error('manifest: no TRUNK_STAGING_DIR'); process.exit(1); }
 const sri = file => 'sha384-' + crypto.createHash('sha384').update(fs.readFileSync(path.join(dir, file))).digest('base64');
 const files = d => fs.readdirSync(path.join(dir, d), { withFileTypes: true }).flatMap(e => e.isDirectory() ? files(path.join(d, e.name)) : [path.join(d, e.name)]);
+
+// Our own small scripts (boot.js, the snippets) ship without their whole-line comments: they
+// are on the payer's critical path, and the sources keep the explanations.
+for (const f of ['boot.js', ...files('.').filter(f => f.startsWith('snippets' + path.sep) && f.endsWith('.js'))]) {
+  const p = path.join(dir, f);
+  fs.writeFileSync(p, fs.readFileSync(p, 'utf8').split('\n').filter(l => !/^\s*\/\//.test(l)).join('\n'));
+}
 
 const bootPath = path.join(dir, 'boot.js');
 const boot = fs.readFileSync(bootPath, 'utf8');
