@@ -140,6 +140,15 @@ pub fn meta(name: &str) -> Option<String> {
     el.get_attribute("content")
 }
 
+/// The API base of this deployment: the deployer's `<meta name="session-view-api-base">`,
+/// else the page's own origin. Never taken from the URL or from another window.
+pub fn deployment_api_base() -> String {
+    meta("session-view-api-base")
+        .filter(|b| !b.trim().is_empty())
+        .or_else(|| web_sys::window().and_then(|w| w.location().origin().ok()))
+        .unwrap_or_default()
+}
+
 /// A repeating timer that owns its closure: dropping it clears the timer and frees the
 /// closure at once (Leptos's helpers leave that to the JS garbage collector).
 pub struct Interval {

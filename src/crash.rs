@@ -42,6 +42,8 @@ pub fn show() {
         // At once, not in a microtask as other events are: the page may stop after this hook.
         crate::embed::events::dispatch(&host, "error", &detail);
     }
+    // Inside the embedded view's frame: the merchant's page hears it over the port.
+    crate::embed::frame::tell_crashed();
     // Our own page (hosted checkout or demo gallery): the whole body.
     if crate::browser::meta("session-view-page").is_some() {
         if let (Some(body), Some(message)) = (doc.body(), message(&doc, false)) {

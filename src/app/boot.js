@@ -16,9 +16,9 @@ const pinned = WASM_SHA384.startsWith('sha384-');
 // the API base from the deployer's <meta>, never from the URL; a session id
 // cs_[A-Za-z0-9]+; the credential from the fragment, sent only as a Bearer header to that
 // base and kept nowhere (the view wipes the fragment when it starts).
+const meta = name => document.querySelector(`meta[name="${name}"]`);
 function startConfigRequest() {
-  const meta = name => document.querySelector(`meta[name="${name}"]`);
-  if (!meta('session-view-page')) return;
+  if (!meta('session-view-page') || meta('session-view-page').content === 'frame') return;
   const id = new URLSearchParams(location.search).get('session') ?? '';
   if (id.length > 255 || !/^cs_[A-Za-z0-9]+$/.test(id)) return;
   const base = (meta('session-view-api-base')?.content.trim() || location.origin).replace(/\/+$/, '');
@@ -34,6 +34,25 @@ function startConfigRequest() {
   window[Symbol.for('session-view.early-request')] = { url, withCredential, response, abort };
 }
 startConfigRequest();
+
+// The embedded view's frame (frame.html, src/embed/frame.rs): the merchant-side mount() posts
+// one init message with a MessagePort as soon as this page has loaded, which may be before
+// the wasm has started. It is kept here until the view takes it. Only from our parent
+// window (and, where the browser tells, from its origin), only once, only in our shape.
+function awaitFrameInit() {
+  if (meta('session-view-page')?.content !== 'frame' || window.parent === window) return;
+  const parentOrigin = location.ancestorOrigins?.[0];
+  window[Symbol.for('session-view.frame-init')] = new Promise(resolve => {
+    addEventListener('message', function take(e) {
+      if (e.source !== window.parent || (parentOrigin && e.origin !== parentOrigin)) return;
+      const d = e.data;
+      if (!d || d.type !== 'hosted-session-view:init' || typeof d.init !== 'string' || e.ports.length !== 1) return;
+      removeEventListener('message', take);
+      resolve({ init: d.init, origin: e.origin, port: e.ports[0] });
+    });
+  });
+}
+awaitFrameInit();
 
 const download = () => fetch(wasm, pinned ? { integrity: WASM_SHA384 } : {});
 

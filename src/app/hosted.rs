@@ -7,14 +7,6 @@ use crate::live::{Controller, LiveOptions, LiveView, DEFAULT_POLL_MS, TIMEOUT_MS
 use crate::view::{Problem, ProblemKind};
 use leptos::prelude::*;
 
-/// The deployer's API base from the page's `<meta>`, else the page's own origin.
-fn api_base() -> String {
-    browser::meta("session-view-api-base")
-        .filter(|b| !b.trim().is_empty())
-        .or_else(|| web_sys::window().and_then(|w| w.location().origin().ok()))
-        .unwrap_or_default()
-}
-
 /// The refresh interval from `<meta name="session-view-poll-ms">`, else the default.
 fn poll_ms() -> u32 {
     browser::meta("session-view-poll-ms").and_then(|v| v.trim().parse().ok()).unwrap_or(DEFAULT_POLL_MS)
@@ -49,7 +41,7 @@ fn report_height_to_parent() {
 pub fn HostedPage(session: String) -> impl IntoView {
     report_height_to_parent();
     let credential = take_credential();
-    match Endpoint::new(&api_base(), &session, credential) {
+    match Endpoint::new(&browser::deployment_api_base(), &session, credential) {
         Ok(endpoint) => {
             let ctl = Controller::new(LiveOptions { endpoint: Some(endpoint), initial: None, poll_ms: poll_ms(), timeout_ms: TIMEOUT_MS, embedder_confirms: false, on_event: None });
             view! { <LiveView ctl/> }.into_any()

@@ -44,15 +44,23 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Entry point of the wasm module. It always registers `<hosted-session-view>`; it mounts
-/// the page app (hosted checkout or demo gallery) only on our own page, which says so with
-/// `<meta name="session-view-page">`. On a merchant's page nothing else happens until the
-/// merchant calls `mount()` or uses the element.
+/// Entry point of the wasm module. It always registers `<hosted-session-view>`. On our own
+/// pages, which say so with `<meta name="session-view-page">`, it starts the page app
+/// (hosted checkout or demo gallery), or, where the marker says `frame`, the embedded view's
+/// frame (`frame.html`, which waits for a merchant page's `mount()`). On a merchant's page
+/// nothing else happens until the merchant calls `mount()` or uses the element.
 pub fn start() {
     crate::crash::install();
-    crate::browser::install_trusted_types();
     crate::embed::define_custom_element();
-    if crate::browser::meta("session-view-page").is_some() {
-        leptos::mount::mount_to_body(App);
+    let page = crate::browser::meta("session-view-page");
+    // Only our own pages render with Leptos (its static templates go through the `default`
+    // policy); on a merchant's page the module only makes the frame, and takes no policy name.
+    if page.is_some() {
+        crate::browser::install_trusted_types();
+    }
+    match page.as_deref() {
+        Some("frame") => crate::embed::frame::start(),
+        Some(_) => leptos::mount::mount_to_body(App),
+        None => {}
     }
 }

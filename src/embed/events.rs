@@ -1,12 +1,11 @@
-//! DOM events on the host element: `ready`, `change`, `completed`, `expired`, `error`
-//! (and later `confirm`). All bubble and are composed; their `detail` never carries the
-//! credential or card data. They are dispatched in a microtask, so listeners added right
-//! after `mount()` returns still hear `ready`.
-use crate::live::{Controller, SessionEvent};
+//! DOM events on the host element: `ready`, `change`, `completed`, `expired`, `error` and
+//! `confirm`. All bubble and are composed; their `detail` never carries the credential or
+//! card data. The frame computes them ([`describe`]) and sends them over its port; the
+//! merchant-side `mount()` dispatches them ([`dispatch`]), so they always arrive after
+//! `mount()` has returned and listeners added right after it still hear `ready`.
+use super::protocol::{Detail, MethodDetail};
+use crate::live::SessionEvent;
 use crate::model::{Config, Status};
-use leptos::prelude::WithUntracked;
-use std::cell::Cell;
-use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
 fn status_name(s: &Status) -> &'static str {
@@ -18,58 +17,42 @@ fn status_name(s: &Status) -> &'static str {
     }
 }
 
-fn set(o: &js_sys::Object, k: &str, v: JsValue) {
-    let _ = js_sys::Reflect::set(o, &k.into(), &v);
-}
-
-/// `{ sessionId, status, amount, currency }` — what a merchant page may know.
-fn summary(c: &Config, detail: &js_sys::Object) {
-    set(detail, "sessionId", c.session_id.as_deref().map_or(JsValue::NULL, JsValue::from));
-    set(detail, "status", status_name(&c.status()).into());
-    // Amounts as strings: a JS number would round beyond 2^53.
-    set(detail, "amount", c.amount.map_or(JsValue::NULL, |a| a.to_string().into()));
-    set(detail, "currency", c.currency.as_deref().map_or(JsValue::NULL, JsValue::from));
-}
-
-pub fn emit(host: &web_sys::Element, ctl: &Rc<Cell<Option<Controller>>>, event: &SessionEvent) {
-    let method = match event {
+/// An event's name and `detail`: `{ sessionId, status, amount, currency }` of the config on
+/// screen (what a merchant page may know), plus `method` on `confirm` and `code` on `error`.
+pub fn describe(config: Option<&Config>, event: &SessionEvent) -> (&'static str, Detail) {
+    let mut detail = Detail::default();
+    if let Some(c) = config {
+        detail.session_id = c.session_id.clone();
+        detail.status = Some(status_name(&c.status()).to_owned());
+        // Amounts as strings: a JS number would round beyond 2^53.
+        detail.amount = c.amount.map(|a| a.to_string());
+        detail.currency = c.currency.clone();
+    }
+    let name = match event {
         SessionEvent::Confirm { method_type, saved_method_id, challenge_response } => {
-            let m = js_sys::Object::new();
-            set(&m, "type", (*method_type).into());
-            set(&m, "savedMethodId", saved_method_id.as_deref().map_or(JsValue::NULL, JsValue::from));
-            if let Some(r) = challenge_response {
-                set(&m, "challengeResponse", r.as_str().into());
-            }
-            Some(m)
+            detail.method = Some(MethodDetail { method_type: (*method_type).to_owned(), saved_method_id: saved_method_id.clone(), challenge_response: challenge_response.clone() });
+            "confirm"
         }
-        _ => None,
+        SessionEvent::Ready => "ready",
+        SessionEvent::Change => "change",
+        SessionEvent::Completed => "completed",
+        SessionEvent::Expired => "expired",
+        SessionEvent::Error(kind) => {
+            detail.code = Some(kind.code().to_owned());
+            "error"
+        }
     };
-    let (name, code) = match event {
-        SessionEvent::Confirm { .. } => ("confirm", None),
-        SessionEvent::Ready => ("ready", None),
-        SessionEvent::Change => ("change", None),
-        SessionEvent::Completed => ("completed", None),
-        SessionEvent::Expired => ("expired", None),
-        SessionEvent::Error(kind) => ("error", Some(kind.code())),
-    };
-    let (host, ctl) = (host.clone(), ctl.clone());
-    leptos::prelude::queue_microtask(move || {
-        let detail = js_sys::Object::new();
-        if let Some(c) = ctl.get() {
-            let _ = c.config.try_with_untracked(|config| summary(config, &detail));
-        }
-        if let Some(m) = &method {
-            set(&detail, "method", m.into());
-        }
-        if let Some(code) = code {
-            set(&detail, "code", code.into());
-        }
-        dispatch(&host, name, &detail);
-    });
+    (name, detail)
+}
+
+/// `detail` as a plain JS object (through JSON: exactly the documented fields, `null` where
+/// a value is missing).
+pub fn to_js(detail: &Detail) -> JsValue {
+    serde_json::to_string(detail).ok().and_then(|t| js_sys::JSON::parse(&t).ok()).unwrap_or(JsValue::NULL)
 }
 
 /// Fires `name` on `host` at once: bubbling, composed (it leaves the shadow root), with `detail`.
-pub(crate) fn dispatch(host: &web_sys::Element, name: &str, detail: &js_sys::Object) {
+pub(crate) fn dispatch(host: &web_sys::Element, name: &str, detail: &JsValue) {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

@@ -1,24 +1,29 @@
 //! Embedding in a merchant's page: `mount(element, options)` and the
-//! `<hosted-session-view>` custom element. The view lives in an open shadow root (the
-//! merchant's CSS cannot reach in, ours cannot leak out), styled by an adopted stylesheet
-//! (CSSOM, so no inline `<style>` for a CSP to forbid), themed only through the documented
-//! `--sv-*` custom properties, and talks to the page only through DOM events.
+//! `<hosted-session-view>` custom element.
+//!
+//! The merchant's page gets an open shadow root holding one `<iframe>` of the view's own
+//! origin (`frame.html`): the whole view, its card and bank fields, one-time codes and every
+//! request that carries them or the session credential run there, out of reach of the
+//! merchant's scripts (issue #18). The two sides talk only through [`protocol`]: options in
+//! once, `update()`/`refresh()` in, height and the documented DOM events out.
+//! - [`host`]: the merchant's side (this module's `mount`), in the merchant's realm;
+//! - [`frame`]: the frame's side, in `frame.html`.
 pub(crate) mod events;
+pub mod frame;
+mod host;
 pub(crate) mod options;
+pub mod protocol;
 pub(crate) mod resize;
 
-use crate::live::{Controller, LiveOptions, LiveView};
 use crate::model;
-use events::emit;
-use leptos::prelude::*;
 use options::MountOptions;
 use std::cell::Cell;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The view's stylesheet, adopted by every shadow root (one parsed copy per page).
-const CSS: &str = include_str!("../../style/main.css");
+/// The shadow root's stylesheet: the frame fills the host's width, and takes the height the
+/// view inside it reports. Nothing of the merchant's CSS reaches into the frame.
+const CSS: &str = ":host{display:block}.sv-host{all:initial;display:block}.sv-frame{display:block;width:100%;height:0;border:0;margin:0;padding:0;color-scheme:normal}";
 
 thread_local! {
     static SHEET: Option<web_sys::CssStyleSheet> = web_sys::CssStyleSheet::new().ok().inspect(|s| { let _ = s.replace_sync(CSS); });
@@ -38,15 +43,14 @@ pub fn define_custom_element() {
 }
 
 struct Mounted {
-    _view: Box<dyn std::any::Any>,
-    ctl: Controller,
+    frame: host::FrameHost,
     host: web_sys::Element,
     container: web_sys::Element,
     _resize: Option<resize::HeightReporter>,
 }
 
 impl Mounted {
-    /// Disposes the reactive owner (timers, listeners, requests, DOM) and the container.
+    /// Removes the frame (and so everything that ran in it) and the container.
     fn remove(self) {
         let container = self.container.clone();
         drop(self);
@@ -87,17 +91,15 @@ impl SessionViewHandle {
     /// Shows `config` (a session config object) in place, keeping what the payer typed.
     /// Throws, and keeps the current view, when `config` is not an object.
     pub fn update(&self, config: JsValue) -> Result<(), JsError> {
-        let parsed = parse_js(&config)?;
-        let ctl = self.controller().ok_or_else(|| JsError::new("session view: update() after unmount()"))?;
-        ctl.update(parsed);
-        Ok(())
+        let text = config_text(&config)?;
+        let id = self.id;
+        MOUNTED.with(|m| m.borrow().iter().find(|(i, _)| *i == id).map(|(_, v)| v.frame.update(text))).ok_or_else(|| JsError::new("session view: update() after unmount()"))
     }
 
     /// Reads the session from the API again now.
     pub fn refresh(&self) {
-        if let Some(ctl) = self.controller() {
-            ctl.refresh();
-        }
+        let id = self.id;
+        MOUNTED.with(|m| m.borrow().iter().find(|(i, _)| *i == id).map(|(_, v)| v.frame.refresh()));
     }
 
     /// Removes the view, cancels its timers and requests, and frees it. Idempotent.
@@ -109,29 +111,21 @@ impl SessionViewHandle {
     }
 }
 
-impl SessionViewHandle {
-    fn controller(&self) -> Option<Controller> {
-        MOUNTED.with(|m| m.borrow().iter().find(|(i, _)| *i == self.id).map(|(_, v)| v.ctl))
-    }
-}
-
-/// A config object from the embedder, read as the JSON text the API would have sent: one
-/// `JSON.stringify` and one crossing, rather than one per field (5,000 line items: about 20 %
-/// of the mount). Anything `JSON.stringify` refuses (a cycle, a BigInt) is not a config.
-fn parse_js(config: &JsValue) -> Result<model::Parsed, JsError> {
+/// A config object from the embedder, read as the JSON text the API would have sent (one
+/// `JSON.stringify`, one crossing) and checked here, so a bad one throws from the call.
+/// Anything `JSON.stringify` refuses (a cycle, a BigInt) is not a config.
+fn config_text(config: &JsValue) -> Result<String, JsError> {
     let text = js_sys::JSON::stringify(config).ok().and_then(|t| t.as_string()).ok_or_else(|| JsError::new("session view: config is not a JSON-like object"))?;
-    model::parse_json(&text).map_err(|e| JsError::new(&format!("session view: {e}")))
+    model::parse_json(&text).map_err(|e| JsError::new(&format!("session view: {e}")))?;
+    Ok(text)
 }
 
 /// Mounts the session view into `element`. See `session-view.d.ts` for the options.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<SessionViewHandle, JsError> {
     let opts = MountOptions::read(&options)?;
-    let initial = match &opts.config {
-        Some(c) => Some(parse_js(c)?),
-        None => None,
-    };
-    if initial.is_none() && opts.endpoint.is_none() {
+    let config = opts.config.as_ref().map(config_text).transpose()?;
+    if config.is_none() && opts.session_id.is_none() {
         return Err(JsError::new("session view: give `sessionId` (and `credential`) or `config`"));
     }
     // A second mount on the same element replaces the first.
@@ -151,30 +145,17 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<SessionViewH
         }
     });
     let doc = web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsError::new("session view: no document"))?;
-    let container: web_sys::HtmlElement = doc.create_element("div").map_err(|_| JsError::new("session view: cannot create elements"))?.unchecked_into();
+    let container: web_sys::Element = doc.create_element("div").map_err(|_| JsError::new("session view: cannot create elements"))?;
     container.set_class_name("sv-host");
     shadow.append_child(&container).map_err(|_| JsError::new("session view: cannot attach the view"))?;
-
-    let slot: Rc<Cell<Option<Controller>>> = Rc::new(Cell::new(None));
-    let host = send_wrapper::SendWrapper::new(element.clone());
-    let ctl_for_events = send_wrapper::SendWrapper::new(slot.clone());
-    let (endpoint, poll_ms, timeout_ms, embedder_confirms, locale) = (opts.endpoint, opts.poll_ms, opts.timeout_ms, opts.handle_confirm, opts.locale);
-    let slot_in = slot.clone();
-    let view = leptos::mount::mount_to(container.clone(), move || {
-        // Made inside the view's owner, so unmount() disposes it (and the host it holds).
-        let on_event = Callback::new(move |event| emit(&host, &ctl_for_events, &event));
-        let ctl = Controller::new(LiveOptions { endpoint, initial, poll_ms, timeout_ms, embedder_confirms, on_event: Some(on_event) });
-        slot_in.set(Some(ctl));
-        view! { <LiveView ctl locale=locale/> }
-    });
-    let ctl = slot.get().ok_or_else(|| JsError::new("session view: mount failed"))?;
+    let title = crate::view::ViewCtx::new(opts.locale.clone()).t(crate::i18n::Msg::Checkout);
+    let frame = host::FrameHost::open(&element, &container, opts.init(config), title)?;
     let resize = opts.parent_origin.and_then(|origin| resize::HeightReporter::start(&container, origin));
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id.wrapping_add(1));
         id
     });
-    let mounted = Mounted { _view: Box::new(view), ctl, host: element, container: container.into(), _resize: resize };
-    MOUNTED.with(|m| m.borrow_mut().push((id, mounted)));
+    MOUNTED.with(|m| m.borrow_mut().push((id, Mounted { frame, host: element, container, _resize: resize })));
     Ok(SessionViewHandle { id })
 }

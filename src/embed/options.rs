@@ -1,4 +1,6 @@
-//! The `mount(element, options)` options, read and validated once.
+//! The `mount(element, options)` options, read and validated on the merchant's page (so a
+//! mistake throws from `mount()` at once), and checked again by the frame.
+use super::protocol::Init;
 use crate::api::Endpoint;
 use crate::live::{DEFAULT_POLL_MS, TIMEOUT_MS};
 use wasm_bindgen::prelude::*;
@@ -9,7 +11,10 @@ pub const THEME_VARIABLES: &[&str] = &[
 ];
 
 pub struct MountOptions {
-    pub endpoint: Option<Endpoint>,
+    pub session_id: Option<String>,
+    pub credential: Option<String>,
+    /// The API base the merchant named (`None`: the view's own deployment's).
+    pub api_base: Option<String>,
     pub config: Option<JsValue>,
     pub locale: Option<String>,
     pub poll_ms: u32,
@@ -25,6 +30,11 @@ fn string(options: &JsValue, key: &str) -> Result<Option<String>, JsError> {
         return Ok(None);
     }
     v.as_string().map(Some).ok_or_else(|| JsError::new(&format!("session view: option `{key}` must be a string")))
+}
+
+/// A theme variable and value, each checked: a known `--sv-*` name and a safe value.
+pub fn theme_variable(name: &str, value: &str) -> bool {
+    name.strip_prefix("--sv-").is_some_and(|n| THEME_VARIABLES.contains(&n)) && safe_css_value(value)
 }
 
 /// A CSS value safe to hand to `setProperty` for a theme variable: short, no
@@ -53,19 +63,17 @@ impl MountOptions {
         }
         let session_id = string(options, "sessionId")?;
         let credential = string(options, "credential")?;
-        let api_base = match string(options, "apiBase")? {
-            Some(b) => b,
-            None => web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default(),
-        };
-        let endpoint = match session_id {
-            Some(id) => Some(Endpoint::new(&api_base, &id, credential).map_err(|e| {
+        let api_base = string(options, "apiBase")?;
+        if let Some(id) = &session_id {
+            // Checked here so a mistake throws from mount(); the frame builds its own endpoint.
+            let base = api_base.clone().or_else(|| web_sys::window().and_then(|w| w.location().origin().ok())).unwrap_or_default();
+            Endpoint::new(&base, id, None).map_err(|e| {
                 JsError::new(match e {
                     crate::api::EndpointError::SessionId => "session view: `sessionId` must match ^cs_[A-Za-z0-9]+$",
                     crate::api::EndpointError::ApiBase => "session view: `apiBase` must be an absolute http(s) URL",
                 })
-            })?),
-            None => None,
-        };
+            })?;
+        }
         let config = js_sys::Reflect::get(options, &"config".into()).ok().filter(|c| !c.is_undefined() && !c.is_null());
         let poll = js_sys::Reflect::get(options, &"pollInterval".into()).unwrap_or(JsValue::UNDEFINED);
         let poll_ms = match poll.as_f64() {
@@ -96,7 +104,22 @@ impl MountOptions {
                 }
             }
         }
-        Ok(MountOptions { endpoint, config, locale: string(options, "locale")?, poll_ms, timeout_ms, handle_confirm, parent_origin, appearance })
+        Ok(MountOptions { session_id, credential, api_base, config, locale: string(options, "locale")?, poll_ms, timeout_ms, handle_confirm, parent_origin, appearance })
+    }
+
+    /// What the frame is told: these options, with `config` as JSON text.
+    pub fn init(&self, config: Option<String>) -> Init {
+        Init {
+            session_id: self.session_id.clone(),
+            credential: self.credential.clone(),
+            api_base: self.api_base.clone(),
+            config,
+            locale: self.locale.clone(),
+            poll_ms: self.poll_ms,
+            timeout_ms: self.timeout_ms,
+            handle_confirm: self.handle_confirm,
+            appearance: self.appearance.clone(),
+        }
     }
 
     /// Sets the theme variables on the host element (CSSOM, inherited into the shadow root).

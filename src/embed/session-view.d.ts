@@ -9,9 +9,12 @@
 export interface MountOptions {
   /** The checkout session id, `^cs_[A-Za-z0-9]+$`. Without it, give `config`. */
   sessionId?: string;
-  /** The session credential (never the tenant's). Sent only as `Authorization: Bearer` to `apiBase`; never logged or stored. */
+  /** The session credential (never the tenant's). Handed once to the view's frame (never in a
+   *  URL), which sends it only as `Authorization: Bearer` to the API; never logged or stored. */
   credential?: string;
-  /** Absolute http(s) base of the hosted-sessions API; default: this page's origin. */
+  /** Absolute http(s) base of the hosted-sessions API. The view's frame talks only to the API
+   *  its deployment names (`<meta name="session-view-api-base">` of `frame.html`, else the
+   *  view's origin): give it here or leave it out; another one shows "couldn't reach". */
   apiBase?: string;
   /** A session config object to render directly, without a fetch. It is read as the JSON
    *  `JSON.stringify` makes of it, like the API's answer; a cycle or a BigInt throws. */

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { start, openPage, settled } from './harness.mjs';
+import { start, openPage, settled, viewIn } from './harness.mjs';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DEMOS = ['card', 'ach', 'hcaptcha', 'turnstile', 'sms', 'email', 'wallet', 'completed', 'expired', 'jpy', 'kwd', 'long', 'message', 'embedded', 'partial', 'hostile', 'broken'];
@@ -46,7 +46,7 @@ for (const scheme of ['light', 'dark']) {
   }
 }
 
-test('axe inside the embedded view (open shadow root) on a merchant page, light and dark', async () => {
+test('axe on a merchant page and inside the embedded view\'s frame, light and dark', async () => {
   env.mock.page('/a11y-shop.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head>
 <body><main><h1>Shop</h1><div id="a"></div></main><script type="module">
 import init, { mount } from '/session-view-app.js';
@@ -61,9 +61,10 @@ window.ready = true;
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`${env.origin}/a11y-shop.html`);
     await page.waitForFunction(() => window.ready === true);
-    await page.locator('#a [data-testid=amount-due]').waitFor();
-    await page.locator('#a').getByLabel('Use a new card').check();
-    assert.deepEqual(await axe(page), [], scheme);
+    const view = await viewIn(page, '#a');
+    await view.getByLabel('Use a new card').check();
+    assert.deepEqual(await axe(page), [], `${scheme}: the merchant page (the frame has a name)`);
+    assert.deepEqual(await axe(view), [], `${scheme}: inside the frame`);
     await context.close();
   }
 });

@@ -5,7 +5,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { start, openPage, settled, captchaScripts } from './harness.mjs';
+import { start, openPage, settled, captchaScripts, viewIn } from './harness.mjs';
 import { readHeadersFile } from './mock-api.mjs';
 
 const HEADERS = readHeadersFile(new URL('../../dist/_headers', import.meta.url).pathname);
@@ -43,6 +43,21 @@ test('the headers file is strict, and the hosted page is served with exactly it'
   const hash = 'sha256-' + crypto.createHash('sha256').update(inline[0][2]).digest('base64');
   assert.ok(csp.includes(`'${hash}'`), 'the CSP allows exactly that import map by its hash');
   assert.match(JSON.parse(inline[0][2]).integrity['./session-view-app.js'], /^sha384-/);
+});
+
+test('the embedded view\'s frame page: as strict, but framable by the listed merchant origins only; the hosted page is not', async () => {
+  const FRAME = readHeadersFile(new URL('../../dist/_headers', import.meta.url).pathname, '/frame.html');
+  const csp = FRAME['Content-Security-Policy'];
+  const page = HEADERS['Content-Security-Policy'];
+  assert.equal(csp.replace(/frame-ancestors [^;]*/, ''), page.replace(/frame-ancestors [^;]*/, ''), 'the same policy but for frame-ancestors');
+  assert.match(csp, /frame-ancestors 'self'(;|$)/, 'as shipped: pages of this origin; a deployer lists its merchants');
+  assert.match(page, /frame-ancestors 'none'/);
+  const r = await fetch(`${env.origin}/frame.html`);
+  for (const [name, value] of Object.entries(FRAME)) assert.equal(r.headers.get(name), value, name);
+  const html = await r.text();
+  assert.match(html, /<meta name="session-view-page" content="frame">/);
+  assert.equal((await (await fetch(`${env.origin}/`)).text()).replace('content="frame"', 'content=""').replace(' class="sv-frame"', ''),
+    html.replace('content="frame"', 'content=""').replace(' class="sv-frame"', ''), 'the same pinned scripts as the hosted page');
 });
 
 test('every demo state renders under the CSP with Trusted Types and no violation', async () => {
@@ -98,12 +113,18 @@ window.ready = true;
   const { page, context, log } = await watched();
   await page.goto(`${env.origin}/csp-shop.html`);
   await page.waitForFunction(() => window.ready === true);
-  await page.waitForSelector('#a > .sv-captcha-widget .captcha-stand-in');
-  await page.locator('#a [data-testid=page-message] strong').waitFor();
-  await page.locator('#b [data-testid=amount-due]').waitFor();
-  await page.click('#a .captcha-stand-in button');
-  assert.equal(await page.locator('#a [data-testid=confirm]').getAttribute('aria-disabled'), 'true', 'a method is still to be chosen');
+  const a = await viewIn(page, '#a');
+  const b = await viewIn(page, '#b');
+  await a.waitForSelector('.sv-captcha-widget .captcha-stand-in');
+  await a.locator('[data-testid=page-message] strong').waitFor();
+  await b.locator('[data-testid=amount-due]').waitFor();
+  await a.click('.captcha-stand-in button');
+  assert.equal(await a.locator('[data-testid=confirm]').getAttribute('aria-disabled'), 'true', 'a method is still to be chosen');
+  await a.getByLabel('Use a new card').check();
+  await a.getByLabel('Card number').waitFor();
   assert.deepEqual(await violations(page), []);
+  assert.deepEqual(await violations(a), [], 'none in the frame, under its own strict CSP');
+  assert.deepEqual(await violations(b), []);
   assert.deepEqual(log.errors, []);
   await context.close();
 });

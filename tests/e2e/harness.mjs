@@ -17,8 +17,9 @@ export async function start({ brotli = false } = {}) {
   return { mock, origin, browser, async stop() { await browser.close(); await mock.close(); } };
 }
 
-/** A fresh page; `log` collects everything it does. Requests to any origin but `origin` are blocked and recorded. */
-export async function openPage(browser, origin, { viewport = { width: 1280, height: 900 }, locale = 'en-US', deviceScaleFactor = 1 } = {}) {
+/** A fresh page; `log` collects everything it does. Requests to any origin but `origin` (and
+ *  those of `allow`, e.g. a merchant's on another loopback address) are blocked and recorded. */
+export async function openPage(browser, origin, { viewport = { width: 1280, height: 900 }, locale = 'en-US', deviceScaleFactor = 1, allow = [] } = {}) {
   const context = await browser.newContext({ locale, timezoneId: 'UTC', viewport, deviceScaleFactor });
   const page = await context.newPage();
   const log = { dialogs: [], requests: [], foreign: [], console: [], errors: [], navigations: [], popups: [] };
@@ -34,7 +35,7 @@ export async function openPage(browser, origin, { viewport = { width: 1280, heig
   await context.route('**/*', route => {
     const url = route.request().url();
     log.requests.push(url);
-    if (url.startsWith(origin + '/')) return route.continue();
+    if ([origin, ...allow].some(o => url.startsWith(o + '/'))) return route.continue();
     log.foreign.push(url);
     return route.abort();
   });
@@ -44,6 +45,15 @@ export async function openPage(browser, origin, { viewport = { width: 1280, heig
 /** Waits until the view shows a settled state: a checkout, a status view or a problem. */
 export async function settled(page) {
   await page.waitForSelector('[data-testid=amount-due], [data-testid=problem], [data-testid=completed], [data-testid=expired], [data-testid=wallet], [data-testid=unavailable]', { timeout: 15000 });
+}
+
+/** The embedded view mounted in host `selector` of `page`: the Playwright Frame of its
+ *  iframe (a page of the view's own origin), once the view in it has settled. */
+export async function viewIn(page, selector, { settle = true } = {}) {
+  const iframe = await page.waitForSelector(`${selector} iframe.sv-frame`, { state: 'attached', timeout: 15000 });
+  const frame = await iframe.contentFrame();
+  if (settle) await settled(frame);
+  return frame;
 }
 
 export const text = async (page, selector) => ((await page.textContent(selector)) || '').replace(/\s+/g, ' ').trim();

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { start, openPage, settled, text } from './harness.mjs';
+import { start, openPage, settled, text, viewIn } from './harness.mjs';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -77,7 +77,7 @@ test('the hosted page and its problems speak the payer\'s language', async () =>
   await context.close();
 });
 
-test('embedded with the locale mount option: Japanese inside the shadow root, the merchant page untouched', async () => {
+test('embedded with the locale mount option: Japanese inside the frame, the merchant page untouched', async () => {
   env.mock.page('/lang-shop.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head>
 <body><main><h1>Shop</h1><div id="a"></div><div id="b"></div></main><script type="module">
 import init, { mount } from '/session-view-app.js';
@@ -91,9 +91,12 @@ window.ready = true;
   const { page, context } = await openPage(env.browser, env.origin);
   await page.goto(`${env.origin}/lang-shop.html`);
   await page.waitForFunction(() => window.ready);
-  await page.locator('#a [data-testid=confirm]').waitFor();
-  assert.equal(await text(page, '#a [data-testid=confirm]'), '$49.99 を支払う');
-  assert.equal(await page.getAttribute('#b .sv', 'dir'), 'rtl', 'two views, two languages on one page');
+  const a = await viewIn(page, '#a');
+  const b = await viewIn(page, '#b');
+  assert.equal(await text(a, '[data-testid=confirm]'), '$49.99 を支払う');
+  assert.equal(await b.getAttribute('.sv', 'dir'), 'rtl', 'two views, two languages on one page');
+  assert.deepEqual(await b.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ['ar', 'rtl'], 'the frame\'s document follows its view');
+  assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('iframe').title), 'お支払い', 'the frame is named in the view\'s language');
   assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.title]), ['en', '', 'shop']);
   await context.close();
 });

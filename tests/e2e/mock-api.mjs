@@ -18,30 +18,31 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
 const ID = /^cs_[A-Za-z0-9]+$/;
 
-/** The headers of the `/*` block of a `_headers` file (the deployers' file, shipped in dist/). */
-export function readHeadersFile(file) {
+/** The headers a `_headers` file (the deployers' file, shipped in dist/) gives `pathname`:
+ *  those of every block whose pattern matches it (`/*` matches every path, others exactly). */
+export function readHeadersFile(file, pathname = '/') {
   const headers = {};
   let inBlock = false;
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     if (line.startsWith('#') || !line.trim()) continue;
-    if (!/^\s/.test(line)) { inBlock = line.trim() === '/*'; continue; }
+    if (!/^\s/.test(line)) { const pattern = line.trim(); inBlock = pattern === '/*' || pattern === pathname; continue; }
     const m = inBlock && line.trim().match(/^([A-Za-z-]+):\s*(.+)$/);
     if (m) headers[m[1]] = m[2];
   }
   return headers;
 }
 
-/** The CSP a merchant page embedding the view needs (README, SECURITY.md), with a nonce for its own inline module. */
-export function merchantCsp(nonce) {
+/** The CSP a merchant page embedding the view needs (README, SECURITY.md), with a nonce for
+ *  its own inline module: the view's module and wasm, and its frame; nothing else. The module
+ *  uses no HTML sink on the merchant's page, so Trusted Types can be enforced with no policy. */
+export function merchantCsp(nonce, viewOrigin = "'self'") {
   return [
     "default-src 'none'",
-    `script-src 'self' 'wasm-unsafe-eval' 'nonce-${nonce}' https://hcaptcha.com https://*.hcaptcha.com https://challenges.cloudflare.com`,
-    "style-src 'self' https://hcaptcha.com https://*.hcaptcha.com",
-    "img-src 'self' https: data:",
-    "connect-src 'self' https://hcaptcha.com https://*.hcaptcha.com",
-    'frame-src https://hcaptcha.com https://*.hcaptcha.com https://challenges.cloudflare.com',
+    `script-src ${viewOrigin} 'wasm-unsafe-eval' 'nonce-${nonce}'`,
+    `connect-src ${viewOrigin}`,
+    `frame-src ${viewOrigin}`,
     "base-uri 'none'", "form-action 'none'", "object-src 'none'",
-    "require-trusted-types-for 'script'", 'trusted-types session-view default',
+    "require-trusted-types-for 'script'", "trusted-types 'none'",
   ].join('; ');
 }
 
@@ -49,7 +50,18 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
   const pages = new Map(); // path -> { html, csp }, extra test pages served beside dist/
   const overrides = new Map(); // path -> Buffer: a tampered copy of a dist/ file (tests)
   const headersFile = path.join(distDir, '_headers');
-  let distHeaders = null; // read once dist/ exists
+  const distHeaders = new Map(); // pathname -> the headers _headers gives it, read once dist/ exists
+  const framers = []; // origins added to frame.html's frame-ancestors (a deployer lists its merchants)
+  const headersFor = rel => {
+    const pathname = '/' + rel;
+    if (!distHeaders.has(pathname)) {
+      const h = fs.existsSync(headersFile) ? readHeadersFile(headersFile, pathname) : {};
+      const csp = h['Content-Security-Policy'];
+      if (csp && framers.length && pathname === '/frame.html') h['Content-Security-Policy'] = csp.replace(/frame-ancestors ([^;]*)/, (_, v) => `frame-ancestors ${v} ${framers.join(' ')}`);
+      distHeaders.set(pathname, h);
+    }
+    return distHeaders.get(pathname);
+  };
   let clockOffsetMs = 0; // the mock server's clock runs this far ahead of the real one
   const sessions = new Map(); // id -> { config, credential }
   const failures = new Map(); // id -> [{status, delayMs, body}]
@@ -192,8 +204,7 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     }
     const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     if (overrides.has('/' + rel)) {
-      if (distHeaders === null) distHeaders = fs.existsSync(headersFile) ? readHeadersFile(headersFile) : {};
-      res.writeHead(200, { ...distHeaders, 'Content-Type': TYPES[path.extname(rel)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
+      res.writeHead(200, { ...headersFor(rel), 'Content-Type': TYPES[path.extname(rel)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
       return res.end(overrides.get('/' + rel));
     }
     const file = path.resolve(distDir, rel);
@@ -204,8 +215,7 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     // Hashed asset names: cacheable, so repeated page loads in tests reuse compiled wasm.
     const cache = cacheAssets && rel !== 'index.html' ? 'max-age=3600' : 'no-store';
     // Every file of dist/ goes out with exactly the deployers' security headers.
-    if (distHeaders === null) distHeaders = fs.existsSync(headersFile) ? readHeadersFile(headersFile) : {};
-    const headers = { ...distHeaders, 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': cache };
+    const headers = { ...headersFor(rel), 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': cache };
     if (brotli && /\bbr\b/.test(req.headers['accept-encoding'] || '')) {
       res.writeHead(200, { ...headers, 'Content-Encoding': 'br', Vary: 'Accept-Encoding' });
       return res.end(brotliOf(file));
@@ -234,6 +244,8 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     page(pathname, html, { csp = false } = {}) { pages.set(pathname, { html, csp }); },
     /** Serves `body` instead of dist's file at `pathname` (a tampered deployment); `null` restores it. */
     override(pathname, body) { if (body === null) overrides.delete(pathname); else overrides.set(pathname, body); },
+    /** Lets pages of `origin` frame frame.html, as a deployer lists its merchants' origins. */
+    allowFraming(origin) { framers.push(origin); distHeaders.clear(); },
     /** Makes the server's clock (its `Date` header) run `ms` ahead of the real one. */
     setClockOffset(ms) { clockOffsetMs = ms; },
     /** The next GET of `id` fails (or is delayed) as described; several calls queue. */

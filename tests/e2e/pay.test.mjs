@@ -3,7 +3,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { start, openPage, text, fillCard as fill } from './harness.mjs';
+import { start, openPage, text, viewIn, fillCard as fill } from './harness.mjs';
 
 const demo = name => JSON.parse(fs.readFileSync(new URL(`../../src/demo/${name}.json`, import.meta.url), 'utf8'));
 const CARD = '4000056655665556';
@@ -117,9 +117,9 @@ test('embedded: the confirm event names the method, never card data', async () =
     mount(document.getElementById('a'), { sessionId: 'cs_payEvt1', apiBase: location.origin, pollInterval: 0 });
   </script></body></html>`);
   await page.goto(`${env.origin}/pay-shop.html`);
-  await page.waitForSelector('[data-testid=confirm]');
-  await fillCard(page);
-  await page.click('[data-testid=confirm]');
+  const view = await viewIn(page, '#a');
+  await fillCard(view);
+  await view.click('[data-testid=confirm]');
   await page.waitForFunction(() => window.events.some(e => e.n === 'completed'));
   const events = await page.evaluate(() => window.events);
   assert.deepEqual(events[0], { n: 'confirm', d: { sessionId: 'cs_demoCard001', status: 'active', amount: '4999', currency: 'USD', method: { type: 'card', savedMethodId: null } } });
@@ -167,21 +167,22 @@ test('handleConfirm: the embedder confirms; the view sends nothing and offers sa
     window.h = mount(document.getElementById('a'), { sessionId: 'cs_payHand1', apiBase: location.origin, pollInterval: 0, handleConfirm: true });
   </script></body></html>`);
   await page.goto(`${env.origin}/hand-shop.html`);
-  await page.waitForSelector('[data-testid=confirm]');
-  assert.equal(await page.getByLabel('Use a new card').count(), 0);
-  await page.click('[data-testid=confirm]');
+  const view = await viewIn(page, '#a');
+  assert.equal(await view.getByLabel('Use a new card').count(), 0);
+  await view.click('[data-testid=confirm]');
   await page.waitForFunction(() => window.events.length === 1);
   assert.deepEqual((await page.evaluate(() => window.events))[0].method, { type: 'saved', savedMethodId: 'pm_visa1' });
-  assert.equal(await text(page, '[data-testid=confirm-status]'), 'Confirming with the merchant…');
-  await page.click('[data-testid=confirm]', { force: true }); // aria-disabled now: pressing it must do nothing
+  assert.equal(await text(view, '[data-testid=confirm-status]'), 'Confirming with the merchant…');
+  await view.click('[data-testid=confirm]', { force: true }); // aria-disabled now: pressing it must do nothing
+  await page.waitForTimeout(200);
   assert.equal(await page.evaluate(() => window.events.length), 1, 'no second confirm while the merchant confirms');
   assert.equal(env.mock.confirms.length, 0, 'the view sent nothing');
   await page.evaluate(() => window.h.update({ status: 'completed', amount: 4999, currency: 'usd' }));
-  await page.waitForSelector('[data-testid=completed]');
+  await view.waitForSelector('[data-testid=completed]');
   await context.close();
 });
 
-test('after unmount no input keeps the card number or code', async () => {
+test('after unmount nothing on the page keeps the card number or code: the frame that held them is gone', async () => {
   env.mock.setSession('cs_payUnm1', demo('card'));
   const { page, context } = await openPage(env.browser, env.origin);
   env.mock.page('/unm-shop.html', `<!doctype html><html><body><div id="a"></div><script type="module">
@@ -189,13 +190,15 @@ test('after unmount no input keeps the card number or code', async () => {
     window.h = mount(document.getElementById('a'), { sessionId: 'cs_payUnm1', apiBase: location.origin, pollInterval: 0 });
   </script></body></html>`);
   await page.goto(`${env.origin}/unm-shop.html`);
-  await page.waitForSelector('[data-testid=confirm]');
-  await fillCard(page);
-  const inputs = await page.evaluateHandle(() => [...document.getElementById('a').shadowRoot.querySelectorAll('input')]);
+  const view = await viewIn(page, '#a');
+  await fillCard(view);
+  assert.equal(await view.getByLabel('Card number').inputValue(), '4000 0566 5566 5556', 'typed in the frame');
   await page.evaluate(() => window.h.unmount());
-  assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelectorAll('input').length), 0);
-  const kept = await page.evaluate(list => list.filter(i => i.isConnected || /\d{3}/.test(i.value)).map(i => i.name), inputs);
-  assert.deepEqual(kept, [], 'detached inputs were cleared of card data');
+  assert.ok(view.isDetached(), 'the frame, with its document and realm, is gone');
+  assert.deepEqual(page.frames().map(f => f.url()), [`${env.origin}/unm-shop.html`], 'no frame left');
+  assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.childElementCount), 0);
+  const html = await page.evaluate(() => document.documentElement.outerHTML + document.getElementById('a').shadowRoot.innerHTML);
+  assert.ok(!html.includes('5556'), 'no card data in the page');
   await context.close();
 });
 

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { start, openPage, settled, fillCard } from './harness.mjs';
+import { start, openPage, settled, fillCard, viewIn } from './harness.mjs';
 
 const dist = new URL('../../dist/', import.meta.url);
 const demo = key => JSON.parse(fs.readFileSync(new URL(`../../src/demo/${key}.json`, import.meta.url), 'utf8'));
@@ -95,7 +95,8 @@ mount(document.getElementById('a'), { config: { ...demo, layout: 'embedded', pag
   env.mock.page('/san-demo.json', JSON.stringify(demo('card')));
   const { page, context, log } = await openPage(env.browser, env.origin);
   await page.goto(`${env.origin}/san-shop.html`);
-  await page.locator('#a [data-testid=page-message] a').waitFor();
+  const view = await viewIn(page, '#a');
+  await view.locator('[data-testid=page-message] a').waitFor();
   assert.equal(log.requests.filter(isSanitizer).length, 2);
   assert.deepEqual(log.errors, []);
   await context.close();

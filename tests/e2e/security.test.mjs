@@ -23,7 +23,7 @@ test('the deployment check passes on the release and names every tampered file o
   const problems = await verifyDeploy(env.origin, { ...m, headers: { ...m.headers, 'Referrer-Policy': 'no-referrer-when-downgrade' } });
   assert.equal(problems.length, 2, problems.join('\n'));
   assert.match(problems[0], /^session-view-app\.js: content differs/);
-  assert.match(problems[1], /^header Referrer-Policy/);
+  assert.match(problems[1], /^page header Referrer-Policy/);
 });
 
 for (const [file, tamper] of [

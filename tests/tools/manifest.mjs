@@ -7,7 +7,9 @@
 //     module's (fetch(…, { integrity }) in the browser);
 //  2. index.html gets an integrity attribute on boot.js and an import map whose `integrity`
 //     pins the JS module and its snippets; the CSP in _headers gets the import map's hash;
-//  3. manifest.json lists every file with its hash, and the _headers values.
+//  3. frame.html, the embedded view's frame (src/embed/frame.rs), is index.html with the
+//     page marker saying `frame`: the same pinned scripts, its own headers in _headers;
+//  4. manifest.json lists every file with its hash, and the _headers values of both pages.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -62,14 +64,18 @@ const headersPath = path.join(dir, '_headers');
 if (fs.existsSync(headersPath)) {
   const headers = fs.readFileSync(headersPath, 'utf8');
   if (!headers.includes("script-src 'self' 'wasm-unsafe-eval'")) { console.error('manifest: _headers has no script-src to extend'); process.exit(1); }
-  fs.writeFileSync(headersPath, headers.replace("script-src 'self' 'wasm-unsafe-eval'", `script-src 'self' 'wasm-unsafe-eval' ${mapHash}`));
+  fs.writeFileSync(headersPath, headers.replaceAll("script-src 'self' 'wasm-unsafe-eval'", `script-src 'self' 'wasm-unsafe-eval' ${mapHash}`));
 }
 fs.writeFileSync(indexPath, html);
+const marker = '<meta name="session-view-page" content="">';
+if (!html.includes(marker)) { console.error('manifest: index.html has no session-view-page marker'); process.exit(1); }
+fs.writeFileSync(path.join(dir, 'frame.html'), html.replace(marker, '<meta name="session-view-page" content="frame">').replace('<html lang="en">', '<html lang="en" class="sv-frame">'));
 
 const manifest = {
   note: 'Every file of this release with its SHA-384 (SRI form), and the headers its pages must be served with. See SECURITY.md.',
   files: Object.fromEntries(files('.').filter(f => f !== 'manifest.json').sort().map(f => [f.split(path.sep).join('/'), sri(f)])),
-  headers: fs.existsSync(path.join(dir, '_headers')) ? readHeadersFile(path.join(dir, '_headers')) : {},
+  headers: fs.existsSync(headersPath) ? readHeadersFile(headersPath, '/') : {},
+  frameHeaders: fs.existsSync(headersPath) ? readHeadersFile(headersPath, '/frame.html') : {},
 };
 fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 console.log(`manifest: ${Object.keys(manifest.files).length} files pinned`);

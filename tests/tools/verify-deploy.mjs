@@ -17,10 +17,12 @@ export async function verifyDeploy(base, manifest) {
     const got = 'sha384-' + crypto.createHash('sha384').update(Buffer.from(await r.arrayBuffer())).digest('base64');
     if (got !== expected) problems.push(`${file}: content differs from the release (${got})`);
   }
-  const page = await fetch(root);
-  for (const [name, value] of Object.entries(manifest.headers || {})) {
-    const got = page.headers.get(name);
-    if (got !== value) problems.push(`header ${name}: ${got === null ? 'missing' : `"${got}"`} instead of the release's value`);
+  for (const [file, listed] of [['', manifest.headers], ['frame.html', manifest.frameHeaders]]) {
+    const page = await fetch(new URL(file, root));
+    for (const [name, value] of Object.entries(listed || {})) {
+      const got = page.headers.get(name);
+      if (got !== value) problems.push(`${file || 'page'} header ${name}: ${got === null ? 'missing' : `"${got}"`} instead of the release's value`);
+    }
   }
   return problems;
 }

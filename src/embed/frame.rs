@@ -1,0 +1,171 @@
+//! The frame's side of an embedded view: `frame.html`, a page of the view's own origin that
+//! a merchant's page frames through `mount()` (see [`super::host`]). Here, out of the
+//! merchant's reach, live the fields the payer types secrets into and the requests that carry
+//! them with the session credential.
+//!
+//! `boot.js` keeps the first init message from the parent window (with its port) until this
+//! module starts; the frame checks every option again, as it trusts no sender:
+//! - the API is this deployment's own (`<meta name="session-view-api-base">`, else this
+//!   origin). A merchant's `apiBase` must name that one: a page that could point the frame
+//!   at another server could have the payer's card sent there;
+//! - appearance variables, poll interval and timeout are checked as `mount()` checks them.
+//!
+//! It answers only over the port: the height when it changes and the documented events.
+use super::events;
+use super::protocol::{FromFrame, Init, ToFrame};
+use crate::api::Endpoint;
+use crate::browser;
+use crate::i18n::Msg;
+use crate::live::{Controller, LiveOptions, LiveView, SessionEvent, TIMEOUT_MS};
+use crate::model;
+use crate::view::{Problem, ProblemKind, ViewCtx};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// The port to the merchant's page, once the init message has come.
+    static PORT: RefCell<Option<web_sys::MessagePort>> = const { RefCell::new(None) };
+}
+
+fn tell(message: &FromFrame) {
+    let Ok(text) = serde_json::to_string(message) else { return };
+    PORT.with(|p| {
+        if let Ok(p) = p.try_borrow() {
+            if let Some(port) = p.as_ref() {
+                let _ = port.post_message(&JsValue::from(text));
+            }
+        }
+    });
+}
+
+fn tell_event(name: &str, detail: super::protocol::Detail) {
+    tell(&FromFrame::Event { name: name.to_owned(), detail });
+}
+
+/// After a panic (see `crate::crash`): the merchant's page hears `error` with code `crashed`.
+pub fn tell_crashed() {
+    tell_event("error", super::protocol::Detail { code: Some("crashed".to_owned()), ..Default::default() });
+}
+
+/// Waits for the merchant page's init message (kept by `boot.js`), then shows the view.
+pub fn start() {
+    let Some(window) = web_sys::window() else { return };
+    let key = js_sys::Symbol::for_("session-view.frame-init");
+    let Some(promise) = js_sys::Reflect::get(&window, &key).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else {
+        browser::warn("session view: frame.html is meant to be framed by mount() on a merchant's page");
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(message) = wasm_bindgen_futures::JsFuture::from(promise).await else { return };
+        let field = |name: &str| js_sys::Reflect::get(&message, &name.into()).ok();
+        let Some(port) = field("port").and_then(|p| p.dyn_into::<web_sys::MessagePort>().ok()) else { return };
+        let init = field("init").and_then(|t| t.as_string()).and_then(|t| serde_json::from_str::<Init>(&t).ok());
+        PORT.with(|p| *p.borrow_mut() = Some(port.clone()));
+        match init {
+            Some(init) => show(init, port),
+            None => fail(ProblemKind::Unreadable, None),
+        }
+    });
+}
+
+/// The endpoint the options name, on this deployment's API only.
+fn endpoint(init: &Init, session_id: &str) -> Result<Endpoint, ProblemKind> {
+    let own = browser::deployment_api_base();
+    let same = |a: &str, b: &str| a.trim().trim_end_matches('/').eq_ignore_ascii_case(b.trim().trim_end_matches('/'));
+    if let Some(asked) = init.api_base.as_deref().filter(|a| !same(a, &own)) {
+        let asked: String = asked.chars().take(80).collect();
+        browser::warn(&format!("session view: apiBase {asked:?} is not this deployment's API; set it in frame.html's <meta name=\"session-view-api-base\">"));
+        return Err(ProblemKind::Unreachable);
+    }
+    Endpoint::new(&own, session_id, init.credential.clone()).map_err(|e| match e {
+        crate::api::EndpointError::SessionId => ProblemKind::InvalidLink,
+        crate::api::EndpointError::ApiBase => ProblemKind::Unreachable,
+    })
+}
+
+/// A problem shown before any session could be: the message in the frame, `error` outside.
+fn fail(kind: ProblemKind, locale: Option<String>) {
+    leptos::mount::mount_to_body(move || {
+        provide_context(ViewCtx::new(locale));
+        view! { <Problem kind/> }
+    });
+    report_height();
+    tell_event("error", super::protocol::Detail { code: Some(kind.code().to_owned()), ..Default::default() });
+}
+
+/// The page's height, whenever it changes, to the merchant's page (which fits the iframe).
+fn report_height() {
+    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        // Lives as long as this page.
+        std::mem::forget(super::resize::HeightReporter::observe(&body, |height| tell(&FromFrame::Height { height })));
+    }
+}
+
+/// The document follows the view's language and theme.
+fn dress_page(cx: ViewCtx, appearance: &[(String, String)]) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(html) = doc.document_element() {
+        let _ = html.set_attribute("lang", cx.lang.tag());
+        let _ = html.set_attribute("dir", cx.lang.dir());
+        if let Some(html) = html.dyn_ref::<web_sys::HtmlElement>() {
+            for (name, value) in appearance.iter().filter(|(n, v)| super::options::theme_variable(n, v)) {
+                let _ = html.style().set_property(name, value);
+            }
+        }
+    }
+    doc.set_title(cx.t(Msg::Checkout));
+}
+
+fn show(init: Init, port: web_sys::MessagePort) {
+    let endpoint = match init.session_id.as_deref().map(|id| endpoint(&init, id)).transpose() {
+        Ok(e) => e,
+        Err(kind) => return fail(kind, init.locale),
+    };
+    let initial = match init.config.as_deref().map(model::parse_json).transpose() {
+        Ok(parsed) => parsed,
+        Err(_) => return fail(ProblemKind::Unreadable, init.locale),
+    };
+    if endpoint.is_none() && initial.is_none() {
+        return fail(ProblemKind::Unreadable, init.locale);
+    }
+    let cx = ViewCtx::new(init.locale.clone());
+    dress_page(cx, &init.appearance);
+    let timeout_ms = if (100..=120_000).contains(&init.timeout_ms) { init.timeout_ms } else { TIMEOUT_MS };
+    let options = LiveOptions { endpoint, initial, poll_ms: init.poll_ms, timeout_ms, embedder_confirms: init.handle_confirm, on_event: None };
+    let port = SendWrapper::new(port);
+    leptos::mount::mount_to_body(move || {
+        provide_context(cx);
+        let slot: StoredValue<Option<Controller>> = StoredValue::new(None);
+        // Told in a microtask, with the config on screen once the change that caused it is done.
+        let on_event = Callback::new(move |event: SessionEvent| {
+            queue_microtask(move || {
+                let ctl = slot.try_get_value().flatten();
+                let (name, detail) = match ctl {
+                    Some(c) => c.config.try_with_untracked(|config| events::describe(Some(config), &event)),
+                    None => None,
+                }
+                .unwrap_or_else(|| events::describe(None, &event));
+                tell_event(name, detail);
+            });
+        });
+        let ctl = Controller::new(LiveOptions { on_event: Some(on_event), ..options });
+        slot.set_value(Some(ctl));
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let Some(message) = e.data().as_string().and_then(|t| serde_json::from_str::<ToFrame>(&t).ok()) else { return };
+            match message {
+                ToFrame::Update { config } => match model::parse_json(&config) {
+                    Ok(parsed) => ctl.update(parsed),
+                    Err(_) => browser::warn("session view: update() sent a config the frame cannot read"),
+                },
+                ToFrame::Refresh => ctl.refresh(),
+            }
+        });
+        port.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget(); // as long as this page: the frame lives and dies with its mount()
+        view! { <LiveView ctl/> }
+    });
+    report_height();
+}

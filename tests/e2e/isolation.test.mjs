@@ -1,0 +1,199 @@
+// End-to-end proof of issue #18: card data never enters the merchant's page.
+//
+// A merchant page on another loopback origin (127.0.0.2) loads a skimmer before the view
+// (tests/stand-ins/skimmer.js: it patches fetch, XHR, postMessage, MessagePort and the input
+// `value` getter, listens in the capture phase reading composedPath()[0], walks open shadow
+// roots and frames, observes mutations, listens to `message`). A payer pays with a new card,
+// with a bank account and through an SMS code: each payment succeeds, the API receives what
+// the payer typed, and the skimmer has seen none of it, nor the session credential. Also:
+// messages from a window that is not the frame's parent are ignored on both sides, and the
+// hosted page, or the frame page framed by an unlisted origin, is refused.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import { start, openPage, viewIn, fillCard } from './harness.mjs';
+
+const demo = name => JSON.parse(fs.readFileSync(new URL(`../../src/demo/${name}.json`, import.meta.url), 'utf8'));
+const SKIMMER = fs.readFileSync(new URL('../stand-ins/skimmer.js', import.meta.url), 'utf8');
+const CARD = '4000056655665556';
+const CVC = '913';
+const ROUTING = '110000000';
+const ACCOUNT = '000123456789';
+const CODE = '482913';
+const SECRET = 'cred_ISO_9f8e7d';
+
+let env;
+let merchant; // http://127.0.0.2:port, a merchant listed in frame.html's frame-ancestors
+let evil; // http://127.0.0.3:port, listed nowhere
+const servers = [];
+
+/** A tiny static server for the merchant's pages, on its own loopback address. */
+async function site(host, pages) {
+  const server = http.createServer((req, res) => {
+    const body = pages[new URL(req.url, 'http://x').pathname];
+    if (body === undefined) { res.writeHead(404); return res.end(); }
+    res.writeHead(200, { 'Content-Type': req.url.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(body);
+  });
+  await new Promise((resolve, reject) => { server.once('error', reject); server.listen(0, host, resolve); });
+  servers.push(server);
+  return `http://${host}:${server.address().port}`;
+}
+
+before(async () => {
+  env = await start();
+  const view = env.origin;
+  const shop = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title>
+<script src="/skimmer.js"></script></head><body><h1>Shop</h1><label>Coupon <input id="coupon"></label><div id="a"></div>
+<script type="module">
+import init, { mount } from '${view}/session-view-app.js';
+await init();
+window.events = [];
+for (const n of ['ready', 'change', 'completed', 'expired', 'error', 'confirm'])
+  document.addEventListener(n, e => { if (e instanceof CustomEvent) window.events.push({ name: n, detail: e.detail }); });
+window.sv = { mount };
+window.svLoaded = true;
+</script></body></html>`;
+  // Frames the frame page itself, beside a frame of another origin that tries to speak for the parent.
+  const siblings = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head><body>
+<div id="a"></div><iframe id="evil" src="EVIL/evil.html"></iframe>
+<script type="module">
+import init, { mount } from '${view}/session-view-app.js';
+await init();
+window.events = [];
+for (const n of ['ready', 'change', 'completed', 'error']) document.getElementById('a').addEventListener(n, e => window.events.push(n));
+window.sv = { mount };
+window.svLoaded = true;
+</script></body></html>`;
+  const refused = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>framer</title></head><body>
+<iframe id="hosted" src="${view}/?session=cs_isoHosted1"></iframe><iframe id="frame" src="${view}/frame.html"></iframe></body></html>`;
+  // Posts a fake init (a config of its own) to every frame of its parent, and fake frame
+  // messages to the parent, as fast as it can.
+  const evilPage = `<!doctype html><html><body><script>
+window.got = [];
+const fake = { type: 'hosted-session-view:init', init: JSON.stringify({ config: JSON.stringify({ status: 'active', amount: 66600, currency: 'usd' }), pollMs: 0, timeoutMs: 15000, handleConfirm: false, appearance: [] }) };
+setInterval(() => {
+  for (let i = 0; i < parent.frames.length; i++) {
+    const c = new MessageChannel();
+    c.port1.onmessage = e => window.got.push(e.data);
+    try { parent.frames[i].postMessage(fake, '*', [c.port2]); } catch {}
+  }
+  parent.postMessage(JSON.stringify({ type: 'event', name: 'completed', detail: {} }), '*');
+  parent.postMessage({ type: 'event', name: 'completed', detail: {} }, '*');
+}, 5);
+</script></body></html>`;
+  evil = await site('127.0.0.3', { '/evil.html': evilPage, '/framer.html': refused });
+  merchant = await site('127.0.0.2', { '/shop.html': shop, '/skimmer.js': SKIMMER, '/siblings.html': siblings.replace('EVIL', evil), '/framer.html': refused });
+  env.mock.allowFraming(merchant); // the deployer lists this merchant in frame.html's frame-ancestors
+});
+after(async () => { for (const s of servers) await new Promise(r => { s.closeAllConnections?.(); s.close(r); }); await env.stop(); });
+beforeEach(() => env.mock.reset());
+
+async function shop() {
+  const o = await openPage(env.browser, env.origin, { allow: [merchant, evil] });
+  await o.page.goto(`${merchant}/shop.html`);
+  await o.page.waitForFunction(() => window.svLoaded === true);
+  return o;
+}
+const waitEvent = (page, name) => page.waitForFunction(n => window.events.some(e => e.name === n), name, { timeout: 15000 });
+
+/** Everything the skimmer noted, with the servers' own addresses taken out (a port number is not a secret). */
+async function skimmed(page) {
+  const seen = await page.evaluate(() => window.__skimmer.seen);
+  const clean = seen.map(s => s.replaceAll(env.origin, 'VIEW').replaceAll(merchant, 'SHOP').replaceAll(evil, 'EVIL'));
+  return { list: clean, text: clean.join('\n') };
+}
+
+test('a skimmer on the merchant page sees no card, account, code or credential while the payer pays three ways', async () => {
+  const card = { ...demo('card'), layout: 'embedded', saved_methods: [] };
+  env.mock.setSession('cs_isoCard1', card, { credential: SECRET });
+  env.mock.setSession('cs_isoBank1', { ...demo('ach'), layout: 'embedded', saved_methods: [] }, { credential: SECRET });
+  env.mock.setSession('cs_isoSms1', { ...demo('card'), layout: 'embedded', challenge: { type: 'sms', delivery_hint: '--1234', code_sent: true } }, { credential: SECRET });
+  env.mock.scriptChallenge('cs_isoSms1', { code: CODE });
+  const { page, context } = await shop();
+  // Control: the skimmer works; it reads what is typed into the merchant's own field.
+  await page.getByLabel('Coupon').pressSequentially('SAVE10');
+  await page.waitForTimeout(100);
+  const control = await page.evaluate(() => window.__skimmer.seen.length);
+  const mount = id => page.evaluate(([id, origin, secret]) => { window.events = []; window.h = window.sv.mount(document.getElementById('a'), { sessionId: id, credential: secret, apiBase: origin, pollInterval: 0 }); }, [id, env.origin, SECRET]);
+
+  // 1. A new card.
+  await mount('cs_isoCard1');
+  let view = await viewIn(page, '#a');
+  await fillCard(view, { card: CARD, cvc: CVC });
+  await view.getByRole('button', { name: /^Pay / }).click();
+  await waitEvent(page, 'completed');
+  const paid = env.mock.confirms.find(c => c.id === 'cs_isoCard1');
+  assert.equal(paid.body.payment_method.card.number, CARD, 'the API got the card');
+  assert.equal(paid.body.payment_method.card.cvc, CVC);
+  assert.equal(paid.authorization, `Bearer ${SECRET}`);
+
+  // 2. A bank account.
+  await mount('cs_isoBank1');
+  view = await viewIn(page, '#a');
+  await view.getByLabel('Use a new bank account').check();
+  await view.getByLabel('Routing number').pressSequentially(ROUTING);
+  await view.getByLabel('Account number').pressSequentially(ACCOUNT);
+  await view.getByLabel('Account holder name').fill('Acme LLC');
+  await view.getByRole('button', { name: /^Pay / }).click();
+  await waitEvent(page, 'completed');
+  const bank = env.mock.confirms.find(c => c.id === 'cs_isoBank1');
+  assert.equal(bank.body.payment_method.us_bank_account.account_number, ACCOUNT, 'the API got the account');
+  assert.equal(bank.body.payment_method.us_bank_account.routing_number, ROUTING);
+
+  // 3. An SMS code, then the saved card.
+  await mount('cs_isoSms1');
+  view = await viewIn(page, '#a');
+  await view.getByLabel('Verification code').pressSequentially(CODE);
+  await view.locator('[data-testid=code-verify]').click();
+  await view.getByText('Verified. You can now pay.').waitFor();
+  await view.getByRole('button', { name: /^Pay / }).click();
+  await waitEvent(page, 'completed');
+  assert.equal(env.mock.challengeCalls.find(c => c.kind === 'verify').body.code, CODE, 'the API got the code');
+  assert.equal(env.mock.confirms.find(c => c.id === 'cs_isoSms1').body.challenge_response, 'vc_cs_isoSms1');
+
+  const { list, text } = await skimmed(page);
+  // The skimmer was working all along: it saw the merchant's own field, the view's module
+  // and wasm load, the frame go in, and the events the merchant may know.
+  assert.ok(list.some(s => s.startsWith('input') && s.includes('SAVE10')), 'control: the skimmer reads typing on the page');
+  assert.ok(list.some(s => s.startsWith('fetch') && s.includes('session-view-app_bg.wasm')), 'control: the skimmer sees the page\'s fetches');
+  assert.ok(list.some(s => s.startsWith('walk iframe')), 'control: the skimmer walks into the shadow root');
+  assert.ok(list.some(s => s.startsWith('event completed')), 'control: the skimmer hears the events');
+  for (const [what, secret] of [['card number', CARD], ['grouped card number', '4000 0566 5566 5556'], ['last digits of the card', '5566 5556'],
+    ['security code', CVC], ['routing number', ROUTING], ['account number', ACCOUNT], ['one-time code', CODE], ['credential', SECRET]])
+    assert.ok(!text.includes(secret), `the skimmer saw the ${what}:\n${list.filter(s => s.includes(secret)).join('\n')}`);
+  const typed = list.slice(control).filter(s => /^(keydown|keyup|input|paste|change|value|walk input)/.test(s) && !s.includes('SAVE10'));
+  assert.deepEqual(typed, [], 'no keystroke or field value of the payer reached the page');
+  await context.close();
+});
+
+test('a window that is not the frame\'s parent cannot speak for either side', async () => {
+  const { page, context } = await openPage(env.browser, env.origin, { allow: [merchant, evil] });
+  await page.goto(`${merchant}/siblings.html`);
+  await page.waitForFunction(() => window.svLoaded === true);
+  await page.waitForTimeout(300); // the sibling is posting fakes all the while
+  await page.evaluate(() => { window.h = window.sv.mount(document.getElementById('a'), { config: { status: 'active', amount: 1200, currency: 'usd', layout: 'embedded' }, pollInterval: 0 }); });
+  const view = await viewIn(page, '#a');
+  await page.waitForTimeout(500);
+  assert.equal(await view.locator('[data-testid=amount-due]').textContent(), '$12.00', 'the frame took its init from its parent only');
+  const sibling = page.frames().find(f => f.url().startsWith(evil));
+  assert.deepEqual(await sibling.evaluate(() => window.got), [], 'no frame answered the sibling\'s port');
+  assert.deepEqual(await page.evaluate(() => window.events), ['ready'], 'the merchant side heard only the frame (no fake "completed")');
+  await context.close();
+});
+
+test('the hosted page may not be framed; the frame page only by listed merchants', async () => {
+  for (const framer of [merchant, evil]) {
+    const { page, context } = await openPage(env.browser, env.origin, { allow: [merchant, evil] });
+    await page.goto(`${framer}/framer.html`);
+    await page.waitForTimeout(1500);
+    const frames = page.frames().filter(f => f !== page.mainFrame());
+    const shown = await Promise.all(frames.map(async f => ({ url: f.url(), view: await f.evaluate(() => !!document.querySelector('meta[name=session-view-page]')).catch(() => false) })));
+    const hosted = shown.filter(s => s.view && !s.url.endsWith('/frame.html'));
+    assert.deepEqual(hosted, [], `the hosted page refused to render in a frame of ${framer}`);
+    const frame = shown.filter(s => s.view && s.url.endsWith('/frame.html'));
+    assert.equal(frame.length, framer === merchant ? 1 : 0, `frame.html framed by ${framer === merchant ? 'the listed merchant' : 'an unlisted origin'}`);
+    await context.close();
+  }
+});
