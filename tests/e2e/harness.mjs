@@ -10,8 +10,10 @@ export const CHROMIUM_ARGS = [
   '--js-flags=--expose-gc', // window.gc(): a full collection (DOM included) for the memory test
 ];
 
+/** The mock API serving dist/ (or SESSION_VIEW_DIST: another build, e.g. to show that a new
+ *  test fails on the previous release) and a headless Chromium. */
 export async function start({ brotli = false } = {}) {
-  const mock = createMock({ cacheAssets: true, brotli });
+  const mock = createMock({ cacheAssets: true, brotli, ...(process.env.SESSION_VIEW_DIST ? { distDir: process.env.SESSION_VIEW_DIST } : {}) });
   const origin = await mock.listen();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return { mock, origin, browser, async stop() { await browser.close(); await mock.close(); } };

@@ -12,7 +12,7 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
-import { start, openPage, viewIn, fillCard } from './harness.mjs';
+import { start, openPage, settled, viewIn, fillCard } from './harness.mjs';
 
 const demo = name => JSON.parse(fs.readFileSync(new URL(`../../src/demo/${name}.json`, import.meta.url), 'utf8'));
 const SKIMMER = fs.readFileSync(new URL('../stand-ins/skimmer.js', import.meta.url), 'utf8');
@@ -27,10 +27,12 @@ let env;
 let merchant; // http://127.0.0.2:port, a merchant listed in frame.html's frame-ancestors
 let evil; // http://127.0.0.3:port, listed nowhere
 const servers = [];
+const evilRequests = [];
 
 /** A tiny static server for the merchant's pages, on its own loopback address. */
 async function site(host, pages) {
   const server = http.createServer((req, res) => {
+    if (host === '127.0.0.3') evilRequests.push(`${req.method} ${req.url}`);
     const body = pages[new URL(req.url, 'http://x').pathname];
     if (body === undefined) { res.writeHead(404); return res.end(); }
     res.writeHead(200, { 'Content-Type': req.url.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -55,9 +57,11 @@ for (const n of ['ready', 'change', 'completed', 'expired', 'error', 'confirm'])
 window.sv = { mount };
 window.svLoaded = true;
 </script></body></html>`;
-  // Frames the frame page itself, beside a frame of another origin that tries to speak for the parent.
+  // A mounted view, the frame page framed directly (in the document tree, so that a sibling
+  // can reach it through parent.frames; a mounted view's frame, in a shadow root, is not even
+  // listed there), and a frame of another origin that tries to speak for the parent.
   const siblings = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head><body>
-<div id="a"></div><iframe id="evil" src="EVIL/evil.html"></iframe>
+<div id="a"></div><iframe id="bare" src="${view}/frame.html"></iframe><iframe id="evil" src="EVIL/evil.html"></iframe>
 <script type="module">
 import init, { mount } from '${view}/session-view-app.js';
 await init();
@@ -92,9 +96,22 @@ beforeEach(() => env.mock.reset());
 
 async function shop() {
   const o = await openPage(env.browser, env.origin, { allow: [merchant, evil] });
+  // In every frame: what the CSP had to stop.
+  await o.page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', e => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
   await o.page.goto(`${merchant}/shop.html`);
   await o.page.waitForFunction(() => window.svLoaded === true);
   return o;
+}
+/** Where the payer sees the view: its frame; or, in a build that renders it in the merchant's
+ *  page itself (before #18), the host element, so this test shows what such a build leaks. */
+async function payerView(page) {
+  const iframe = await page.waitForSelector('#a iframe.sv-frame', { state: 'attached', timeout: 3000 }).catch(() => null);
+  if (iframe) { const frame = await iframe.contentFrame(); await settled(frame); return frame; }
+  await page.locator('#a [data-testid=amount-due]').waitFor();
+  return page.locator('#a');
 }
 const waitEvent = (page, name) => page.waitForFunction(n => window.events.some(e => e.name === n), name, { timeout: 15000 });
 
@@ -120,7 +137,7 @@ test('a skimmer on the merchant page sees no card, account, code or credential w
 
   // 1. A new card.
   await mount('cs_isoCard1');
-  let view = await viewIn(page, '#a');
+  let view = await payerView(page);
   await fillCard(view, { card: CARD, cvc: CVC });
   await view.getByRole('button', { name: /^Pay / }).click();
   await waitEvent(page, 'completed');
@@ -131,7 +148,8 @@ test('a skimmer on the merchant page sees no card, account, code or credential w
 
   // 2. A bank account.
   await mount('cs_isoBank1');
-  view = await viewIn(page, '#a');
+  await page.waitForTimeout(100);
+  view = await payerView(page);
   await view.getByLabel('Use a new bank account').check();
   await view.getByLabel('Routing number').pressSequentially(ROUTING);
   await view.getByLabel('Account number').pressSequentially(ACCOUNT);
@@ -144,7 +162,8 @@ test('a skimmer on the merchant page sees no card, account, code or credential w
 
   // 3. An SMS code, then the saved card.
   await mount('cs_isoSms1');
-  view = await viewIn(page, '#a');
+  await page.waitForTimeout(100);
+  view = await payerView(page);
   await view.getByLabel('Verification code').pressSequentially(CODE);
   await view.locator('[data-testid=code-verify]').click();
   await view.getByText('Verified. You can now pay.').waitFor();
@@ -158,7 +177,7 @@ test('a skimmer on the merchant page sees no card, account, code or credential w
   // and wasm load, the frame go in, and the events the merchant may know.
   assert.ok(list.some(s => s.startsWith('input') && s.includes('SAVE10')), 'control: the skimmer reads typing on the page');
   assert.ok(list.some(s => s.startsWith('fetch') && s.includes('session-view-app_bg.wasm')), 'control: the skimmer sees the page\'s fetches');
-  assert.ok(list.some(s => s.startsWith('walk iframe')), 'control: the skimmer walks into the shadow root');
+  assert.ok(list.some(s => s.startsWith('walk shadow root of a')), 'control: the skimmer walks into the shadow root');
   assert.ok(list.some(s => s.startsWith('event completed')), 'control: the skimmer hears the events');
   for (const [what, secret] of [['card number', CARD], ['grouped card number', '4000 0566 5566 5556'], ['last digits of the card', '5566 5556'],
     ['security code', CVC], ['routing number', ROUTING], ['account number', ACCOUNT], ['one-time code', CODE], ['credential', SECRET]])
@@ -172,14 +191,47 @@ test('a window that is not the frame\'s parent cannot speak for either side', as
   const { page, context } = await openPage(env.browser, env.origin, { allow: [merchant, evil] });
   await page.goto(`${merchant}/siblings.html`);
   await page.waitForFunction(() => window.svLoaded === true);
-  await page.waitForTimeout(300); // the sibling is posting fakes all the while
+  const bare = page.frames().find(f => f.url() === `${env.origin}/frame.html`);
+  await bare.waitForFunction(() => !!window[Symbol.for('session-view.frame-init')]); // boot.js listens
+  await page.waitForTimeout(500); // the sibling posts a fake init to every frame every 5 ms
+  assert.equal(await bare.locator('[data-testid=amount-due], [data-testid=problem]').count(), 0, 'no init taken from a sibling');
+  const sibling = page.frames().find(f => f.url().startsWith(evil));
+  assert.deepEqual(await sibling.evaluate(() => window.got), [], 'no frame answered the sibling\'s port');
+  // The parent's init is taken: the parent speaks the protocol as mount() does.
+  await page.evaluate(origin => {
+    const channel = new MessageChannel();
+    window.heard = [];
+    channel.port1.onmessage = e => window.heard.push(JSON.parse(e.data));
+    const init = JSON.stringify({ config: JSON.stringify({ status: 'active', amount: 1200, currency: 'usd', layout: 'embedded' }), pollMs: 0, timeoutMs: 15000, handleConfirm: false, appearance: [] });
+    document.getElementById('bare').contentWindow.postMessage({ type: 'hosted-session-view:init', init }, origin, [channel.port2]);
+  }, env.origin);
+  await bare.locator('[data-testid=amount-due]').waitFor();
+  assert.equal(await bare.locator('[data-testid=amount-due]').textContent(), '$12.00', 'the parent\'s config, never the sibling\'s');
+  await page.waitForFunction(() => window.heard.some(m => m.type === 'event' && m.name === 'ready'));
+  // The merchant side of a mounted view listens on its port only: fake frame messages posted
+  // to the merchant's window (a fake "completed") are not events.
   await page.evaluate(() => { window.h = window.sv.mount(document.getElementById('a'), { config: { status: 'active', amount: 1200, currency: 'usd', layout: 'embedded' }, pollInterval: 0 }); });
   const view = await viewIn(page, '#a');
   await page.waitForTimeout(500);
-  assert.equal(await view.locator('[data-testid=amount-due]').textContent(), '$12.00', 'the frame took its init from its parent only');
-  const sibling = page.frames().find(f => f.url().startsWith(evil));
-  assert.deepEqual(await sibling.evaluate(() => window.got), [], 'no frame answered the sibling\'s port');
-  assert.deepEqual(await page.evaluate(() => window.events), ['ready'], 'the merchant side heard only the frame (no fake "completed")');
+  assert.equal(await view.locator('[data-testid=amount-due]').textContent(), '$12.00');
+  assert.deepEqual(await page.evaluate(() => window.events), ['ready'], 'the merchant side heard only its frame');
+  await context.close();
+});
+
+test('the frame talks to its deployment\'s API only: a page cannot point it at another server', async () => {
+  env.mock.setSession('cs_isoApi1', demo('card'), { credential: SECRET });
+  const { page, context } = await shop();
+  evilRequests.length = 0;
+  await page.evaluate(([api, secret]) => { window.events = []; window.sv.mount(document.getElementById('a'), { sessionId: 'cs_isoApi1', credential: secret, apiBase: api, pollInterval: 0 }); }, [evil, SECRET]);
+  await waitEvent(page, 'error');
+  assert.equal((await page.evaluate(() => window.events))[0].detail.code, 'unreachable');
+  const view = await viewIn(page, '#a');
+  assert.match(await view.locator('[data-testid=problem]').textContent(), /couldn't reach the payment service/);
+  assert.deepEqual(evilRequests, [], 'nothing, and no credential, went to the other server');
+  assert.deepEqual(await view.evaluate(() => window.__violations), [], 'the frame did not even try (its CSP\'s connect-src would have stopped it too)');
+  // The deployment's own API, named or not, works.
+  await page.evaluate(([api, secret]) => { window.events = []; window.sv.mount(document.getElementById('a'), { sessionId: 'cs_isoApi1', credential: secret, apiBase: api + '/', pollInterval: 0 }); }, [env.origin, SECRET]);
+  await waitEvent(page, 'ready');
   await context.close();
 });
 

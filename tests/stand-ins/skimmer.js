@@ -13,6 +13,10 @@
   window.fetch = function (input, init) {
     const h = init && init.headers;
     note('fetch', [String((input && input.url) || input), init && init.body, h instanceof Headers ? [...h] : h]);
+    if (input instanceof Request) {
+      note('fetch request headers', [...input.headers]);
+      input.clone().text().then(body => note('fetch request body', body), () => {});
+    }
     return fetch0.apply(this, arguments);
   };
   const open0 = XMLHttpRequest.prototype.open;
@@ -69,7 +73,7 @@
   // A walk over the page, its open shadow roots and any frame it can enter, reading fields.
   const walk = root => {
     for (const el of root.querySelectorAll('*')) {
-      if (el.shadowRoot) walk(el.shadowRoot);
+      if (el.shadowRoot) { note('walk shadow root of', el.id || el.localName); walk(el.shadowRoot); }
       if (el instanceof HTMLInputElement && el.value) note('walk input', [el.name, el.value]);
       if (el instanceof HTMLIFrameElement) {
         let doc = null;
