@@ -57,6 +57,39 @@ test('mount() loads from the API into a frame of the view\'s origin in a shadow 
   await context.close();
 });
 
+test('keyboard only across the frame: Tab goes in, through the saved card to Pay, and on out to the page', async () => {
+  env.mock.setSession('cs_liveKeys1', demo('card'));
+  const { page, context } = await shop();
+  await page.evaluate(origin => {
+    // Links: the hostile merchant stylesheet hides the page's buttons.
+    const before = document.createElement('a'); before.id = 'before'; before.href = '#cart'; before.textContent = 'Back to cart';
+    const after = document.createElement('a'); after.id = 'after'; after.href = '#help'; after.textContent = 'Help';
+    document.getElementById('a').before(before);
+    document.getElementById('a').after(after);
+    window.h = window.sv.mount(document.getElementById('a'), { sessionId: 'cs_liveKeys1', apiBase: origin, pollInterval: 0 });
+  }, env.origin);
+  await waitEvent(page, 'ready');
+  const view = await viewIn(page, '#a');
+  await page.focus('#before');
+  await page.keyboard.press('Tab');
+  const stop = () => view.evaluate(() => {
+    const el = document.activeElement;
+    return document.hasFocus() && el ? (el.labels?.[0]?.textContent || el.textContent || el.getAttribute('aria-label') || el.tagName).replace(/\s+/g, ' ').trim() : null;
+  });
+  const seen = [await stop()];
+  assert.equal(seen[0], 'returns policy', 'Tab moves into the frame, to its first stop in document order (the merchant message\'s link)');
+  let stops = 0;
+  while (stops < 30 && !(await view.evaluate(() => document.activeElement?.dataset.testid === 'confirm'))) { await page.keyboard.press('Tab'); seen.push(await stop()); stops++; }
+  assert.ok(seen.some(s => /Visa •••• 4242/.test(s || '')), `the saved cards are on the way: ${seen.join(' | ')}`);
+  assert.ok(stops < 30, 'Pay is reached by Tab');
+  assert.ok(await view.evaluate(() => document.activeElement.matches(':focus-visible')), 'with a visible focus');
+  while (stops < 40 && !(await page.evaluate(() => document.activeElement?.id === 'after'))) { await page.keyboard.press('Tab'); stops++; }
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'after', 'and on out of the frame to the page');
+  await page.keyboard.press('Shift+Tab');
+  assert.ok(await view.evaluate(() => document.hasFocus()), 'Shift+Tab goes back in');
+  await context.close();
+});
+
 test('the merchant stylesheet cannot reach the view, and appearance variables can', async () => {
   const { page, context } = await shop();
   await page.evaluate(() => {
