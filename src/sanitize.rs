@@ -439,7 +439,7 @@ mod tests {
     #[test]
     fn every_shared_payload_is_idempotent_with_the_shortcut() {
         // The shortcut never returns something a second pass would change.
-        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/xss"));
+        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/xss"));
         let mut n = 0;
         for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
             let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
@@ -649,9 +649,9 @@ mod tests {
     #[test]
     fn idempotent_on_shared_payloads() {
         for file in ["dompurify-payloads.json", "h5sc-payloads.json", "owasp-payloads.json"] {
-            let path = format!("{}/../shared/xss/{file}", env!("CARGO_MANIFEST_DIR"));
+            let path = format!("{}/tests/data/xss/{file}", env!("CARGO_MANIFEST_DIR"));
             let Ok(text) = std::fs::read_to_string(&path) else {
-                panic!("missing shared XSS suite {path}");
+                panic!("missing XSS suite {path}");
             };
             let payloads: Vec<serde_json::Value> = serde_json::from_str(&text).expect("valid suite");
             assert!(payloads.len() > 100);

@@ -1,4 +1,4 @@
-// Every payload of the three suites in shared/xss/ (DOMPurify, H5SC, OWASP), served by the
+// Every payload of the three suites in tests/data/xss/ (DOMPurify, H5SC, OWASP), served by the
 // mock API in page_message and in every other text field, rendered by the release build in
 // headless Chromium. Asserts, in the live DOM: no script ran (no dialog, no hooked call, no
 // new global), no request left the origin, no navigation or popup, nothing outside the
@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { start, openPage, settled } from './harness.mjs';
 
-const sharedXss = process.env.SHARED_XSS_DIR || path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'xss');
+const sharedXss = path.resolve(import.meta.dirname, '..', 'data', 'xss');
 const SUITES = ['dompurify-payloads.json', 'h5sc-payloads.json', 'owasp-payloads.json'];
 const ALLOWED_TAGS = ['A', 'B', 'BLOCKQUOTE', 'BR', 'CODE', 'EM', 'H3', 'H4', 'I', 'LI', 'OL', 'P', 'S', 'SMALL', 'STRONG', 'U', 'UL'];
 
