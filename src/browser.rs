@@ -118,6 +118,20 @@ pub fn region_names(codes: &[&str], locale: &str) -> Vec<Option<String>> {
     codes.iter().map(|c| names.as_ref().and_then(|n| n.of(c).ok()).and_then(|v| v.as_string())).collect()
 }
 
+/// Sorts `items` by their names as the payer's language orders them (`Intl.Collator`);
+/// by code points where the browser has no collator.
+pub fn sort_by_name<T>(items: &mut [(T, String)], locale: &str) {
+    let collator = js_sys::Intl::Collator::new(&js_sys::Array::of1(&JsValue::from_str(locale)), &js_sys::Object::new());
+    let compare = collator.compare();
+    items.sort_by(|a, b| {
+        compare
+            .call2(&JsValue::NULL, &JsValue::from_str(&a.1), &JsValue::from_str(&b.1))
+            .ok()
+            .and_then(|v| v.as_f64())
+            .map_or_else(|| a.1.cmp(&b.1), |n| n.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal))
+    });
+}
+
 /// Milliseconds since the epoch (never `Instant::now()`: it panics on wasm32).
 pub fn now_ms() -> f64 {
     js_sys::Date::now()

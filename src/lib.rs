@@ -9,6 +9,7 @@ pub mod bank;
 pub mod challenge;
 pub mod card;
 pub mod contrast;
+pub mod country;
 pub mod crash;
 pub mod live;
 pub mod countdown;

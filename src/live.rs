@@ -7,7 +7,7 @@ use crate::browser;
 use crate::model::{self, Config, Parsed, Status};
 use crate::retry::{self, Failure};
 use crate::i18n::Msg;
-use crate::view::{ChallengeCall, ChallengeReply, ChallengeServer, ConfirmRequest, Confirmer, Phase, Problem, ProblemKind, SessionView, ViewCtx, WalletActions, WalletFailure};
+use crate::view::{ChallengeCall, ChallengeReply, ChallengeServer, ConfirmRequest, Confirmer, Phase, Problem, ProblemKind, SessionView, Unanswered, ViewCtx, WalletActions, WalletFailure};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
@@ -228,9 +228,15 @@ impl Controller {
     /// Sends the payer's confirm: a `confirm` event, then `POST …/confirm` with an idempotency
     /// key that is reused for every retry of the same request. Without an endpoint (the
     /// demo) nothing is sent.
+    ///
+    /// After an unknown outcome (no answer, or a 5xx) the same request goes again with the
+    /// same key, so the server can never charge it twice. A *different* request (another
+    /// method, other details) would carry a new key, so the session is read first: if the
+    /// earlier attempt went through (the session is `completed`, or no longer active), the
+    /// payer sees that and nothing more is sent; if it is still active, the new request goes.
     pub fn confirm(self, req: ConfirmRequest) {
         let pay = req.pay;
-        if pay.phase.get_untracked() == Phase::Submitting {
+        if matches!(pay.phase.get_untracked(), Phase::Submitting | Phase::Checking) {
             return; // a double click
         }
         if self.embedder_confirms {
@@ -248,11 +254,38 @@ impl Controller {
             "challenge_response": pay.challenge_response.get_untracked(),
         });
         let text = body.to_string();
-        let key = pay
-            .pending
-            .with_value(|p| p.as_ref().filter(|(sent, _)| *sent == text).map(|(_, k)| k.clone()))
-            .unwrap_or_else(new_idempotency_key);
-        pay.pending.set_value(Some((text, key.clone())));
+        match pay.pending.get_value() {
+            Some((sent, key)) if sent == text => self.send_confirm(req, endpoint, body, key),
+            Some(_) => {
+                pay.phase.set(Phase::Checking);
+                leptos::task::spawn_local(async move {
+                    let read = api::get_config(&endpoint, self.timeout_ms, drop).await;
+                    if !self.alive() {
+                        return;
+                    }
+                    match read.ok().and_then(|f| model::parse_json(&f.text).ok()) {
+                        Some(parsed) if parsed.config.status() != Status::Active => {
+                            // The earlier attempt went through (or the session ended): show it.
+                            pay.pending.set_value(None);
+                            pay.phase.set(Phase::Idle);
+                            self.update(parsed);
+                        }
+                        Some(_) => {
+                            pay.pending.set_value(None);
+                            self.send_confirm(req, endpoint, body, new_idempotency_key());
+                        }
+                        None => pay.phase.set(Phase::CheckFailed),
+                    }
+                });
+            }
+            None => self.send_confirm(req, endpoint, body, new_idempotency_key()),
+        }
+    }
+
+    /// One confirm request under `key`; its outcome goes to the pay state.
+    fn send_confirm(self, req: ConfirmRequest, endpoint: Endpoint, body: serde_json::Value, key: String) {
+        let pay = req.pay;
+        pay.pending.set_value(Some((body.to_string(), key.clone())));
         pay.phase.set(Phase::Submitting);
         self.emit(SessionEvent::Confirm { method_type: req.method_type, saved_method_id: req.saved_method_id, challenge_response: None });
         leptos::task::spawn_local(async move {
@@ -269,7 +302,13 @@ impl Controller {
                 Ok(api::ConfirmAnswer::Declined(message)) => {
                     pay.pending.set_value(None);
                     pay.challenge_resets.update(|n| *n += 1); // the captcha token was used up
-                    pay.card.update(|c| c.cvc.clear()); // the one thing not kept after a decline
+                    // The one thing not kept after a decline; emptied by us, so not shown as
+                    // a problem until the payer has been in the field again.
+                    pay.card.update(|c| c.cvc.clear());
+                    pay.touched.update(|t| {
+                        t.remove(&crate::payment::Field::Cvc);
+                    });
+                    pay.submitted.set(false);
                     pay.phase.set(Phase::Declined(message));
                 }
                 Ok(api::ConfirmAnswer::Refused(message)) => {
@@ -277,7 +316,8 @@ impl Controller {
                     pay.challenge_resets.update(|n| *n += 1);
                     pay.phase.set(Phase::Refused(message));
                 }
-                Err(_) => pay.phase.set(Phase::Failed),
+                Err(Failure::Status(..)) => pay.phase.set(Phase::Unknown(Unanswered::ServiceProblem)),
+                Err(Failure::Network | Failure::Timeout) => pay.phase.set(Phase::Unknown(Unanswered::Unreachable)),
             }
         });
     }

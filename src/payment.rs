@@ -61,6 +61,12 @@ fn card_message(e: CardError, field: Field) -> Msg {
     }
 }
 
+/// Whether the form asks for a postal code: the session requires one, and the country chosen
+/// (when the session asks for the country) has postal codes at all.
+pub fn asks_postal_code(c: &CardInput, required: &[AvsField]) -> bool {
+    required.contains(&AvsField::PostalCode) && (!required.contains(&AvsField::Country) || crate::country::has_postal_codes(&c.country))
+}
+
 /// Problems with a new card, in form order. `required` are the AVS fields the session asks for.
 pub fn card_problems(c: &CardInput, required: &[AvsField], now_year: u32, now_month: u32) -> Problems {
     let mut out = Vec::new();
@@ -94,7 +100,7 @@ pub fn card_problems(c: &CardInput, required: &[AvsField], now_year: u32, now_mo
     if needs(AvsField::State) && blank(&c.state) {
         out.push((Field::State, Msg::EnterState));
     }
-    if needs(AvsField::PostalCode) {
+    if asks_postal_code(c, required) {
         let country = if needs(AvsField::Country) { c.country.as_str() } else { "" };
         if blank(&c.postal_code) {
             out.push((Field::PostalCode, Msg::EnterPostalCode));
@@ -146,7 +152,7 @@ pub fn method_body(saved_id: Option<&str>, card: Option<&CardInput>, bank: Optio
             "type": "card",
             "card": { "number": c.number, "exp_month": exp_month, "exp_year": exp_year, "cvc": c.cvc, "name": c.name.trim() },
             "billing_details": { "line1": opt(&c.line1), "line2": opt(&c.line2), "city": opt(&c.city), "state": opt(&c.state),
-                                 "postal_code": opt(&c.postal_code), "country": opt(&c.country) },
+                                 "postal_code": opt(&c.postal_code).filter(|_| crate::country::has_postal_codes(&c.country)), "country": opt(&c.country) },
         }));
     }
     let b = bank?;
@@ -202,6 +208,13 @@ mod tests {
         let with = CardInput { postal_code: "SW1A 1AA".into(), country: "GB".into(), ..good_card() };
         assert!(card_problems(&with, &required, 2026, 11).is_empty());
         let wrong = CardInput { postal_code: "SW1A 1AA".into(), country: "US".into(), ..good_card() };
+        // A country with no postal codes is not asked for one, and none is sent.
+        let hong_kong = CardInput { postal_code: String::new(), country: "HK".into(), ..good_card() };
+        assert!(card_problems(&hong_kong, &required, 2026, 1).is_empty());
+        assert!(!asks_postal_code(&hong_kong, &required));
+        let typed_before = CardInput { postal_code: "12345".into(), ..hong_kong.clone() };
+        let body = method_body(None, Some(&typed_before), None, (2026, 1)).expect("valid");
+        assert_eq!(body["billing_details"]["postal_code"], serde_json::Value::Null);
         assert_eq!(card_problems(&wrong, &required, 2026, 11)[0].0, Field::PostalCode);
         assert!(card_problems(&good_card(), &[AvsField::Other("planet".into())], 2026, 11).is_empty());
     }

@@ -93,9 +93,31 @@ pub fn server_message(v: &serde_json::Value, key: &str) -> Option<String> {
     (!m.is_empty()).then(|| m.chars().filter(|c| !c.is_control()).take(200).collect())
 }
 
+/// `s` as a sentence of its own: trimmed, with a full stop added unless it already ends in
+/// sentence punctuation (of any script the catalogue uses), so it never runs into ours.
+pub fn as_sentence(s: &str) -> String {
+    let t = s.trim();
+    let ended = t.chars().last().is_none_or(|c| matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟' | '۔' | '"' | '”' | '»' | ')'));
+    if ended {
+        t.to_owned()
+    } else {
+        format!("{t}.")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_server_message_reads_as_its_own_sentence() {
+        assert_eq!(as_sentence("Insufficient funds"), "Insufficient funds.");
+        assert_eq!(as_sentence(" Insufficient funds. "), "Insufficient funds.");
+        assert_eq!(as_sentence("Card expired!"), "Card expired!");
+        assert_eq!(as_sentence("残高不足です。"), "残高不足です。");
+        assert_eq!(as_sentence("رصيد غير كافٍ؟"), "رصيد غير كافٍ؟");
+        assert_eq!(as_sentence(""), "");
+    }
 
     #[test]
     fn session_ids() {

@@ -138,13 +138,26 @@ async fn saved_cards_are_a_radio_group_with_default_selected_and_expired_disable
 }
 
 #[wasm_bindgen_test]
-fn bank_accounts_and_off_session_consent() {
-    let v = mount(demo("ach"));
+async fn bank_accounts_and_consent_that_matches_the_choice() {
+    let v = mount(demo("ach")); // off_session; the default saved account is chosen
+    tick().await;
     let methods: Vec<String> = v.all("[data-testid=method-option]").iter().map(|e| e.text_content().unwrap_or_default()).collect();
     assert!(methods[0].contains("Checking •••• 6789") && methods[0].contains("First Prairie Bank"), "{methods:?}");
     assert!(methods[1].contains("Savings •••• 1122") && methods[1].contains("Harbor Credit Union"));
     let consent = v.text("[data-testid=save-consent]");
-    assert!(consent.contains("Northwind Advisory") && consent.contains("without you being present"), "{consent}");
+    assert_eq!(consent, "By paying, you allow Northwind Advisory to charge this payment method later without you being present, as set out in their terms.", "a saved method: later charges, not saving");
+    choose(&v, "Use a new bank account").await;
+    let consent = v.text("[data-testid=save-consent]");
+    assert!(consent.starts_with("Your payment method will be saved.") && consent.contains("Northwind Advisory") && consent.contains("without you being present"), "{consent}");
+}
+
+#[wasm_bindgen_test]
+async fn on_session_saving_is_said_for_a_new_method_only() {
+    let v = mount(demo("card")); // on_session; the default saved card is chosen
+    tick().await;
+    assert!(v.q("[data-testid=save-consent]").is_none(), "a saved card is saved already");
+    choose(&v, "Use a new card").await;
+    assert!(v.text("[data-testid=save-consent]").starts_with("Your payment method will be saved with Larkspur Tea"));
 }
 
 #[wasm_bindgen_test]
@@ -339,6 +352,54 @@ async fn choose(v: &Mounted, title: &str) {
     tick().await;
 }
 
+/// The billing country select's options: (code, name), the placeholder left out.
+fn country_options(v: &Mounted) -> Vec<(String, String)> {
+    v.all("[data-testid=card-form] select[autocomplete=country] option")
+        .iter()
+        .filter_map(|o| o.get_attribute("value").filter(|c| !c.is_empty()).map(|c| (c, o.text_content().unwrap_or_default())))
+        .collect()
+}
+
+fn select_value(v: &Mounted, selector: &str) -> String {
+    v.q(selector).and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn every_country_in_the_payers_language_sorted_as_they_sort_and_theirs_chosen() {
+    let v = mount_in(demo("card"), Some("fr-FR")); // requires postal_code and country
+    choose(&v, "Utiliser une nouvelle carte").await;
+    let options = country_options(&v);
+    assert_eq!(options.len(), 249, "every ISO 3166-1 country");
+    for code in ["PL", "IN", "BR", "CN", "FR", "US", "AX", "SS"] {
+        assert!(options.iter().any(|(c, _)| c == code), "{code} offered");
+    }
+    let at = |name: &str| options.iter().position(|(_, n)| n == name).unwrap_or_else(|| panic!("{name} in {options:?}"));
+    assert!(at("Égypte") < at("Espagne") && at("Espagne") < at("Zimbabwe"), "French collation: É sorts with E, not after Z");
+    assert_eq!(select_value(&v, "select[autocomplete=country]"), "FR", "the payer's locale picks their country");
+    let en = mount_in(demo("card"), Some("en-GB"));
+    choose(&en, "Use a new card").await;
+    assert_eq!(select_value(&en, "select[autocomplete=country]"), "GB");
+    let ja = mount_in(demo("card"), Some("ja"));
+    choose(&ja, "新しいカードを使う").await;
+    assert_eq!(select_value(&ja, "select[autocomplete=country]"), "", "a bare language names no country: the payer chooses");
+}
+
+#[wasm_bindgen_test]
+async fn a_country_without_postal_codes_does_not_ask_for_one() {
+    let v = mount_in(demo("card"), Some("en-US"));
+    choose(&v, "Use a new card").await;
+    assert!(v.q("input[autocomplete=postal-code]").is_some(), "the US has postal codes");
+    let select: web_sys::HtmlSelectElement = v.q("select[autocomplete=country]").expect("country").dyn_into().expect("select");
+    select.set_value("HK");
+    let _ = select.dispatch_event(&web_sys::Event::new("change").expect("event"));
+    tick().await;
+    assert!(v.q("input[autocomplete=postal-code]").is_none(), "Hong Kong has none: not asked");
+    select.set_value("PL");
+    let _ = select.dispatch_event(&web_sys::Event::new("change").expect("event"));
+    tick().await;
+    assert!(v.q("input[autocomplete=postal-code]").is_some(), "Poland has: asked again");
+}
+
 #[wasm_bindgen_test]
 async fn new_card_form_asks_exactly_the_required_billing_fields_with_autofill_names() {
     let v = mount(demo("card")); // requires postal_code and country
@@ -474,7 +535,7 @@ async fn confirm_carries_the_total_and_opens_with_a_usable_default_method() {
 
 #[wasm_bindgen_test]
 async fn an_incomplete_new_card_blocks_confirm_and_pressing_it_focuses_the_first_problem() {
-    let v = mount(demo("card"));
+    let v = mount_in(demo("card"), Some("en-US")); // the country comes chosen: US
     choose(&v, "Use a new card").await;
     let button = confirm_button(&v);
     assert_eq!(button.get_attribute("aria-disabled").as_deref(), Some("true"));
@@ -482,7 +543,7 @@ async fn an_incomplete_new_card_blocks_confirm_and_pressing_it_focuses_the_first
     tick().await;
     let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()).expect("focus");
     assert_eq!(active.get_attribute("autocomplete").as_deref(), Some("cc-number"), "focus on the first invalid field");
-    assert_eq!(v.all("[data-testid=card-form] [aria-invalid=true]").len(), 6, "every problem shown on submit");
+    assert_eq!(v.all("[data-testid=card-form] [aria-invalid=true]").len(), 5, "every problem shown on submit (all but the country)");
     assert_eq!(v.text("[data-testid=confirm-status]"), "Check the highlighted details.");
 }
 
@@ -732,7 +793,10 @@ async fn a_changed_total_must_be_seen_before_confirming() {
     assert_eq!(button.text_content().as_deref(), Some("Pay $70.00"));
     assert_eq!(button.get_attribute("aria-disabled").as_deref(), Some("true"));
     assert_eq!(v.text("[data-testid=confirm-status]"), "The total changed. Check the new total, then confirm.");
-    let ok: web_sys::HtmlElement = v.q("[data-testid=total-change] button").expect("OK").dyn_into().expect("button");
+    // The live region announces the sentence alone; the button is beside it, not in it.
+    assert_eq!(v.text("[data-testid=total-change]"), "The total changed from $49.99 to $70.00.");
+    assert!(v.q("[data-testid=total-change] button").is_none());
+    let ok: web_sys::HtmlElement = v.all(".sv-change button").into_iter().find(|b| b.text_content().as_deref() == Some("OK, got it")).expect("OK").dyn_into().expect("button");
     ok.click();
     tick().await;
     assert_eq!(button.get_attribute("aria-disabled"), None);

@@ -249,16 +249,20 @@ messages! {
     // Saving the method
     SaveOnSession = "Your payment method will be saved with {merchant} so you can use it again at future checkouts.",
     SaveOffSession = "Your payment method will be saved. By paying, you allow {merchant} to charge it later without you being present, as set out in their terms.",
+    ChargeLaterOffSession = "By paying, you allow {merchant} to charge this payment method later without you being present, as set out in their terms.",
 
     // Paying
     Pay = "Pay",
     PayAmount = "Pay {amount}",
     Confirming = "Confirming your payment…",
-    Declined = "Your payment was declined. Check the details or choose another method.",
+    Declined = "Your payment was declined.",
+    DeclineAdvice = "Check the details or choose another method.",
     /// `{reason}` is the bank's own words, as the server sent them.
-    DeclinedBecause = "Your payment was declined: {reason} Check the details or choose another method.",
     Refused = "This payment couldn't be completed. Please contact the merchant.",
-    ConfirmFailed = "We couldn't confirm your payment because the connection failed. Nothing will be charged twice: press Pay to try again.",
+    ConfirmUnreachable = "We couldn't reach the payment service, so we don't know yet whether your payment went through. Nothing will be charged twice: press Pay to try again.",
+    ConfirmServiceProblem = "The payment service had a problem and couldn't tell us whether your payment went through. Nothing will be charged twice: press Pay to try again.",
+    CheckingEarlierPayment = "Checking whether your earlier payment went through…",
+    EarlierPaymentUnknown = "We couldn't check whether your earlier payment went through, so nothing was sent. Press Pay to try again.",
     DemoNothingSent = "This is a demo: nothing was sent or charged.",
     ConfirmingWithMerchant = "Confirming with the merchant…",
     NotPayable = "This checkout can't be paid right now.",

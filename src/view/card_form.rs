@@ -8,21 +8,12 @@ use crate::model::{AvsField, Config, Wire};
 use crate::payment::{self, CardInput, Field};
 use leptos::prelude::*;
 
-/// Countries offered for the billing address (ISO 3166-1 alpha-2; English names where the
-/// browser has no `Intl.DisplayNames`).
-pub const COUNTRIES: &[(&str, &str)] = &[
-    ("US", "United States"), ("CA", "Canada"), ("GB", "United Kingdom"), ("AU", "Australia"), ("BR", "Brazil"),
-    ("DE", "Germany"), ("ES", "Spain"), ("FR", "France"), ("IE", "Ireland"), ("IN", "India"), ("IT", "Italy"),
-    ("JP", "Japan"), ("MX", "Mexico"), ("NL", "Netherlands"), ("NZ", "New Zealand"), ("SA", "Saudi Arabia"),
-    ("AE", "United Arab Emirates"),
-];
-
-/// The countries, named in the payer's language and sorted by that name.
+/// Every country (ISO 3166-1), named in the payer's language (`Intl.DisplayNames`; the code
+/// where the browser has no name) and sorted as the payer's language sorts.
 fn countries(locale: &str) -> Vec<(&'static str, String)> {
-    let codes: Vec<&str> = COUNTRIES.iter().map(|(code, _)| *code).collect();
-    let named = crate::browser::region_names(&codes, locale);
-    let mut list: Vec<_> = COUNTRIES.iter().zip(named).map(|((code, english), name)| (*code, name.unwrap_or_else(|| (*english).to_owned()))).collect();
-    list.sort_by(|a, b| a.1.cmp(&b.1));
+    let named = crate::browser::region_names(crate::country::CODES, locale);
+    let mut list: Vec<_> = crate::country::CODES.iter().zip(named).map(|(code, name)| (*code, name.unwrap_or_else(|| (*code).to_owned()))).collect();
+    crate::browser::sort_by_name(&mut list, locale);
     list
 }
 
@@ -102,7 +93,7 @@ pub fn CardForm(config: Signal<Config>) -> impl IntoView {
             <Show when=move || needs(AvsField::Line2)>{text(Field::Line2, Msg::AddressLine2, "address-line2", "address-line2", |c| c.line2.clone(), |c, v| c.line2 = v)}</Show>
             <Show when=move || needs(AvsField::City)>{text(Field::City, Msg::City, "city", "address-level2", |c| c.city.clone(), |c, v| c.city = v)}</Show>
             <Show when=move || needs(AvsField::State)>{text(Field::State, Msg::StateOrRegion, "state", "address-level1", |c| c.state.clone(), |c, v| c.state = v)}</Show>
-            <Show when=move || needs(AvsField::PostalCode)>{text(Field::PostalCode, Msg::PostalCode, "postal-code", "postal-code", |c| c.postal_code.clone(), |c, v| c.postal_code = v)}</Show>
+            <Show when=move || pay.card.with(|c| required.with(|r| payment::asks_postal_code(c, r)))>{text(Field::PostalCode, Msg::PostalCode, "postal-code", "postal-code", |c| c.postal_code.clone(), |c, v| c.postal_code = v)}</Show>
             <Show when=move || needs(AvsField::Country)>
                 <div class="sv-field" class:sv-field--invalid=move || country_error.get().is_some()>
                     <label class="sv-label" for=country_id.clone()>{cx.t(Msg::Country)}</label>

@@ -1,4 +1,4 @@
-use super::pay_state::{field_id, pay_state, Choice, ConfirmRequest, Confirmer, Phase};
+use super::pay_state::{field_id, pay_state, Choice, ConfirmRequest, Confirmer, Phase, Unanswered};
 use super::{ctx, total_change::total_seen};
 use crate::gate::{self, Blocker, GateInput};
 use crate::i18n::Msg;
@@ -46,7 +46,7 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
         challenge_required: config.with(|c| c.challenge.is_some()),
         challenge_satisfied: pay.challenge_response.with(Option::is_some),
         total_seen: seen.get(),
-        submitting: matches!(pay.phase.get(), Phase::Submitting | Phase::Handed),
+        submitting: matches!(pay.phase.get(), Phase::Submitting | Phase::Checking | Phase::Handed),
     });
     let blocked = Memo::new(move |_| gate::blocker(&input.get()));
     let press = move |_| {
@@ -94,20 +94,35 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
             }
         }
     };
+    // What is under way or in the way: a polite status line under the button.
     let status = move || match (pay.phase.get(), blocked.get()) {
         (Phase::Submitting, _) => Some(cx.t(Msg::Confirming).to_owned()),
-        (Phase::Declined(Some(m)), _) => Some(cx.f(Msg::DeclinedBecause, &[("reason", &m)])),
-        (Phase::Declined(None), _) => Some(cx.t(Msg::Declined).to_owned()),
-        (Phase::Refused(m), _) => Some(m.unwrap_or_else(|| cx.t(Msg::Refused).to_owned())),
-        (Phase::Failed, _) => Some(cx.t(Msg::ConfirmFailed).to_owned()),
+        (Phase::Checking, _) => Some(cx.t(Msg::CheckingEarlierPayment).to_owned()),
         (Phase::Demo, _) => Some(cx.t(Msg::DemoNothingSent).to_owned()),
         (Phase::Handed, _) => Some(cx.t(Msg::ConfirmingWithMerchant).to_owned()),
         (Phase::Idle, Some(b)) if pay.submitted.get() || b == Blocker::TotalNotSeen || b == Blocker::ChallengePending => Some(cx.t(b.message()).to_owned()),
         _ => None,
     };
+    // What went wrong with the last confirm: an alert above the button, one clear sentence
+    // each (the server's own words, if any, as a sentence of their own).
+    let problem = move || {
+        let text = match pay.phase.get() {
+            Phase::Declined(reason) => {
+                let reason = reason.map(|r| format!(" {}", crate::validate::as_sentence(&r))).unwrap_or_default();
+                format!("{}{reason} {}", cx.t(Msg::Declined), cx.t(Msg::DeclineAdvice))
+            }
+            Phase::Refused(m) => m.map_or_else(|| cx.t(Msg::Refused).to_owned(), |m| crate::validate::as_sentence(&m)),
+            Phase::Unknown(Unanswered::Unreachable) => cx.t(Msg::ConfirmUnreachable).to_owned(),
+            Phase::Unknown(Unanswered::ServiceProblem) => cx.t(Msg::ConfirmServiceProblem).to_owned(),
+            Phase::CheckFailed => cx.t(Msg::EarlierPaymentUnknown).to_owned(),
+            _ => return None,
+        };
+        Some(view! { <p class="sv-alert" data-testid="confirm-problem">{text}</p> })
+    };
     let described = status_id.clone();
     view! {
         <div class="sv-confirm">
+            <div class="sv-alert-slot" role="alert">{problem}</div>
             <button
                 type="button"
                 class="sv-button sv-button--primary"

@@ -29,7 +29,7 @@ mod wallet;
 pub use challenge::{ChallengeCall, ChallengeReply, ChallengeServer};
 pub use page_message::{MessageSanitizer, Sanitized};
 pub use problem::{Problem, ProblemKind};
-pub use pay_state::{Choice, ConfirmRequest, Confirmer, EmbedderConfirms, PayState, Phase};
+pub use pay_state::{Choice, ConfirmRequest, Confirmer, EmbedderConfirms, PayState, Phase, Unanswered};
 pub use session_view::SessionView;
 pub use wallet::{WalletActions, WalletFailure};
 pub use total_change::TotalSeen;

@@ -21,12 +21,26 @@ pub enum Phase {
     Declined(Option<String>),
     /// Refused for another reason: the server's message, if any.
     Refused(Option<String>),
-    /// No answer: the outcome is unknown; "Pay" again retries with the same key.
-    Failed,
+    /// No answer we could read: the outcome is unknown; "Pay" again retries with the same
+    /// request and key, and a different request first asks the server about this one.
+    Unknown(Unanswered),
+    /// A different request after an unknown outcome: the session is read first.
+    Checking,
+    /// That read failed: nothing was sent.
+    CheckFailed,
     /// The demo gallery: nothing is sent.
     Demo,
     /// The embedder confirms by itself (`handleConfirm`): the `confirm` event went out.
     Handed,
+}
+
+/// Why a confirm's outcome is unknown: what the payer is told must be true.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unanswered {
+    /// No response at all (network, timeout).
+    Unreachable,
+    /// The server answered 5xx or 429: it had a problem.
+    ServiceProblem,
 }
 
 /// The embedder confirms by itself: only saved methods are offered (card details never leave the view).
@@ -57,9 +71,15 @@ pub struct PayState {
 
 impl PayState {
     pub fn new() -> Self {
+        Self::for_locale("")
+    }
+
+    /// A fresh state whose billing country is the one the payer's locale implies, if any.
+    pub fn for_locale(locale: &str) -> Self {
+        let country = crate::country::from_locale(locale).unwrap_or_default().to_owned();
         PayState {
             choice: RwSignal::new(Choice::None),
-            card: RwSignal::new(CardInput { country: String::new(), ..Default::default() }),
+            card: RwSignal::new(CardInput { country, ..Default::default() }),
             bank: RwSignal::new(BankInput { checking: true, ..Default::default() }),
             touched: RwSignal::new(HashSet::new()),
             submitted: RwSignal::new(false),

@@ -25,7 +25,7 @@ pub fn SessionView(
     let seen = TotalSeen(RwSignal::new(true));
     provide_context(seen);
     // What the payer types lives here, beside the config: a new config never resets it.
-    provide_context(super::pay_state::PayState::new());
+    provide_context(super::pay_state::PayState::for_locale(cx.locale));
     let embedded = Memo::new(move |_| config.with(Config::is_embedded));
     let expires_at = Memo::new(move |_| config.with(|c| c.expires_at));
     // The clock ticks once a second, only while an expiry is set.

@@ -33,17 +33,22 @@ pub fn TotalChange(config: Signal<Config>) -> impl IntoView {
         change.set(None);
         seen.set(true);
     };
+    // The live region holds the sentence alone (a screen reader announces just that); the
+    // button to acknowledge it sits beside it, in the same box, outside the region.
+    let shown = move || change.with(Option::is_some);
     view! {
-        <div class="sv-live" role="status" aria-live="polite" data-testid="total-change">
-            {move || change.get().map(|(old, new)| view! {
-                <div class="sv-notice sv-notice--change">
+        <div class="sv-change" class:sv-notice=shown class:sv-notice--change=shown>
+            <div class="sv-live" role="status" aria-live="polite" data-testid="total-change">
+                {move || change.get().map(|(old, new)| view! {
                     <p>{cx.rich(Msg::TotalChanged, |arg| if arg == "old" {
                         view! { <s dir="auto">{old.clone()}</s> }.into_any()
                     } else {
                         view! { <strong dir="auto">{new.clone()}</strong> }.into_any()
                     })}</p>
-                    <button type="button" class="sv-button sv-button--quiet" on:click=dismiss>{cx.t(Msg::GotIt)}</button>
-                </div>
+                })}
+            </div>
+            {move || shown().then(|| view! {
+                <button type="button" class="sv-button sv-button--quiet" on:click=dismiss>{cx.t(Msg::GotIt)}</button>
             })}
         </div>
     }

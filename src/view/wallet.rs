@@ -9,6 +9,9 @@ use crate::i18n::Msg;
 use crate::model::{Config, MethodType, SavedMethod, Wire};
 use leptos::prelude::*;
 
+/// Numbers the saved-method rows, so their element ids never clash across renders.
+static NEXT_ROW: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
 /// Sends wallet calls; provided by a live session. Without one (the demo) changes are local.
 #[derive(Clone, Copy)]
 pub struct WalletActions(pub Callback<(WalletCall, Callback<Result<(), WalletFailure>>)>);
@@ -53,18 +56,23 @@ pub fn Wallet(config: Signal<Config>) -> impl IntoView {
         let (id_default, id_remove, id_yes, id_confirm) = (id.clone(), id.clone(), id.clone(), id.clone());
         let asking = Memo::new(move |_| confirming.get().as_deref() == Some(id_confirm.as_str()));
         let label = title.clone();
+        // Each button is named with its method ("Remove Visa •••• 4242"), so a list of
+        // buttons read out of context still says which method each acts on.
+        let n = NEXT_ROW.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let (title_id, default_id, remove_id) = (cx.id(&format!("saved-{n}")), cx.id(&format!("saved-{n}-default")), cx.id(&format!("saved-{n}-remove")));
+        let (default_name, remove_name) = (format!("{default_id} {title_id}"), format!("{remove_id} {title_id}"));
         view! {
             <li class="sv-saved" data-testid="saved-method">
-                <span class="sv-saved-title">{title}</span>
+                <span class="sv-saved-title" id=title_id>{title}</span>
                 {m.is_default.then(|| view! { <span class="sv-badge">{cx.t(Msg::Default)}</span> })}
                 {expired.then(|| view! { <span class="sv-badge sv-badge--warn">{cx.t(Msg::ExpiredUnusable)}</span> })}
                 {details.into_iter().map(|d| view! { <span class="sv-saved-detail" dir="auto">{d}</span> }).collect_view()}
                 <span class="sv-actions">
                     {(!m.is_default && !expired && m.id.is_some()).then(|| view! {
-                        <button type="button" class="sv-button sv-button--quiet" on:click=move |_| run(WalletCall::MakeDefault(id_default.clone()), Msg::DefaultUpdated)>{cx.t(Msg::MakeDefault)}</button>
+                        <button type="button" class="sv-button sv-button--quiet" id=default_id aria-labelledby=default_name on:click=move |_| run(WalletCall::MakeDefault(id_default.clone()), Msg::DefaultUpdated)>{cx.t(Msg::MakeDefault)}</button>
                     })}
                     {m.id.is_some().then(|| view! {
-                        <button type="button" class="sv-button sv-button--quiet" on:click=move |_| confirming.set(Some(id_remove.clone()))>{cx.t(Msg::Remove)}</button>
+                        <button type="button" class="sv-button sv-button--quiet" id=remove_id aria-labelledby=remove_name on:click=move |_| confirming.set(Some(id_remove.clone()))>{cx.t(Msg::Remove)}</button>
                     })}
                 </span>
                 <Show when=move || asking.get()>
@@ -106,15 +114,18 @@ pub fn Wallet(config: Signal<Config>) -> impl IntoView {
                 <p class="sv-notice">{cx.t(Msg::NoSavedMethods)}</p>
             </Show>
             <p class="sv-confirm-status" role="status" data-testid="wallet-status">{move || message.get()}</p>
-            <h2 class="sv-subheading">{cx.t(Msg::AddMethod)}</h2>
-            <div class="sv-inline">
-                <Show when=move || allowed.get().0>
-                    <label class="sv-choice-inline"><input type="radio" name=group.clone() prop:checked=move || pay.choice.get() == Choice::NewCard on:change=move |_| pay.choice.set(Choice::NewCard)/>" " {cx.t(Msg::Card)}</label>
-                </Show>
-                <Show when=move || allowed.get().1>
-                    <label class="sv-choice-inline"><input type="radio" name=group_bank.clone() prop:checked=move || pay.choice.get() == Choice::NewBank on:change=move |_| pay.choice.set(Choice::NewBank)/>" " {cx.t(Msg::BankAccount)}</label>
-                </Show>
-            </div>
+            // One named group of radios: "Add a payment method", Card or Bank account.
+            <fieldset class="sv-fieldset" data-testid="wallet-add">
+                <legend><h2 class="sv-subheading">{cx.t(Msg::AddMethod)}</h2></legend>
+                <div class="sv-inline">
+                    <Show when=move || allowed.get().0>
+                        <label class="sv-choice-inline"><input type="radio" name=group.clone() prop:checked=move || pay.choice.get() == Choice::NewCard on:change=move |_| pay.choice.set(Choice::NewCard)/>" " {cx.t(Msg::Card)}</label>
+                    </Show>
+                    <Show when=move || allowed.get().1>
+                        <label class="sv-choice-inline"><input type="radio" name=group_bank.clone() prop:checked=move || pay.choice.get() == Choice::NewBank on:change=move |_| pay.choice.set(Choice::NewBank)/>" " {cx.t(Msg::BankAccount)}</label>
+                    </Show>
+                </div>
+            </fieldset>
             <Show when=move || pay.choice.get() == Choice::NewCard><CardForm config/></Show>
             <Show when=move || pay.choice.get() == Choice::NewBank><BankForm/></Show>
             <Show when=move || matches!(pay.choice.get(), Choice::NewCard | Choice::NewBank)>

@@ -34,6 +34,23 @@ test('loads the session with the credential from the fragment, then wipes it fro
   await context.close();
 });
 
+test('page hygiene: no request for an icon that is not there, and a checkout is never indexed', async () => {
+  env.mock.setSession('cs_e2eHyg1', demo('card'));
+  const { page, log, context } = await openPage(env.browser, env.origin);
+  await page.goto(`${env.origin}/?session=cs_e2eHyg1`);
+  await settled(page);
+  await page.waitForTimeout(300);
+  // Headless Chromium asks for no icon at all, so the page must declare one (browsers that
+  // look for an icon then use it instead of asking for /favicon.ico, a 404 in the console).
+  const icon = await page.evaluate(() => document.querySelector('link[rel~=icon]')?.getAttribute('href'));
+  assert.equal(icon, 'data:,', 'an icon is declared, and it needs no request');
+  assert.deepEqual(log.requests.filter(u => /favicon/.test(u)), [], 'no /favicon.ico request');
+  assert.deepEqual(env.mock.requests.filter(r => r.path === '/favicon.ico'), []);
+  assert.equal(await page.getAttribute('meta[name=robots]', 'content'), 'noindex, nofollow');
+  assert.deepEqual(log.console.filter(m => m.type === 'error'), [], 'nothing in the console');
+  await context.close();
+});
+
 test('the early config request starts beside the wasm download, and the view uses it rather than asking again', async () => {
   const secret = 'sess_EARLY_4c3b2a';
   env.mock.setSession('cs_e2eEarly1', demo('card'), { credential: secret });

@@ -70,6 +70,7 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
   const walletCalls = [];
   const confirmScript = new Map(); // id -> [{ status, body, drop }]
   const confirmAnswers = new Map(); // idempotency key -> the answer first given
+  const droppedKeys = new Set(); // idempotency keys whose requests get no answer
   const challengeCalls = []; // { id, kind: 'send'|'verify', body, key, authorization }
   const challengeState = new Map(); // id -> { code, attemptsLeft, resendAfter, sendScript: [] }
   const challengeOf = id => {
@@ -130,8 +131,13 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     if (confirmAnswers.has(key)) return send(confirmAnswers.get(key));
     const session = sessions.get(id);
     if (session?.config?.challenge && !body.challenge_response) return send({ status: 403, body: { message: 'The security check is missing.' } });
+    // A dropped request stays dropped: the browser may resend a request whose connection was
+    // reset (Chromium does, for a reused one), and that resend must not get an answer either.
+    if (droppedKeys.has(key)) return req.socket.destroy();
     const step = (confirmScript.get(id) || []).shift();
-    if (step && step.drop) return req.socket.destroy();
+    // `completes`: the server charged it, but its answer is lost (a drop) or a 5xx.
+    if (step && step.completes && sessions.get(id)) sessions.get(id).config = { ...sessions.get(id).config, status: 'completed' };
+    if (step && step.drop) { droppedKeys.add(key); return req.socket.destroy(); }
     const answer = step || { status: 200, body: { status: 'completed' } };
     if (answer.status < 500) confirmAnswers.set(key, answer); // a failed attempt may be retried
     const s = sessions.get(id);
@@ -236,7 +242,8 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
       if (resendAfter !== undefined) st.resendAfter = resendAfter;
       st.sendScript = [...send];
     },
-    /** The next confirms of `id` answer these in turn ({status, body} or {drop: true}); then 200. */
+    /** The next confirms of `id` answer these in turn ({status, body} or {drop: true}; `completes: true`
+     *  completes the session first, as a server that charged but whose answer was lost); then 200. */
     scriptConfirm(id, steps) { confirmScript.set(id, [...steps]); },
     /** Serve `config` (an object) for `id`; `raw` (a string) replaces the body verbatim. */
     setSession(id, config, { credential = null, raw = null } = {}) { sessions.set(id, { config, credential, raw }); },
@@ -251,7 +258,7 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     /** The next GET of `id` fails (or is delayed) as described; several calls queue. */
     fail(id, failure) { failures.set(id, [...(failures.get(id) || []), failure]); },
     /** Forgets injected failures and the clock offset. */
-    reset() { failures.clear(); clockOffsetMs = 0; confirms.length = 0; confirmScript.clear(); challengeCalls.length = 0; challengeState.clear(); },
+    reset() { failures.clear(); clockOffsetMs = 0; confirms.length = 0; confirmScript.clear(); droppedKeys.clear(); challengeCalls.length = 0; challengeState.clear(); },
     async patch(id, body) {
       const r = await fetch(`${this.origin}/v1/hosted-sessions/${id}`, { method: 'PATCH', headers: { 'X-Payment-Account-Uid': tenant, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
       return r.json();
