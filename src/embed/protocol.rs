@@ -40,9 +40,10 @@ impl std::fmt::Debug for Init {
     }
 }
 
-/// From the merchant's page to the frame, over the port.
+/// From the merchant's page to the frame, over the port. (Externally tagged, `{"update":…}`
+/// or `"refresh"`: serde reads that form without buffering, which keeps the module small.)
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum ToFrame {
     /// `handle.update(config)`: a config as JSON text.
     Update { config: String },
@@ -80,12 +81,13 @@ pub struct Detail {
     pub method: Option<MethodDetail>,
 }
 
-/// From the frame to the merchant's page, over the port.
+/// From the frame to the merchant's page, over the port (externally tagged, as [`ToFrame`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum FromFrame {
-    /// The view's height in CSS pixels, whenever it changes.
-    Height { height: f64 },
+    /// The view's height in whole CSS pixels, whenever it changes (an integer: no float
+    /// formatting or parsing code in the module for it).
+    Height { height: u32 },
     /// One of [`EVENTS`].
     Event { name: String, detail: Detail },
 }
@@ -95,7 +97,7 @@ impl FromFrame {
     /// name, a height that is not a sane number.
     pub fn read(text: &str) -> Option<FromFrame> {
         match serde_json::from_str::<FromFrame>(text).ok()? {
-            FromFrame::Height { height } if height.is_finite() && (0.0..=1_000_000.0).contains(&height) => Some(FromFrame::Height { height }),
+            FromFrame::Height { height } if height <= 1_000_000 => Some(FromFrame::Height { height }),
             FromFrame::Event { name, detail } if EVENTS.contains(&name.as_str()) => Some(FromFrame::Event { name, detail }),
             _ => None,
         }
@@ -116,13 +118,14 @@ mod tests {
 
     #[test]
     fn frame_messages_are_exactly_ours() {
-        assert_eq!(FromFrame::read(r#"{"type":"height","height":412}"#), Some(FromFrame::Height { height: 412.0 }));
-        assert_eq!(FromFrame::read(r#"{"type":"height","height":-1}"#), None);
-        assert_eq!(FromFrame::read(r#"{"type":"height","height":1e300}"#), None);
-        assert_eq!(FromFrame::read(r#"{"type":"event","name":"click","detail":{}}"#), None);
-        assert_eq!(FromFrame::read(r#"{"type":"eval","code":"x"}"#), None);
+        assert_eq!(FromFrame::read(r#"{"height":{"height":412}}"#), Some(FromFrame::Height { height: 412 }));
+        assert_eq!(FromFrame::read(r#"{"height":{"height":-1}}"#), None);
+        assert_eq!(FromFrame::read(r#"{"height":{"height":412.5}}"#), None);
+        assert_eq!(FromFrame::read(r#"{"height":{"height":2000000}}"#), None);
+        assert_eq!(FromFrame::read(r#"{"event":{"name":"click","detail":{}}}"#), None);
+        assert_eq!(FromFrame::read(r#"{"eval":{"code":"x"}}"#), None);
         assert_eq!(FromFrame::read("not json"), None);
-        let ready = FromFrame::read(r#"{"type":"event","name":"ready","detail":{"sessionId":"cs_a","status":"active","amount":"100","currency":"USD","cardNumber":"4242"}}"#);
+        let ready = FromFrame::read(r#"{"event":{"name":"ready","detail":{"sessionId":"cs_a","status":"active","amount":"100","currency":"USD","cardNumber":"4242"}}}"#);
         let Some(FromFrame::Event { name, detail }) = ready else { panic!("a ready event") };
         assert_eq!(name, "ready");
         let back = serde_json::to_string(&detail).expect("serialises");
@@ -135,6 +138,6 @@ mod tests {
             let text = serde_json::to_string(&m).expect("serialises");
             assert_eq!(serde_json::from_str::<ToFrame>(&text).expect("reads back"), m);
         }
-        assert_eq!(serde_json::to_string(&ToFrame::Refresh).expect("serialises"), r#"{"type":"refresh"}"#);
+        assert_eq!(serde_json::to_string(&ToFrame::Refresh).expect("serialises"), r#""refresh""#);
     }
 }

@@ -83,8 +83,8 @@ setInterval(() => {
     c.port1.onmessage = e => window.got.push(e.data);
     try { parent.frames[i].postMessage(fake, '*', [c.port2]); } catch {}
   }
-  parent.postMessage(JSON.stringify({ type: 'event', name: 'completed', detail: {} }), '*');
-  parent.postMessage({ type: 'event', name: 'completed', detail: {} }, '*');
+  parent.postMessage(JSON.stringify({ event: { name: 'completed', detail: {} } }), '*');
+  parent.postMessage({ event: { name: 'completed', detail: {} } }, '*');
 }, 5);
 </script></body></html>`;
   evil = await site('127.0.0.3', { '/evil.html': evilPage, '/framer.html': refused });
@@ -207,7 +207,7 @@ test('a window that is not the frame\'s parent cannot speak for either side', as
   }, env.origin);
   await bare.locator('[data-testid=amount-due]').waitFor();
   assert.equal(await bare.locator('[data-testid=amount-due]').textContent(), '$12.00', 'the parent\'s config, never the sibling\'s');
-  await page.waitForFunction(() => window.heard.some(m => m.type === 'event' && m.name === 'ready'));
+  await page.waitForFunction(() => window.heard.some(m => m.event?.name === 'ready'));
   // The merchant side of a mounted view listens on its port only: fake frame messages posted
   // to the merchant's window (a fake "completed") are not events.
   await page.evaluate(() => { window.h = window.sv.mount(document.getElementById('a'), { config: { status: 'active', amount: 1200, currency: 'usd', layout: 'embedded' }, pollInterval: 0 }); });
