@@ -9,10 +9,14 @@
 //! - listens on that port alone, never on the page's `message` event, so no other window
 //!   can speak for the frame; it reads only [`FromFrame`] messages: the height, which it gives
 //!   the iframe, and the documented events, which it dispatches on the host element;
-//! - forwards `update()` and `refresh()` as [`ToFrame`] messages.
+//! - forwards `update()` and `refresh()` as [`ToFrame`] messages;
+//! - if the frame never speaks (blocked by this page's `frame-src` or by the frame page's
+//!   `frame-ancestors`, or offline), shows the payer a calm message with "Try again" in its
+//!   place after the request timeout, and dispatches `error` with code `unreachable`.
 use super::events;
+use crate::browser;
 use super::protocol::{FromFrame, Init, ToFrame, INIT_TYPE};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -46,6 +50,56 @@ pub struct FrameHost {
     iframe: web_sys::HtmlIFrameElement,
     state: Rc<RefCell<State>>,
     on_load: Closure<dyn FnMut()>,
+    watchdog: Rc<Watchdog>,
+}
+
+/// Waits for the frame's first word; without one in time, puts the calm message in its place.
+struct Watchdog {
+    heard: Cell<bool>,
+    timer: Cell<Option<i32>>,
+    on_timeout: RefCell<Option<Closure<dyn FnMut()>>>,
+    on_retry: RefCell<Option<Closure<dyn FnMut()>>>,
+    problem: RefCell<Option<web_sys::Element>>,
+}
+
+impl Watchdog {
+    fn arm(&self, ms: i32) {
+        self.disarm();
+        let window = web_sys::window();
+        let id = self.on_timeout.borrow().as_ref().and_then(|f| window?.set_timeout_with_callback_and_timeout_and_arguments_0(f.as_ref().unchecked_ref(), ms).ok());
+        self.timer.set(id);
+    }
+
+    fn disarm(&self) {
+        if let (Some(id), Some(w)) = (self.timer.take(), web_sys::window()) {
+            w.clear_timeout_with_handle(id);
+        }
+    }
+}
+
+/// The message shown in place of a frame that never answered: the same words as the hosted
+/// page's "couldn't reach" problem, in the view's language, with "Try again".
+fn problem_panel(doc: &web_sys::Document, lang: crate::i18n::Lang, retry: &js_sys::Function) -> Option<web_sys::Element> {
+    use crate::i18n::Msg;
+    let el = |tag: &str, text: Option<Msg>| -> Option<web_sys::Element> {
+        let e = doc.create_element(tag).ok()?;
+        e.set_text_content(text.map(|m| lang.text(m)));
+        Some(e)
+    };
+    let panel = el("section", None)?;
+    panel.set_class_name("sv-frame-problem");
+    panel.set_attribute("role", "alert").ok()?;
+    panel.set_attribute("lang", lang.tag()).ok()?;
+    panel.set_attribute("dir", lang.dir()).ok()?;
+    panel.set_attribute("data-testid", "frame-problem").ok()?;
+    let (title, body) = (el("strong", Some(Msg::UnreachableTitle))?, el("p", Some(Msg::UnreachableBody))?);
+    panel.append_child(&title).ok()?;
+    panel.append_child(&body).ok()?;
+    let button = el("button", Some(Msg::TryAgain))?;
+    button.set_attribute("type", "button").ok()?;
+    button.add_event_listener_with_callback("click", retry).ok()?;
+    panel.append_child(&button).ok()?;
+    Some(panel)
 }
 
 fn post(port: &web_sys::MessagePort, message: &ToFrame) {
@@ -55,8 +109,15 @@ fn post(port: &web_sys::MessagePort, message: &ToFrame) {
 }
 
 /// What the frame says, applied: the iframe's height, or an event on `host`.
-fn on_frame_message(host: &web_sys::Element, iframe: &web_sys::HtmlIFrameElement, data: JsValue) {
+fn on_frame_message(host: &web_sys::Element, iframe: &web_sys::HtmlIFrameElement, watchdog: &Watchdog, data: JsValue) {
     let Some(message) = data.as_string().as_deref().and_then(FromFrame::read) else { return };
+    watchdog.heard.set(true);
+    watchdog.disarm();
+    // A frame that answers after all (a very slow network) takes its place back.
+    if let Some(panel) = watchdog.problem.borrow_mut().take() {
+        panel.remove();
+        let _ = iframe.style().remove_property("display");
+    }
     match message {
         FromFrame::Height { height } => {
             let _ = iframe.style().set_property("height", &format!("{height}px"));
@@ -68,7 +129,9 @@ fn on_frame_message(host: &web_sys::Element, iframe: &web_sys::HtmlIFrameElement
 impl FrameHost {
     /// Creates the iframe in `container` and starts talking to it once it has loaded.
     /// `title` is the frame's accessible name.
-    pub fn open(host: &web_sys::Element, container: &web_sys::Element, init: Init, title: &str) -> Result<Self, JsError> {
+    pub fn open(host: &web_sys::Element, container: &web_sys::Element, init: Init, lang: crate::i18n::Lang) -> Result<Self, JsError> {
+        let title = lang.text(crate::i18n::Msg::Checkout);
+        let timeout_ms = init.timeout_ms;
         let doc = web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsError::new("session view: no document"))?;
         let iframe: web_sys::HtmlIFrameElement = doc.create_element("iframe").map_err(|_| JsError::new("session view: cannot create elements"))?.unchecked_into();
         let src = frame_url();
@@ -79,13 +142,14 @@ impl FrameHost {
         let _ = iframe.set_attribute("allow", "otp-credentials");
         iframe.set_class_name("sv-frame");
         let state = Rc::new(RefCell::new(State { init, channel: None }));
-        let (for_load, frame, host) = (state.clone(), iframe.clone(), host.clone());
+        let watchdog = Rc::new(Watchdog { heard: Cell::new(false), timer: Cell::new(None), on_timeout: RefCell::new(None), on_retry: RefCell::new(None), problem: RefCell::new(None) });
+        let (for_load, frame, host_for_load, dog) = (state.clone(), iframe.clone(), host.clone(), watchdog.clone());
         let on_load = Closure::<dyn FnMut()>::new(move || {
             let Some(window) = frame.content_window() else { return };
             let Ok(channel) = web_sys::MessageChannel::new() else { return };
             let port = channel.port1();
-            let (host, frame) = (host.clone(), frame.clone());
-            let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| on_frame_message(&host, &frame, e.data()));
+            let (host, frame, dog) = (host_for_load.clone(), frame.clone(), dog.clone());
+            let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| on_frame_message(&host, &frame, &dog, e.data()));
             port.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             let mut state = for_load.borrow_mut();
             let Ok(text) = serde_json::to_string(&state.init) else { return };
@@ -99,7 +163,37 @@ impl FrameHost {
         });
         iframe.add_event_listener_with_callback("load", on_load.as_ref().unchecked_ref()).map_err(|_| JsError::new("session view: cannot attach the view"))?;
         container.append_child(&iframe).map_err(|_| JsError::new("session view: cannot attach the view"))?;
-        Ok(FrameHost { iframe, state, on_load })
+        // Weak references: the closures live in the watchdog, which must not keep itself alive.
+        let (weak, frame, host, box_) = (Rc::downgrade(&watchdog), iframe.clone(), host.clone(), container.clone());
+        let on_timeout = Closure::<dyn FnMut()>::new(move || {
+            let Some(dog) = weak.upgrade() else { return };
+            if dog.heard.get() || dog.problem.borrow().is_some() {
+                return;
+            }
+            browser::warn("session view: the view's frame did not answer in time; is this page's origin in frame.html's frame-ancestors, and the view's origin in this page's frame-src?");
+            let retry = dog.on_retry.borrow();
+            let panel = web_sys::window().and_then(|w| w.document()).zip(retry.as_ref()).and_then(|(doc, r)| problem_panel(&doc, lang, r.as_ref().unchecked_ref()));
+            if let Some(panel) = panel {
+                let _ = frame.style().set_property("display", "none");
+                let _ = box_.append_child(&panel);
+                *dog.problem.borrow_mut() = Some(panel);
+            }
+            events::dispatch(&host, "error", &events::to_js(&crate::embed::protocol::Detail { code: Some("unreachable".to_owned()), ..Default::default() }));
+        });
+        let (weak, frame) = (Rc::downgrade(&watchdog), iframe.clone());
+        let on_retry = Closure::<dyn FnMut()>::new(move || {
+            let Some(dog) = weak.upgrade() else { return };
+            if let Some(panel) = dog.problem.borrow_mut().take() {
+                panel.remove();
+            }
+            let _ = frame.style().remove_property("display");
+            frame.set_src(&frame.src()); // loads the frame again; its load posts a fresh init
+            dog.arm(timeout_ms);
+        });
+        *watchdog.on_timeout.borrow_mut() = Some(on_timeout);
+        *watchdog.on_retry.borrow_mut() = Some(on_retry);
+        watchdog.arm(timeout_ms);
+        Ok(FrameHost { iframe, state, on_load, watchdog })
     }
 
     /// Shows `config` (JSON text, already checked) in the frame, now or when it is ready.
@@ -121,6 +215,7 @@ impl FrameHost {
 
 impl Drop for FrameHost {
     fn drop(&mut self) {
+        self.watchdog.disarm();
         let _ = self.iframe.remove_event_listener_with_callback("load", self.on_load.as_ref().unchecked_ref());
         self.state.borrow_mut().channel = None;
         self.iframe.remove();

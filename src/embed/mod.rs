@@ -23,7 +23,9 @@ use wasm_bindgen::JsCast;
 
 /// The shadow root's stylesheet: the frame fills the host's width, and takes the height the
 /// view inside it reports. Nothing of the merchant's CSS reaches into the frame.
-const CSS: &str = ":host{display:block}.sv-host{all:initial;display:block}.sv-frame{display:block;width:100%;height:0;border:0;margin:0;padding:0;color-scheme:normal}";
+const CSS: &str = ":host{display:block}.sv-host{all:initial;display:block}.sv-frame{display:block;width:100%;height:0;border:0;margin:0;padding:0;color-scheme:normal}\
+.sv-frame-problem{display:block;padding:1rem;border:1px solid;border-radius:8px;font:16px/1.5 system-ui,sans-serif}.sv-frame-problem p{margin:.25rem 0 .75rem}\
+.sv-frame-problem button{font:inherit;min-height:44px;padding:.5rem 1rem;cursor:pointer}.sv-frame-problem button:focus-visible{outline:3px solid;outline-offset:2px}";
 
 thread_local! {
     static SHEET: Option<web_sys::CssStyleSheet> = web_sys::CssStyleSheet::new().ok().inspect(|s| { let _ = s.replace_sync(CSS); });
@@ -148,8 +150,8 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<SessionViewH
     let container: web_sys::Element = doc.create_element("div").map_err(|_| JsError::new("session view: cannot create elements"))?;
     container.set_class_name("sv-host");
     shadow.append_child(&container).map_err(|_| JsError::new("session view: cannot attach the view"))?;
-    let title = crate::view::ViewCtx::new(opts.locale.clone()).t(crate::i18n::Msg::Checkout);
-    let frame = host::FrameHost::open(&element, &container, opts.init(config), title)?;
+    let lang = crate::view::ViewCtx::new(opts.locale.clone()).lang;
+    let frame = host::FrameHost::open(&element, &container, opts.init(config), lang)?;
     let resize = opts.parent_origin.and_then(|origin| resize::HeightReporter::start(&container, origin));
     let id = NEXT_ID.with(|n| {
         let id = n.get();

@@ -87,7 +87,7 @@ setInterval(() => {
   parent.postMessage({ event: { name: 'completed', detail: {} } }, '*');
 }, 5);
 </script></body></html>`;
-  evil = await site('127.0.0.3', { '/evil.html': evilPage, '/framer.html': refused });
+  evil = await site('127.0.0.3', { '/evil.html': evilPage, '/framer.html': refused, '/shop.html': shop, '/skimmer.js': SKIMMER });
   merchant = await site('127.0.0.2', { '/shop.html': shop, '/skimmer.js': SKIMMER, '/siblings.html': siblings.replace('EVIL', evil), '/framer.html': refused });
   env.mock.allowFraming(merchant); // the deployer lists this merchant in frame.html's frame-ancestors
 });
@@ -248,4 +248,26 @@ test('the hosted page may not be framed; the frame page only by listed merchants
     assert.equal(frame.length, framer === merchant ? 1 : 0, `frame.html framed by ${framer === merchant ? 'the listed merchant' : 'an unlisted origin'}`);
     await context.close();
   }
+});
+
+// Last: it lists 127.0.0.3 as a merchant half way through.
+test('a frame that never answers (this page not listed in frame-ancestors) ends in a calm message with Try again, and error "unreachable"', async () => {
+  env.mock.setSession('cs_isoBlocked1', demo('card'));
+  const { page, context } = await openPage(env.browser, env.origin, { allow: [merchant, evil] });
+  await page.goto(`${evil}/shop.html`);
+  await page.waitForFunction(() => window.svLoaded === true);
+  await page.evaluate(origin => { window.h = window.sv.mount(document.getElementById('a'), { sessionId: 'cs_isoBlocked1', apiBase: origin, pollInterval: 0, timeoutMs: 1500 }); }, env.origin);
+  await waitEvent(page, 'error');
+  assert.equal((await page.evaluate(() => window.events))[0].detail.code, 'unreachable');
+  const problem = page.getByRole('alert');
+  assert.match((await problem.textContent()).replace(/\s+/g, ' '), /We couldn't reach the payment service.*Nothing has been charged/);
+  assert.equal(await page.locator('#a iframe').isVisible(), false, 'the refused frame is not shown');
+  // The deployer lists this merchant; the payer presses Try again.
+  env.mock.allowFraming(evil);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await waitEvent(page, 'ready');
+  const view = await viewIn(page, '#a');
+  assert.equal(await view.locator('[data-testid=amount-due]').textContent(), '$49.99');
+  assert.equal(await page.getByRole('alert').count(), 0, 'the message is gone');
+  await context.close();
 });
