@@ -125,9 +125,9 @@ fn config_text(config: &JsValue) -> Result<String, JsError> {
 /// Mounts the session view into `element`. See `session-view.d.ts` for the options.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<SessionViewHandle, JsError> {
-    let opts = MountOptions::read(&options)?;
-    let config = opts.config.as_ref().map(config_text).transpose()?;
-    if config.is_none() && opts.session_id.is_none() {
+    let mut opts = MountOptions::read(&options)?;
+    opts.init.config = opts.config.as_ref().map(config_text).transpose()?;
+    if opts.init.config.is_none() && opts.init.session_id.is_none() {
         return Err(JsError::new("session view: give `sessionId` (and `credential`) or `config`"));
     }
     // A second mount on the same element replaces the first.
@@ -150,8 +150,8 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<SessionViewH
     let container: web_sys::Element = doc.create_element("div").map_err(|_| JsError::new("session view: cannot create elements"))?;
     container.set_class_name("sv-host");
     shadow.append_child(&container).map_err(|_| JsError::new("session view: cannot attach the view"))?;
-    let lang = crate::view::ViewCtx::new(opts.locale.clone()).lang;
-    let frame = host::FrameHost::open(&element, &container, opts.init(config), lang)?;
+    let lang = crate::view::ViewCtx::new(opts.init.locale.clone()).lang;
+    let frame = host::FrameHost::open(&element, &container, opts.init, lang)?;
     let resize = opts.parent_origin.and_then(|origin| resize::HeightReporter::start(&container, origin));
     let id = NEXT_ID.with(|n| {
         let id = n.get();

@@ -10,18 +10,12 @@ pub const THEME_VARIABLES: &[&str] = &[
     "font", "bg", "surface", "text", "muted", "border", "radius", "focus", "warn-bg", "warn-text", "ok-bg", "ok-text",
 ];
 
+/// The options, checked: what the frame is told ([`Init`], its `config` filled in by
+/// `mount()` once read), the config object itself, and the merchant side's own `parentOrigin`.
 pub struct MountOptions {
-    pub session_id: Option<String>,
-    pub credential: Option<String>,
-    /// The API base the merchant named (`None`: the view's own deployment's).
-    pub api_base: Option<String>,
+    pub init: Init,
     pub config: Option<JsValue>,
-    pub locale: Option<String>,
-    pub poll_ms: u32,
-    pub timeout_ms: i32,
-    pub handle_confirm: bool,
     pub parent_origin: Option<String>,
-    appearance: Vec<(String, String)>,
 }
 
 fn string(options: &JsValue, key: &str) -> Result<Option<String>, JsError> {
@@ -104,28 +98,14 @@ impl MountOptions {
                 }
             }
         }
-        Ok(MountOptions { session_id, credential, api_base, config, locale: string(options, "locale")?, poll_ms, timeout_ms, handle_confirm, parent_origin, appearance })
-    }
-
-    /// What the frame is told: these options, with `config` as JSON text.
-    pub fn init(&self, config: Option<String>) -> Init {
-        Init {
-            session_id: self.session_id.clone(),
-            credential: self.credential.clone(),
-            api_base: self.api_base.clone(),
-            config,
-            locale: self.locale.clone(),
-            poll_ms: self.poll_ms,
-            timeout_ms: self.timeout_ms,
-            handle_confirm: self.handle_confirm,
-            appearance: self.appearance.clone(),
-        }
+        let init = Init { session_id, credential, api_base, config: None, locale: string(options, "locale")?, poll_ms, timeout_ms, handle_confirm, appearance };
+        Ok(MountOptions { init, config, parent_origin })
     }
 
     /// Sets the theme variables on the host element (CSSOM, inherited into the shadow root).
     pub fn apply_appearance(&self, host: &web_sys::Element) {
         if let Some(el) = host.dyn_ref::<web_sys::HtmlElement>() {
-            for (name, value) in &self.appearance {
+            for (name, value) in &self.init.appearance {
                 let _ = el.style().set_property(name, value);
             }
         }
