@@ -58,7 +58,8 @@ impl Endpoint {
         let base = base.trim().trim_end_matches('/');
         let lower = base.to_ascii_lowercase();
         let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
-        if !scheme_ok || base.contains(['?', '#', '@', ' ', '\\']) || !base.is_ascii() || base.split("://").nth(1).is_none_or(str::is_empty) {
+        if !scheme_ok || base.contains(['?', '#', '@', ' ', '\\']) || !base.is_ascii() || base.split("://").nth(1).is_none_or(str::is_empty)
+        {
             return Err(EndpointError::ApiBase);
         }
         let credential = credential.filter(|c| !c.is_empty() && c.len() <= 4096 && c.bytes().all(|b| b.is_ascii_graphic()));
@@ -150,11 +151,17 @@ async fn send(
         for_timer.abort();
     });
     let window = web_sys::window();
-    let timer = window.as_ref().and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), timeout_ms).ok());
+    let timer =
+        window.as_ref().and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), timeout_ms).ok());
     on_start(Abort(controller));
     let failed = || if timed_out.get() { Failure::Timeout } else { Failure::Network };
     let result = match early {
-        Some((response, _)) => wasm_bindgen_futures::JsFuture::from(response).await.ok().and_then(|r| r.dyn_into::<web_sys::Response>().ok()).map(gloo_net::http::Response::from).ok_or(()),
+        Some((response, _)) => wasm_bindgen_futures::JsFuture::from(response)
+            .await
+            .ok()
+            .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
+            .map(gloo_net::http::Response::from)
+            .ok_or(()),
         None => request(&url, method, &signal, body, idempotency_key, endpoint.credential.as_deref()).await,
     };
     if let (Some(w), Some(t)) = (window.as_ref(), timer) {
@@ -207,7 +214,8 @@ fn take_early_request(url: &str, with_credential: bool) -> Option<(js_sys::Promi
     let field = |name: &str| js_sys::Reflect::get(&slot, &name.into()).ok();
     let abort: web_sys::AbortController = field("abort")?.dyn_into().ok()?;
     let response: js_sys::Promise = field("response")?.dyn_into().ok()?;
-    let same = field("url").and_then(|u| u.as_string()).as_deref() == Some(url) && field("withCredential").and_then(|c| c.as_bool()) == Some(with_credential);
+    let same = field("url").and_then(|u| u.as_string()).as_deref() == Some(url)
+        && field("withCredential").and_then(|c| c.as_bool()) == Some(with_credential);
     if same {
         Some((response, abort))
     } else {
@@ -227,7 +235,12 @@ fn answer(status: u16, text: &str) -> Result<ConfirmAnswer, Failure> {
 }
 
 /// One confirm attempt. The body may hold card data: it goes only to `base`, never to a log.
-pub async fn post_confirm(endpoint: &Endpoint, body: &serde_json::Value, idempotency_key: &str, timeout_ms: i32) -> Result<ConfirmAnswer, Failure> {
+pub async fn post_confirm(
+    endpoint: &Endpoint,
+    body: &serde_json::Value,
+    idempotency_key: &str,
+    timeout_ms: i32,
+) -> Result<ConfirmAnswer, Failure> {
     let r = send(endpoint, "POST", "/confirm", Some(body), Some(idempotency_key), timeout_ms, drop).await?;
     answer(r.status, &r.text.unwrap_or_default())
 }
@@ -245,7 +258,9 @@ pub enum WalletCall {
 /// One wallet call; `Ok(Paid)` means done.
 pub async fn wallet(endpoint: &Endpoint, call: &WalletCall, idempotency_key: &str, timeout_ms: i32) -> Result<ConfirmAnswer, Failure> {
     let r = match call {
-        WalletCall::MakeDefault(id) => send(endpoint, "POST", &format!("/saved-methods/{id}/default"), None, Some(idempotency_key), timeout_ms, drop).await?,
+        WalletCall::MakeDefault(id) => {
+            send(endpoint, "POST", &format!("/saved-methods/{id}/default"), None, Some(idempotency_key), timeout_ms, drop).await?
+        }
         WalletCall::Remove(id) => send(endpoint, "DELETE", &format!("/saved-methods/{id}"), None, None, timeout_ms, drop).await?,
         WalletCall::Add(method) => {
             let body = serde_json::json!({ "payment_method": method });
@@ -290,7 +305,10 @@ mod tests {
         for bad in ["", "/relative", "javascript:alert(1)", "https://", "https://a.test?x=1", "https://u@a.test", "ftp://a.test"] {
             assert_eq!(Endpoint::new(bad, "cs_a", None).err(), Some(EndpointError::ApiBase), "{bad:?}");
         }
-        assert_eq!(message_from(r#"{"decline_message":"Insufficient funds.\u0007"}"#, "decline_message").as_deref(), Some("Insufficient funds."));
+        assert_eq!(
+            message_from(r#"{"decline_message":"Insufficient funds.\u0007"}"#, "decline_message").as_deref(),
+            Some("Insufficient funds.")
+        );
         assert_eq!(message_from("<html>", "message"), None);
         let no_cred = Endpoint::new("http://127.0.0.1:8787", "cs_a", Some("has space".into())).expect("valid");
         assert!(no_cred.credential.is_none());

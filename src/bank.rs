@@ -22,12 +22,16 @@ pub fn postal_ok(country: &str, code: &str) -> bool {
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
     match country {
-        "US" => (c.len() == 5 && (0..5).all(digit)) || (c.len() == 10 && (0..5).all(digit) && b.get(5) == Some(&b'-') && (6..10).all(digit)),
+        "US" => {
+            (c.len() == 5 && (0..5).all(digit)) || (c.len() == 10 && (0..5).all(digit) && b.get(5) == Some(&b'-') && (6..10).all(digit))
+        }
         "CA" => {
             let c: String = c.chars().filter(|ch| *ch != ' ').collect();
             let b = c.as_bytes();
             let at = |i: usize, f: fn(&u8) -> bool| b.get(i).is_some_and(f);
-            c.len() == 6 && [0, 2, 4].iter().all(|&i| at(i, u8::is_ascii_alphabetic)) && [1, 3, 5].iter().all(|&i| at(i, u8::is_ascii_digit))
+            c.len() == 6
+                && [0, 2, 4].iter().all(|&i| at(i, u8::is_ascii_alphabetic))
+                && [1, 3, 5].iter().all(|&i| at(i, u8::is_ascii_digit))
         }
         "GB" => {
             // outward code (A9, A99, AA9, AA99, A9A, AA9A) + space + inward code (9AA)

@@ -81,9 +81,7 @@ pub fn format_money(minor: i64, currency: Option<&str>, locale: &str) -> String 
 pub fn format_datetime(epoch_ms: i64, locale: &str) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));
     let opts = options(&[("dateStyle", "medium".into()), ("timeStyle", "short".into())]);
-    DateTimeFormat::new(&JsValue::from_str(locale), &opts)
-        .and_then(|f| f.format(&date))
-        .unwrap_or_else(|_| date.to_iso_string().into())
+    DateTimeFormat::new(&JsValue::from_str(locale), &opts).and_then(|f| f.format(&date)).unwrap_or_else(|_| date.to_iso_string().into())
 }
 
 /// The browser's languages, most wanted first (`navigator.languages`, else `navigator.language`).
@@ -106,9 +104,7 @@ pub fn intl_accepts(locale: &str) -> bool {
 /// "دقيقة واحدة". `Intl` knows each language's plural forms; the catalogue does not need to.
 pub fn format_unit(n: i64, unit: &str, locale: &str) -> String {
     let opts = options(&[("style", "unit".into()), ("unit", unit.into()), ("unitDisplay", "long".into())]);
-    NumberFormat::new(&JsValue::from_str(locale), &opts)
-        .and_then(|f| f.format(&n.to_string()))
-        .unwrap_or_else(|_| format!("{n} {unit}"))
+    NumberFormat::new(&JsValue::from_str(locale), &opts).and_then(|f| f.format(&n.to_string())).unwrap_or_else(|_| format!("{n} {unit}"))
 }
 
 /// Countries' names in `locale` (one `Intl.DisplayNames` for all), each `None` where the
@@ -263,7 +259,11 @@ fn make_policies() -> Option<JsValue> {
     let rules = js_sys::Object::new();
     let check = wasm_bindgen::closure::Closure::<dyn Fn(String) -> Result<String, JsValue>>::new(|url: String| {
         let allowed = crate::challenge::Provider::ALL.iter().any(|p| p.script_url() == url);
-        if allowed { Ok(url) } else { Err(JsValue::from_str("session-view: script URL refused")) }
+        if allowed {
+            Ok(url)
+        } else {
+            Err(JsValue::from_str("session-view: script URL refused"))
+        }
     });
     js_sys::Reflect::set(&rules, &"createScriptURL".into(), check.as_ref()).ok()?;
     check.forget();

@@ -40,7 +40,11 @@ pub fn max_length(brand: &Brand) -> usize {
 
 /// Security code length: 4 for American Express, else 3.
 pub fn cvc_length(brand: &Brand) -> usize {
-    if *brand == Brand::Amex { 4 } else { 3 }
+    if *brand == Brand::Amex {
+        4
+    } else {
+        3
+    }
 }
 
 /// The Luhn checksum over ASCII digits.
@@ -54,7 +58,15 @@ pub fn luhn(digits: &str) -> bool {
         .enumerate()
         .map(|(i, b)| {
             let d = u32::from(b - b'0');
-            if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d }
+            if i % 2 == 1 {
+                if d * 2 > 9 {
+                    d * 2 - 9
+                } else {
+                    d * 2
+                }
+            } else {
+                d
+            }
         })
         .sum();
     sum.is_multiple_of(10)

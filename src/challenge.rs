@@ -117,7 +117,6 @@ pub enum VerifyAnswer {
     Unusable,
 }
 
-
 fn seconds_in(v: &serde_json::Value, key: &str) -> Option<u32> {
     let s = v.get(key)?.as_u64()?;
     Some(s.min(u64::from(MAX_RESEND_S)) as u32)
@@ -230,7 +229,10 @@ mod tests {
             VerifyAnswer::Wrong { message: Some("That code is wrong.".into()), attempts_left: Some(2) }
         );
         assert_eq!(verify_answer(400, ""), VerifyAnswer::Wrong { message: None, attempts_left: None });
-        assert_eq!(verify_answer(422, r#"{"message": "No tries left.", "attempts_left": 0}"#), VerifyAnswer::Locked(Some("No tries left.".into())));
+        assert_eq!(
+            verify_answer(422, r#"{"message": "No tries left.", "attempts_left": 0}"#),
+            VerifyAnswer::Locked(Some("No tries left.".into()))
+        );
         assert_eq!(verify_answer(429, r#"{"message": "Locked."}"#), VerifyAnswer::Locked(Some("Locked.".into())));
     }
 

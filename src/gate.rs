@@ -64,8 +64,13 @@ mod tests {
     use super::*;
 
     const READY: GateInput = GateInput {
-        payable: true, method_chosen: true, method_valid: true, challenge_required: false,
-        challenge_satisfied: false, total_seen: true, submitting: false,
+        payable: true,
+        method_chosen: true,
+        method_valid: true,
+        challenge_required: false,
+        challenge_satisfied: false,
+        total_seen: true,
+        submitting: false,
     };
 
     #[test]

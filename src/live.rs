@@ -4,10 +4,13 @@
 //! directly (`update(config)`). Everything it starts ends with the owner that made it.
 use crate::api::{self, Abort, Endpoint};
 use crate::browser;
+use crate::i18n::Msg;
 use crate::model::{self, Config, Parsed, Status};
 use crate::retry::{self, Failure};
-use crate::i18n::Msg;
-use crate::view::{ChallengeCall, ChallengeReply, ChallengeServer, ConfirmRequest, Confirmer, Phase, Problem, ProblemKind, SessionView, Unanswered, ViewCtx, WalletActions, WalletFailure};
+use crate::view::{
+    ChallengeCall, ChallengeReply, ChallengeServer, ConfirmRequest, Confirmer, Phase, Problem, ProblemKind, SessionView, Unanswered,
+    ViewCtx, WalletActions, WalletFailure,
+};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
@@ -38,7 +41,11 @@ pub enum SessionEvent {
     /// The payer confirmed: the method type and, for a saved method, its id. Never card data.
     /// With `handleConfirm`, also the solved challenge's response (a single-use captcha token
     /// or the verify token, never the code), which the embedder's own confirm needs.
-    Confirm { method_type: &'static str, saved_method_id: Option<String>, challenge_response: Option<String> },
+    Confirm {
+        method_type: &'static str,
+        saved_method_id: Option<String>,
+        challenge_response: Option<String>,
+    },
 }
 
 pub struct LiveOptions {
@@ -302,8 +309,8 @@ impl Controller {
                 Ok(api::ConfirmAnswer::Declined(message)) => {
                     pay.pending.set_value(None);
                     pay.challenge_resets.update(|n| *n += 1); // the captcha token was used up
-                    // The one thing not kept after a decline; emptied by us, so not shown as
-                    // a problem until the payer has been in the field again.
+                                                              // The one thing not kept after a decline; emptied by us, so not shown as
+                                                              // a problem until the payer has been in the field again.
                     pay.card.update(|c| c.cvc.clear());
                     pay.touched.update(|t| {
                         t.remove(&crate::payment::Field::Cvc);
@@ -347,9 +354,7 @@ impl Controller {
                     apply(&call);
                     Ok(())
                 }
-                Ok(api::ConfirmAnswer::Declined(m) | api::ConfirmAnswer::Refused(m)) => {
-                    Err((Msg::DidNotWork, m))
-                }
+                Ok(api::ConfirmAnswer::Declined(m) | api::ConfirmAnswer::Refused(m)) => Err((Msg::DidNotWork, m)),
                 Err(_) => Err((Msg::WalletUnreachable, None)),
             });
         });
@@ -364,7 +369,9 @@ impl Controller {
         };
         leptos::task::spawn_local(async move {
             let reply = match call {
-                ChallengeCall::Send => api::challenge_send(&endpoint, &new_idempotency_key(), self.timeout_ms).await.map(ChallengeReply::Send),
+                ChallengeCall::Send => {
+                    api::challenge_send(&endpoint, &new_idempotency_key(), self.timeout_ms).await.map(ChallengeReply::Send)
+                }
                 ChallengeCall::Verify(code) => api::challenge_verify(&endpoint, &code, self.timeout_ms).await.map(ChallengeReply::Verify),
             };
             if self.alive() {

@@ -7,8 +7,8 @@
 pub fn minor_units(code: &str) -> u32 {
     match code {
         // zero-decimal
-        "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX"
-        | "UYI" | "VND" | "VUV" | "XAF" | "XOF" | "XPF" => 0,
+        "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX" | "UYI" | "VND" | "VUV" | "XAF" | "XOF"
+        | "XPF" => 0,
         // three-decimal
         "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
         // four-decimal
@@ -60,7 +60,10 @@ pub fn isolate_latin_symbols(formatted: &str) -> String {
         run.clear();
     };
     for c in formatted.chars() {
-        if c.is_whitespace() || c.is_numeric() || matches!(c, '.' | ',' | '٫' | '٬' | '\u{200f}' | '\u{200e}' | '\u{61c}' | '-' | '\u{2212}') {
+        if c.is_whitespace()
+            || c.is_numeric()
+            || matches!(c, '.' | ',' | '٫' | '٬' | '\u{200f}' | '\u{200e}' | '\u{61c}' | '-' | '\u{2212}')
+        {
             flush(&mut run, &mut out);
             out.push(c);
         } else {

@@ -139,7 +139,12 @@ pub fn typed_brand(c: &CardInput) -> Brand {
 
 /// The payment method part of a confirm request (see `api::post_confirm`). `None` when the
 /// new method still has problems. A saved method sends only its id.
-pub fn method_body(saved_id: Option<&str>, card: Option<&CardInput>, bank: Option<&BankInput>, now: (u32, u32)) -> Option<serde_json::Value> {
+pub fn method_body(
+    saved_id: Option<&str>,
+    card: Option<&CardInput>,
+    bank: Option<&BankInput>,
+    now: (u32, u32),
+) -> Option<serde_json::Value> {
     use serde_json::json;
     if let Some(id) = saved_id {
         return Some(json!({ "type": "saved", "id": id }));
@@ -156,11 +161,13 @@ pub fn method_body(saved_id: Option<&str>, card: Option<&CardInput>, bank: Optio
         }));
     }
     let b = bank?;
-    bank_problems(b).is_empty().then(|| json!({
-        "type": "us_bank_account",
-        "us_bank_account": { "routing_number": b.routing, "account_number": b.account,
-                             "account_type": if b.checking { "checking" } else { "savings" }, "holder_name": b.holder.trim() },
-    }))
+    bank_problems(b).is_empty().then(|| {
+        json!({
+            "type": "us_bank_account",
+            "us_bank_account": { "routing_number": b.routing, "account_number": b.account,
+                                 "account_type": if b.checking { "checking" } else { "savings" }, "holder_name": b.holder.trim() },
+        })
+    })
 }
 
 #[cfg(test)]
@@ -184,7 +191,13 @@ mod tests {
     }
 
     fn good_card() -> CardInput {
-        CardInput { number: "4242424242424242".into(), expiry: "12 / 30".into(), cvc: "123".into(), name: "Jo Lee".into(), ..Default::default() }
+        CardInput {
+            number: "4242424242424242".into(),
+            expiry: "12 / 30".into(),
+            cvc: "123".into(),
+            name: "Jo Lee".into(),
+            ..Default::default()
+        }
     }
 
     #[test]

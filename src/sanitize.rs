@@ -18,14 +18,28 @@ use std::collections::{HashMap, HashSet};
 /// The largest message sanitised; a longer one is dropped with a warning.
 pub const MAX_MESSAGE_BYTES: usize = 256 * 1024;
 
-pub const ALLOWED_TAGS: &[&str] = &[
-    "a", "b", "blockquote", "br", "code", "em", "h3", "h4", "i", "li", "ol", "p", "s", "small", "strong", "u", "ul",
-];
+pub const ALLOWED_TAGS: &[&str] =
+    &["a", "b", "blockquote", "br", "code", "em", "h3", "h4", "i", "li", "ol", "p", "s", "small", "strong", "u", "ul"];
 pub const ALLOWED_SCHEMES: &[&str] = &["https", "mailto"];
 /// Elements whose whole content is dropped, not just their tags.
 const DROP_WITH_CONTENT: &[&str] = &[
-    "script", "style", "template", "noscript", "iframe", "object", "embed", "textarea", "title", "xmp",
-    "noembed", "noframes", "plaintext", "select", "option", "svg", "math",
+    "script",
+    "style",
+    "template",
+    "noscript",
+    "iframe",
+    "object",
+    "embed",
+    "textarea",
+    "title",
+    "xmp",
+    "noembed",
+    "noframes",
+    "plaintext",
+    "select",
+    "option",
+    "svg",
+    "math",
 ];
 
 fn policy() -> Builder<'static> {
@@ -49,7 +63,11 @@ pub enum Node {
     Text(String),
     /// An allowed tag; `href` only on `a`, and only `https:`/`mailto:`. Every `a` gets
     /// `target="_blank"` and `rel="noopener noreferrer"` when built.
-    Element { tag: &'static str, href: Option<String>, children: Vec<Node> },
+    Element {
+        tag: &'static str,
+        href: Option<String>,
+        children: Vec<Node>,
+    },
 }
 
 /// Sanitises `html` and returns it as a tree of allowed nodes.
@@ -261,16 +279,48 @@ pub fn serialize(nodes: &[Node]) -> String {
 /// Tags the view's own static markup uses (Leptos renders fully static elements of `view!`
 /// from a compile-time HTML string; see `browser::install_trusted_types`).
 const INERT_TAGS: &[&str] = &[
-    "p", "div", "span", "bdi", "section", "main", "nav", "header", "footer", "h1", "h2", "h3", "h4", "ul", "ol", "li",
-    "strong", "small", "code", "s", "b", "i", "em", "label", "legend", "fieldset", "time", "br", "svg", "rect", "circle",
-    "text", "g", "path", "title", "button", "option", "optgroup",
+    "p", "div", "span", "bdi", "section", "main", "nav", "header", "footer", "h1", "h2", "h3", "h4", "ul", "ol", "li", "strong", "small",
+    "code", "s", "b", "i", "em", "label", "legend", "fieldset", "time", "br", "svg", "rect", "circle", "text", "g", "path", "title",
+    "button", "option", "optgroup",
 ];
 /// Attributes the view's static markup uses; anything else (`on*`, `href`, `src`, `style`,
 /// `action`, `xlink:href`, …) is refused.
 const INERT_ATTRS: &[&str] = &[
-    "class", "role", "type", "id", "tabindex", "hidden", "dir", "lang", "viewBox", "width", "height", "x", "y", "rx", "ry",
-    "cx", "cy", "r", "fill", "fill-opacity", "stroke", "stroke-width", "focusable", "font-family", "font-size",
-    "font-style", "font-weight", "text-anchor", "d", "xmlns", "value", "label", "for", "selected", "disabled",
+    "class",
+    "role",
+    "type",
+    "id",
+    "tabindex",
+    "hidden",
+    "dir",
+    "lang",
+    "viewBox",
+    "width",
+    "height",
+    "x",
+    "y",
+    "rx",
+    "ry",
+    "cx",
+    "cy",
+    "r",
+    "fill",
+    "fill-opacity",
+    "stroke",
+    "stroke-width",
+    "focusable",
+    "font-family",
+    "font-size",
+    "font-style",
+    "font-weight",
+    "text-anchor",
+    "d",
+    "xmlns",
+    "value",
+    "label",
+    "for",
+    "selected",
+    "disabled",
 ];
 
 /// Whether `html` is markup the view itself could have written: only [`INERT_TAGS`], only
@@ -355,7 +405,9 @@ fn settled(out: &str) -> bool {
     fn phrasing(nodes: &[Node], in_link: bool) -> bool {
         nodes.iter().all(|n| match n {
             Node::Text(_) => true,
-            Node::Element { tag, children, .. } => PHRASING.contains(tag) && !(in_link && *tag == "a") && phrasing(children, in_link || *tag == "a"),
+            Node::Element { tag, children, .. } => {
+                PHRASING.contains(tag) && !(in_link && *tag == "a") && phrasing(children, in_link || *tag == "a")
+            }
         })
     }
     fn flow(nodes: &[Node]) -> bool {
@@ -400,8 +452,11 @@ mod tests {
     #[test]
     fn plain_well_nested_messages_settle_in_one_pass_and_the_rest_get_the_loop() {
         for ok in [
-            "", "Thanks!", "<p>Hi <b>there</b>, <a href=\"https://a.test/\" rel=\"noopener noreferrer\" target=\"_blank\">terms</a>.</p>",
-            "<ul>\n<li>One <em>two</em></li>\n<li><p>Three</p><ol><li>four</li></ol></li></ul>", "<blockquote><h3>T</h3><p>x<br>y</p></blockquote>",
+            "",
+            "Thanks!",
+            "<p>Hi <b>there</b>, <a href=\"https://a.test/\" rel=\"noopener noreferrer\" target=\"_blank\">terms</a>.</p>",
+            "<ul>\n<li>One <em>two</em></li>\n<li><p>Three</p><ol><li>four</li></ol></li></ul>",
+            "<blockquote><h3>T</h3><p>x<br>y</p></blockquote>",
         ] {
             let once = ammonia_once(ok);
             assert!(settled(&once), "{ok:?} -> {once:?}");
@@ -409,8 +464,12 @@ mod tests {
         // Trees a parser would restructure (a block in a paragraph or heading, a link in a
         // link, a list item in a list item, text in a list) are not judged settled.
         for tricky in [
-            "<p>a<ul><li>b</li></ul></p>", "<h3>a<h4>b</h4></h3>", "<a href=\"https://x.test/\">a<b><a href=\"https://y.test/\">b</a></b></a>",
-            "<li>a<li>b</li></li>", "<ul>text<li>x</li></ul>", "<b><p>x</p></b>",
+            "<p>a<ul><li>b</li></ul></p>",
+            "<h3>a<h4>b</h4></h3>",
+            "<a href=\"https://x.test/\">a<b><a href=\"https://y.test/\">b</a></b></a>",
+            "<li>a<li>b</li></li>",
+            "<ul>text<li>x</li></ul>",
+            "<b><p>x</p></b>",
         ] {
             let once = ammonia_once(tricky);
             if settled(&once) {
@@ -445,7 +504,12 @@ mod tests {
             let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
             let Ok(serde_json::Value::Array(items)) = serde_json::from_str::<serde_json::Value>(&text) else { continue };
             for item in items {
-                let payload = item.get("payload").or_else(|| item.get("input")).and_then(|v| v.as_str()).map(str::to_owned).or_else(|| item.as_str().map(str::to_owned));
+                let payload = item
+                    .get("payload")
+                    .or_else(|| item.get("input"))
+                    .and_then(|v| v.as_str())
+                    .map(str::to_owned)
+                    .or_else(|| item.as_str().map(str::to_owned));
                 let Some(p) = payload else { continue };
                 let once = sanitize(&p);
                 assert_eq!(sanitize(&once), once, "{p:?}");
@@ -530,10 +594,9 @@ mod tests {
                 let value_end = attrs[eq + 2..].find('"').expect("unquoted value");
                 let value = &attrs[eq + 2..eq + 2 + value_end];
                 match (name.as_str(), attr) {
-                    ("a", "href") => assert!(
-                        ALLOWED_SCHEMES.iter().any(|s| value.starts_with(&format!("{s}:"))),
-                        "href {value:?} in {out:?}"
-                    ),
+                    ("a", "href") => {
+                        assert!(ALLOWED_SCHEMES.iter().any(|s| value.starts_with(&format!("{s}:"))), "href {value:?} in {out:?}")
+                    }
                     ("a", "rel") => assert_eq!(value, "noopener noreferrer"),
                     ("a", "target") => assert_eq!(value, "_blank"),
                     _ => panic!("attribute {attr} on <{name}> in {out:?}"),
@@ -549,15 +612,39 @@ mod tests {
     /// allowed, and the ammonia in Cargo.lock is one with those advisories fixed (≥ 4.2.4).
     #[test]
     fn the_policy_keeps_out_the_tags_of_past_advisories_and_pins_a_fixed_ammonia() {
-        let never = ["svg", "math", "style", "noscript", "annotation-xml", "template", "iframe", "object", "embed", "img",
-            "animate", "animatemotion", "animatetransform", "set", "mglyph", "malignmark", "foreignobject", "xmp", "plaintext"];
+        let never = [
+            "svg",
+            "math",
+            "style",
+            "noscript",
+            "annotation-xml",
+            "template",
+            "iframe",
+            "object",
+            "embed",
+            "img",
+            "animate",
+            "animatemotion",
+            "animatetransform",
+            "set",
+            "mglyph",
+            "malignmark",
+            "foreignobject",
+            "xmp",
+            "plaintext",
+        ];
         for tag in never {
             assert!(!ALLOWED_TAGS.contains(&tag), "{tag} must never be allowed");
             let out = sanitize(&format!("<{tag}>x</{tag}><p>ok</p>"));
             assert!(!out.contains(&format!("<{tag}")), "{tag} survived: {out}");
         }
         let lock = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.lock")).unwrap_or_default();
-        let version = lock.split("[[package]]").find(|p| p.contains("name = \"ammonia\"")).and_then(|p| p.split("version = \"").nth(1)).and_then(|v| v.split('"').next()).unwrap_or_default();
+        let version = lock
+            .split("[[package]]")
+            .find(|p| p.contains("name = \"ammonia\""))
+            .and_then(|p| p.split("version = \"").nth(1))
+            .and_then(|v| v.split('"').next())
+            .unwrap_or_default();
         let parts: Vec<u32> = version.split('.').filter_map(|n| n.parse().ok()).collect();
         assert!(parts.len() == 3 && parts >= vec![4, 2, 4], "ammonia {version} in Cargo.lock; need >= 4.2.4");
         let manifest = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml")).unwrap_or_default();
@@ -595,7 +682,9 @@ mod tests {
 
     #[test]
     fn the_tree_holds_exactly_the_sanitised_message() {
-        let tree = message_tree(r#"<p>Tea &amp; <a href="https://x.test/?a=1&amp;b=&quot;2&quot;" onclick="x">terms</a><br>a&lt;b&nbsp;c</p><img src=x>"#);
+        let tree = message_tree(
+            r#"<p>Tea &amp; <a href="https://x.test/?a=1&amp;b=&quot;2&quot;" onclick="x">terms</a><br>a&lt;b&nbsp;c</p><img src=x>"#,
+        );
         assert_eq!(
             tree,
             vec![Node::Element {
@@ -603,21 +692,29 @@ mod tests {
                 href: None,
                 children: vec![
                     Node::Text("Tea & ".into()),
-                    Node::Element { tag: "a", href: Some("https://x.test/?a=1&b=\"2\"".into()), children: vec![Node::Text("terms".into())] },
+                    Node::Element {
+                        tag: "a",
+                        href: Some("https://x.test/?a=1&b=\"2\"".into()),
+                        children: vec![Node::Text("terms".into())]
+                    },
                     Node::Element { tag: "br", href: None, children: vec![] },
                     Node::Text("a<b\u{a0}c".into()),
                 ],
             }]
         );
         // The reader is strict even on input ammonia would never produce.
-        assert_eq!(parse_sanitized(r#"<script>x</script><a href="javascript:y" x="1">z</a><p"#), vec![
-            Node::Text("x".into()),
-            Node::Element { tag: "a", href: None, children: vec![Node::Text("z".into())] },
-            Node::Text("<p".into()),
-        ]);
+        assert_eq!(
+            parse_sanitized(r#"<script>x</script><a href="javascript:y" x="1">z</a><p"#),
+            vec![
+                Node::Text("x".into()),
+                Node::Element { tag: "a", href: None, children: vec![Node::Text("z".into())] },
+                Node::Text("<p".into()),
+            ]
+        );
         assert_eq!(decode_entities("&amp;lt; &#60; &bogus; &"), "&lt; < &bogus; &");
         // A fuzzer finding: a nesting that ammonia's output re-parses differently; sanitize() is stable anyway.
-        let nested = "<h3>Before<p>Seats</p><ul><li>x</li></ul></h3><h3><strong>a<p>b<strong>c</strong></p><ul><li>d</li></ul></strong></h3>";
+        let nested =
+            "<h3>Before<p>Seats</p><ul><li>x</li></ul></h3><h3><strong>a<p>b<strong>c</strong></p><ul><li>d</li></ul></strong></h3>";
         let once = sanitize(nested);
         assert_eq!(sanitize(&once), once);
         // A fuzzer finding: the URL parser drops leading controls, so this is an https link.

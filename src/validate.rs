@@ -7,17 +7,13 @@ const MAX_TOKEN_LEN: usize = 255;
 /// `^cs_[A-Za-z0-9]+$`: a checkout session id.
 pub fn session_id(s: &str) -> Option<&str> {
     let rest = s.strip_prefix("cs_")?;
-    (!rest.is_empty() && s.len() <= MAX_TOKEN_LEN && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
-        .then_some(s)
+    (!rest.is_empty() && s.len() <= MAX_TOKEN_LEN && rest.bytes().all(|b| b.is_ascii_alphanumeric())).then_some(s)
 }
 
 /// An opaque, attribute-safe token (saved method id, captcha site key):
 /// `^[A-Za-z0-9_-]{1,255}$`.
 pub fn token(s: &str) -> Option<&str> {
-    (!s.is_empty()
-        && s.len() <= MAX_TOKEN_LEN
-        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
-    .then_some(s)
+    (!s.is_empty() && s.len() <= MAX_TOKEN_LEN && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')).then_some(s)
 }
 
 /// An sRGB colour from `^#[0-9A-Fa-f]{6}$`.
@@ -69,9 +65,7 @@ pub fn https_url(s: &str) -> Option<String> {
     let host_ok = if host.starts_with('[') {
         host.ends_with(']') && host.len() > 2
     } else {
-        !host.is_empty()
-            && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
-            && !host.starts_with('.')
+        !host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.') && !host.starts_with('.')
     };
     host_ok.then(|| format!("https://{rest}"))
 }
@@ -97,7 +91,8 @@ pub fn server_message(v: &serde_json::Value, key: &str) -> Option<String> {
 /// sentence punctuation (of any script the catalogue uses), so it never runs into ours.
 pub fn as_sentence(s: &str) -> String {
     let t = s.trim();
-    let ended = t.chars().last().is_none_or(|c| matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟' | '۔' | '"' | '”' | '»' | ')'));
+    let ended =
+        t.chars().last().is_none_or(|c| matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟' | '۔' | '"' | '”' | '»' | ')'));
     if ended {
         t.to_owned()
     } else {
@@ -152,10 +147,25 @@ mod tests {
         assert!(https_url("https://a.b:8443/x").is_some());
         assert!(https_url("https://[::1]:8443/x").is_some());
         for bad in [
-            "http://a.b/x", "javascript:alert(1)", "data:image/png;base64,AAAA", "//a.b/x", "/logo.png",
-            "logo.png", "https://", "https:///x", "https://user:pw@a.b/x", "https://a@b/x", "https://a.b/x y",
-            "https://a.b/\u{0}", " https://a.b/", "https://a.b\\@evil/", "https://a.b:x/", "https://ä.b/",
-            "jAvAsCrIpT:alert(1)", "https://.b/", "https://a b/",
+            "http://a.b/x",
+            "javascript:alert(1)",
+            "data:image/png;base64,AAAA",
+            "//a.b/x",
+            "/logo.png",
+            "logo.png",
+            "https://",
+            "https:///x",
+            "https://user:pw@a.b/x",
+            "https://a@b/x",
+            "https://a.b/x y",
+            "https://a.b/\u{0}",
+            " https://a.b/",
+            "https://a.b\\@evil/",
+            "https://a.b:x/",
+            "https://ä.b/",
+            "jAvAsCrIpT:alert(1)",
+            "https://.b/",
+            "https://a b/",
         ] {
             assert_eq!(https_url(bad), None, "{bad:?}");
         }

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::string_slice)]
 //! Component tests: mount the view with a config in headless Chromium and assert the DOM
 //! the payer gets. Run by `npm test` (wasm-bindgen-test-runner + chromedriver).
 #![cfg(target_arch = "wasm32")]
@@ -124,7 +125,8 @@ async fn saved_cards_are_a_radio_group_with_default_selected_and_expired_disable
     assert!(texts[2].contains("American Express •••• 0005") && texts[2].contains("Expired: can't be used"));
     assert!(texts[3].starts_with("Card •••• 0000"), "unknown brand renders generically: {}", texts[3]);
     assert_eq!(texts[4], "Use a new card");
-    let marks: Vec<String> = v.all("[data-testid=method-option] svg.sv-mark").iter().filter_map(|m| m.get_attribute("data-brand")).collect();
+    let marks: Vec<String> =
+        v.all("[data-testid=method-option] svg.sv-mark").iter().filter_map(|m| m.get_attribute("data-brand")).collect();
     assert_eq!(marks, vec!["visa", "mastercard", "amex", "generic"], "inline brand marks, generic for unknown brands");
     assert!(!v.all_text().contains("jcb"));
     assert!(radio(&options[0]).checked(), "the default is pre-selected");
@@ -145,10 +147,19 @@ async fn bank_accounts_and_consent_that_matches_the_choice() {
     assert!(methods[0].contains("Checking •••• 6789") && methods[0].contains("First Prairie Bank"), "{methods:?}");
     assert!(methods[1].contains("Savings •••• 1122") && methods[1].contains("Harbor Credit Union"));
     let consent = v.text("[data-testid=save-consent]");
-    assert_eq!(consent, "By paying, you allow Northwind Advisory to charge this payment method later without you being present, as set out in their terms.", "a saved method: later charges, not saving");
+    assert_eq!(
+        consent,
+        "By paying, you allow Northwind Advisory to charge this payment method later without you being present, as set out in their terms.",
+        "a saved method: later charges, not saving"
+    );
     choose(&v, "Use a new bank account").await;
     let consent = v.text("[data-testid=save-consent]");
-    assert!(consent.starts_with("Your payment method will be saved.") && consent.contains("Northwind Advisory") && consent.contains("without you being present"), "{consent}");
+    assert!(
+        consent.starts_with("Your payment method will be saved.")
+            && consent.contains("Northwind Advisory")
+            && consent.contains("without you being present"),
+        "{consent}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -319,7 +330,10 @@ fn challenges_are_announced_with_masked_hints() {
     assert!(sms.text("[data-testid=challenge]").contains("We sent a code by text message to --1234."));
     let email = mount(demo("email"));
     assert!(email.text("[data-testid=challenge]").contains("We'll send a code by email to j***@example.com."));
-    assert_eq!(mount(demo("turnstile")).q("[data-testid=challenge]").and_then(|c| c.get_attribute("data-kind")).as_deref(), Some("turnstile"));
+    assert_eq!(
+        mount(demo("turnstile")).q("[data-testid=challenge]").and_then(|c| c.get_attribute("data-kind")).as_deref(),
+        Some("turnstile")
+    );
     let unknown = mount(config(r#"{"challenge": {"type": "retina"}}"#));
     assert!(unknown.text("[data-testid=challenge]").contains("Extra verification needed"));
 }
@@ -347,7 +361,8 @@ fn blur(v: &Mounted, selector: &str) {
 }
 
 async fn choose(v: &Mounted, title: &str) {
-    let option = v.all("[data-testid=method-option]").into_iter().find(|o| o.text_content().unwrap_or_default().contains(title)).expect(title);
+    let option =
+        v.all("[data-testid=method-option]").into_iter().find(|o| o.text_content().unwrap_or_default().contains(title)).expect(title);
     radio(&option).click();
     tick().await;
 }
@@ -405,13 +420,20 @@ async fn new_card_form_asks_exactly_the_required_billing_fields_with_autofill_na
     let v = mount(demo("card")); // requires postal_code and country
     choose(&v, "Use a new card").await;
     let form = v.q("[data-testid=card-form]").expect("card form");
-    let autocompletes: Vec<String> = v.all("[data-testid=card-form] input, [data-testid=card-form] select").iter().filter_map(|e| e.get_attribute("autocomplete")).collect();
+    let autocompletes: Vec<String> = v
+        .all("[data-testid=card-form] input, [data-testid=card-form] select")
+        .iter()
+        .filter_map(|e| e.get_attribute("autocomplete"))
+        .collect();
     assert_eq!(autocompletes, vec!["cc-number", "cc-exp", "cc-csc", "cc-name", "postal-code", "country"]);
     for label in v.all("[data-testid=card-form] label") {
         let target = label.get_attribute("for").expect("label for");
         assert!(form.query_selector(&format!("#{target}")).ok().flatten().is_some(), "label {target} points at its field");
     }
-    assert_eq!(v.q("[data-testid=card-form] input[autocomplete=cc-number]").and_then(|e| e.get_attribute("inputmode")).as_deref(), Some("numeric"));
+    assert_eq!(
+        v.q("[data-testid=card-form] input[autocomplete=cc-number]").and_then(|e| e.get_attribute("inputmode")).as_deref(),
+        Some("numeric")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -583,7 +605,6 @@ fn stand_in_calls(provider: &str) -> Vec<(String, String, String)> {
         .collect()
 }
 
-
 /// Waits (a few ticks at most) until `f` holds.
 async fn until(what: &str, f: impl Fn() -> bool) {
     for _ in 0..200 {
@@ -661,7 +682,8 @@ async fn turnstile_gates_confirm_and_its_failing_test_key_shows_a_way_forward() 
     assert!(!gate_open(&v));
     assert_eq!(v.text("[data-testid=captcha-status]"), "The security check expired. Please complete it again.");
 
-    let failing = mount(config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "turnstile", "site_key": "2x00000000000000000000AB"}}}}"#)));
+    let failing =
+        mount(config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "turnstile", "site_key": "2x00000000000000000000AB"}}}}"#)));
     until("the widget", || failing.q("[data-testid=captcha][data-state=shown] button").is_some()).await;
     let widget: HtmlElement = failing.q(".captcha-stand-in button").expect("widget button").dyn_into().expect("button");
     widget.click();
@@ -742,9 +764,12 @@ async fn an_sms_code_is_sent_checked_and_pasted_with_a_cooldown() {
 
 #[wasm_bindgen_test]
 async fn an_email_code_too_short_is_not_sent_and_three_wrong_codes_lock() {
-    let v = mount(config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "email", "delivery_hint": "j***@example.com", "code_sent": true}}}}"#)));
+    let v = mount(config(&format!(
+        r#"{{{SAVED_CARD}, "challenge": {{"type": "email", "delivery_hint": "j***@example.com", "code_sent": true}}}}"#
+    )));
     tick().await;
-    let input: web_sys::HtmlInputElement = v.q("[data-testid=code-input]").expect("code field at once: it was sent").dyn_into().expect("input");
+    let input: web_sys::HtmlInputElement =
+        v.q("[data-testid=code-input]").expect("code field at once: it was sent").dyn_into().expect("input");
     let verify: HtmlElement = v.q("[data-testid=code-verify]").expect("verify").dyn_into().expect("button");
     type_into(&input, "12");
     verify.click();
@@ -766,7 +791,9 @@ async fn a_challenge_added_by_a_live_update_blocks_confirm_from_then_on() {
     let v = mount_signal(cfg.into());
     tick().await;
     assert!(gate_open(&v));
-    cfg.update(|c| *c = config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "sms", "delivery_hint": "--1234", "code_sent": true}}}}"#)));
+    cfg.update(|c| {
+        *c = config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "sms", "delivery_hint": "--1234", "code_sent": true}}}}"#))
+    });
     tick().await;
     assert!(!gate_open(&v));
     assert_eq!(v.text("[data-testid=confirm-status]"), "Complete the security check first.");
@@ -796,7 +823,13 @@ async fn a_changed_total_must_be_seen_before_confirming() {
     // The live region announces the sentence alone; the button is beside it, not in it.
     assert_eq!(v.text("[data-testid=total-change]"), "The total changed from $49.99 to $70.00.");
     assert!(v.q("[data-testid=total-change] button").is_none());
-    let ok: web_sys::HtmlElement = v.all(".sv-change button").into_iter().find(|b| b.text_content().as_deref() == Some("OK, got it")).expect("OK").dyn_into().expect("button");
+    let ok: web_sys::HtmlElement = v
+        .all(".sv-change button")
+        .into_iter()
+        .find(|b| b.text_content().as_deref() == Some("OK, got it"))
+        .expect("OK")
+        .dyn_into()
+        .expect("button");
     ok.click();
     tick().await;
     assert_eq!(button.get_attribute("aria-disabled"), None);
@@ -852,7 +885,11 @@ fn a_language_without_a_catalogue_falls_back_to_the_browser_then_english() {
     // The runner's headless Chromium asks for en-US: a mount option with no catalogue (or a
     // tag that is not one) is passed over, and the browser's language decides.
     let browser = session_view::browser::languages();
-    assert_eq!(session_view::i18n::negotiate(browser.iter().map(String::as_str)).0, session_view::i18n::Lang::En, "the runner's browser is English: {browser:?}");
+    assert_eq!(
+        session_view::i18n::negotiate(browser.iter().map(String::as_str)).0,
+        session_view::i18n::Lang::En,
+        "the runner's browser is English: {browser:?}"
+    );
     for asked in ["zh-CN", "\"><img src=x>", ""] {
         let v = mount_in(demo("card"), Some(asked));
         assert_eq!(v.q(".sv").and_then(|r| r.get_attribute("lang")).as_deref(), Some("en"), "{asked}");

@@ -22,7 +22,9 @@ pub fn DemoGallery() -> impl IntoView {
                 super::log_warnings(&parsed.warnings);
                 view! { <SessionView config=parsed.config/> }.into_any()
             }
-            Err(_) => view! { <Problem kind=ProblemKind::Unreadable on_retry=Callback::new(move |()| selected.set(key.clone()))/> }.into_any(),
+            Err(_) => {
+                view! { <Problem kind=ProblemKind::Unreadable on_retry=Callback::new(move |()| selected.set(key.clone()))/> }.into_any()
+            }
         }
     };
     view! {

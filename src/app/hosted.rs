@@ -43,7 +43,14 @@ pub fn HostedPage(session: String) -> impl IntoView {
     let credential = take_credential();
     match Endpoint::new(&browser::deployment_api_base(), &session, credential) {
         Ok(endpoint) => {
-            let ctl = Controller::new(LiveOptions { endpoint: Some(endpoint), initial: None, poll_ms: poll_ms(), timeout_ms: TIMEOUT_MS, embedder_confirms: false, on_event: None });
+            let ctl = Controller::new(LiveOptions {
+                endpoint: Some(endpoint),
+                initial: None,
+                poll_ms: poll_ms(),
+                timeout_ms: TIMEOUT_MS,
+                embedder_confirms: false,
+                on_event: None,
+            });
             view! { <LiveView ctl/> }.into_any()
         }
         Err(crate::api::EndpointError::SessionId) => view! { <Problem kind=ProblemKind::InvalidLink/> }.into_any(),

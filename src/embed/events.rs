@@ -30,7 +30,11 @@ pub fn describe(config: Option<&Config>, event: &SessionEvent) -> (&'static str,
     }
     let name = match event {
         SessionEvent::Confirm { method_type, saved_method_id, challenge_response } => {
-            detail.method = Some(MethodDetail { method_type: (*method_type).to_owned(), saved_method_id: saved_method_id.clone(), challenge_response: challenge_response.clone() });
+            detail.method = Some(MethodDetail {
+                method_type: (*method_type).to_owned(),
+                saved_method_id: saved_method_id.clone(),
+                challenge_response: challenge_response.clone(),
+            });
             "confirm"
         }
         SessionEvent::Ready => "ready",

@@ -77,7 +77,9 @@ fn endpoint(init: &Init, session_id: &str) -> Result<Endpoint, ProblemKind> {
     let same = |a: &str, b: &str| a.trim().trim_end_matches('/').eq_ignore_ascii_case(b.trim().trim_end_matches('/'));
     if let Some(asked) = init.api_base.as_deref().filter(|a| !same(a, &own)) {
         let asked: String = asked.chars().take(80).collect();
-        browser::warn(&format!("session view: apiBase {asked:?} is not this deployment's API; set it in frame.html's <meta name=\"session-view-api-base\">"));
+        browser::warn(&format!(
+            "session view: apiBase {asked:?} is not this deployment's API; set it in frame.html's <meta name=\"session-view-api-base\">"
+        ));
         return Err(ProblemKind::Unreachable);
     }
     Endpoint::new(&own, session_id, init.credential.clone()).map_err(|e| match e {
@@ -100,7 +102,9 @@ fn fail(kind: ProblemKind, locale: Option<String>) {
 fn report_height() {
     if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
         // Lives as long as this page.
-        std::mem::forget(super::resize::HeightReporter::observe(&body, |height| tell(&FromFrame::Height { height: height.clamp(0.0, 1_000_000.0) as u32 })));
+        std::mem::forget(super::resize::HeightReporter::observe(&body, |height| {
+            tell(&FromFrame::Height { height: height.clamp(0.0, 1_000_000.0) as u32 })
+        }));
     }
 }
 
@@ -134,7 +138,8 @@ fn show(init: Init, port: web_sys::MessagePort) {
     let cx = ViewCtx::new(init.locale.clone());
     dress_page(cx, &init.appearance);
     let timeout_ms = if (100..=120_000).contains(&init.timeout_ms) { init.timeout_ms } else { TIMEOUT_MS };
-    let options = LiveOptions { endpoint, initial, poll_ms: init.poll_ms, timeout_ms, embedder_confirms: init.handle_confirm, on_event: None };
+    let options =
+        LiveOptions { endpoint, initial, poll_ms: init.poll_ms, timeout_ms, embedder_confirms: init.handle_confirm, on_event: None };
     let port = SendWrapper::new(port);
     leptos::mount::mount_to_body(move || {
         provide_context(cx);

@@ -14,8 +14,8 @@
 //!   `frame-ancestors`, or offline), shows the payer a calm message with "Try again" in its
 //!   place after the request timeout, and dispatches `error` with code `unreachable`.
 use super::events;
-use crate::browser;
 use super::protocol::{FromFrame, Init, ToFrame, INIT_TYPE};
+use crate::browser;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -66,7 +66,11 @@ impl Watchdog {
     fn arm(&self, ms: i32) {
         self.disarm();
         let window = web_sys::window();
-        let id = self.on_timeout.borrow().as_ref().and_then(|f| window?.set_timeout_with_callback_and_timeout_and_arguments_0(f.as_ref().unchecked_ref(), ms).ok());
+        let id = self
+            .on_timeout
+            .borrow()
+            .as_ref()
+            .and_then(|f| window?.set_timeout_with_callback_and_timeout_and_arguments_0(f.as_ref().unchecked_ref(), ms).ok());
         self.timer.set(id);
     }
 
@@ -133,7 +137,8 @@ impl FrameHost {
         let title = lang.text(crate::i18n::Msg::Checkout);
         let timeout_ms = init.timeout_ms;
         let doc = web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsError::new("session view: no document"))?;
-        let iframe: web_sys::HtmlIFrameElement = doc.create_element("iframe").map_err(|_| JsError::new("session view: cannot create elements"))?.unchecked_into();
+        let iframe: web_sys::HtmlIFrameElement =
+            doc.create_element("iframe").map_err(|_| JsError::new("session view: cannot create elements"))?.unchecked_into();
         let src = frame_url();
         let origin = web_sys::Url::new(&src).map(|u| u.origin()).map_err(|_| JsError::new("session view: cannot find the view's frame"))?;
         iframe.set_src(&src);
@@ -142,14 +147,22 @@ impl FrameHost {
         let _ = iframe.set_attribute("allow", "otp-credentials");
         iframe.set_class_name("sv-frame");
         let state = Rc::new(RefCell::new(State { init, channel: None }));
-        let watchdog = Rc::new(Watchdog { heard: Cell::new(false), timer: Cell::new(None), on_timeout: RefCell::new(None), on_retry: RefCell::new(None), problem: RefCell::new(None) });
+        let watchdog = Rc::new(Watchdog {
+            heard: Cell::new(false),
+            timer: Cell::new(None),
+            on_timeout: RefCell::new(None),
+            on_retry: RefCell::new(None),
+            problem: RefCell::new(None),
+        });
         let (for_load, frame, host_for_load, dog) = (state.clone(), iframe.clone(), host.clone(), watchdog.clone());
         let on_load = Closure::<dyn FnMut()>::new(move || {
             let Some(window) = frame.content_window() else { return };
             let Ok(channel) = web_sys::MessageChannel::new() else { return };
             let port = channel.port1();
             let (host, frame, dog) = (host_for_load.clone(), frame.clone(), dog.clone());
-            let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| on_frame_message(&host, &frame, &dog, e.data()));
+            let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                on_frame_message(&host, &frame, &dog, e.data())
+            });
             port.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             let mut state = for_load.borrow_mut();
             let Ok(text) = serde_json::to_string(&state.init) else { return };
@@ -161,7 +174,9 @@ impl FrameHost {
                 state.channel = Some(Channel { port, _on_message: on_message });
             }
         });
-        iframe.add_event_listener_with_callback("load", on_load.as_ref().unchecked_ref()).map_err(|_| JsError::new("session view: cannot attach the view"))?;
+        iframe
+            .add_event_listener_with_callback("load", on_load.as_ref().unchecked_ref())
+            .map_err(|_| JsError::new("session view: cannot attach the view"))?;
         container.append_child(&iframe).map_err(|_| JsError::new("session view: cannot attach the view"))?;
         // Weak references: the closures live in the watchdog, which must not keep itself alive.
         let (weak, frame, host, box_) = (Rc::downgrade(&watchdog), iframe.clone(), host.clone(), container.clone());
@@ -172,13 +187,20 @@ impl FrameHost {
             }
             browser::warn("session view: the view's frame did not answer in time; is this page's origin in frame.html's frame-ancestors, and the view's origin in this page's frame-src?");
             let retry = dog.on_retry.borrow();
-            let panel = web_sys::window().and_then(|w| w.document()).zip(retry.as_ref()).and_then(|(doc, r)| problem_panel(&doc, lang, r.as_ref().unchecked_ref()));
+            let panel = web_sys::window()
+                .and_then(|w| w.document())
+                .zip(retry.as_ref())
+                .and_then(|(doc, r)| problem_panel(&doc, lang, r.as_ref().unchecked_ref()));
             if let Some(panel) = panel {
                 let _ = frame.style().set_property("display", "none");
                 let _ = box_.append_child(&panel);
                 *dog.problem.borrow_mut() = Some(panel);
             }
-            events::dispatch(&host, "error", &events::to_js(&crate::embed::protocol::Detail { code: Some("unreachable".to_owned()), ..Default::default() }));
+            events::dispatch(
+                &host,
+                "error",
+                &events::to_js(&crate::embed::protocol::Detail { code: Some("unreachable".to_owned()), ..Default::default() }),
+            );
         });
         let (weak, frame) = (Rc::downgrade(&watchdog), iframe.clone());
         let on_retry = Closure::<dyn FnMut()>::new(move || {

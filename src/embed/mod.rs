@@ -70,7 +70,8 @@ thread_local! {
 /// Every mounted view's host element and container, for the crash view. Skips the list
 /// if it is borrowed (a panic in the middle of a mount or unmount).
 pub(crate) fn mounted_views() -> Vec<(web_sys::Element, web_sys::Element)> {
-    MOUNTED.with(|m| m.try_borrow().map(|list| list.iter().map(|(_, v)| (v.host.clone(), v.container.clone())).collect()).unwrap_or_default())
+    MOUNTED
+        .with(|m| m.try_borrow().map(|list| list.iter().map(|(_, v)| (v.host.clone(), v.container.clone())).collect()).unwrap_or_default())
 }
 
 fn take_mounted(pred: impl Fn(u32, &Mounted) -> bool) -> Option<Mounted> {
@@ -95,7 +96,9 @@ impl SessionViewHandle {
     pub fn update(&self, config: JsValue) -> Result<(), JsError> {
         let text = config_text(&config)?;
         let id = self.id;
-        MOUNTED.with(|m| m.borrow().iter().find(|(i, _)| *i == id).map(|(_, v)| v.frame.update(text))).ok_or_else(|| JsError::new("session view: update() after unmount()"))
+        MOUNTED
+            .with(|m| m.borrow().iter().find(|(i, _)| *i == id).map(|(_, v)| v.frame.update(text)))
+            .ok_or_else(|| JsError::new("session view: update() after unmount()"))
     }
 
     /// Reads the session from the API again now.
@@ -117,7 +120,10 @@ impl SessionViewHandle {
 /// `JSON.stringify`, one crossing) and checked here, so a bad one throws from the call.
 /// Anything `JSON.stringify` refuses (a cycle, a BigInt) is not a config.
 fn config_text(config: &JsValue) -> Result<String, JsError> {
-    let text = js_sys::JSON::stringify(config).ok().and_then(|t| t.as_string()).ok_or_else(|| JsError::new("session view: config is not a JSON-like object"))?;
+    let text = js_sys::JSON::stringify(config)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| JsError::new("session view: config is not a JSON-like object"))?;
     model::parse_json(&text).map_err(|e| JsError::new(&format!("session view: {e}")))?;
     Ok(text)
 }

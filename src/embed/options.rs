@@ -6,9 +6,8 @@ use crate::live::{DEFAULT_POLL_MS, TIMEOUT_MS};
 use wasm_bindgen::prelude::*;
 
 /// Theme variables a merchant may set through `appearance` (without or with `--sv-`).
-pub const THEME_VARIABLES: &[&str] = &[
-    "font", "bg", "surface", "text", "muted", "border", "radius", "focus", "warn-bg", "warn-text", "ok-bg", "ok-text",
-];
+pub const THEME_VARIABLES: &[&str] =
+    &["font", "bg", "surface", "text", "muted", "border", "radius", "focus", "warn-bg", "warn-text", "ok-bg", "ok-text"];
 
 /// The options, checked: what the frame is told ([`Init`], its `config` filled in by
 /// `mount()` once read), the config object itself, and the merchant side's own `parentOrigin`.
@@ -83,7 +82,9 @@ impl MountOptions {
         };
         let handle_confirm = js_sys::Reflect::get(options, &"handleConfirm".into()).map(|v| v.is_truthy()).unwrap_or(false);
         let parent_origin = match string(options, "parentOrigin")? {
-            Some(o) => Some(origin(&o).ok_or_else(|| JsError::new("session view: `parentOrigin` must be an origin like https://shop.example"))?),
+            Some(o) => {
+                Some(origin(&o).ok_or_else(|| JsError::new("session view: `parentOrigin` must be an origin like https://shop.example"))?)
+            }
             None => None,
         };
         let mut appearance = Vec::new();
@@ -94,11 +95,24 @@ impl MountOptions {
                 let value = js_sys::Reflect::get(&app, &key.as_str().into()).ok().and_then(|v| v.as_string());
                 match value {
                     Some(v) if THEME_VARIABLES.contains(&name) && safe_css_value(&v) => appearance.push((format!("--sv-{name}"), v)),
-                    _ => crate::browser::warn(&format!("session view: appearance `{}` ignored (unknown variable or unsafe value)", name.chars().take(40).collect::<String>())),
+                    _ => crate::browser::warn(&format!(
+                        "session view: appearance `{}` ignored (unknown variable or unsafe value)",
+                        name.chars().take(40).collect::<String>()
+                    )),
                 }
             }
         }
-        let init = Init { session_id, credential, api_base, config: None, locale: string(options, "locale")?, poll_ms, timeout_ms, handle_confirm, appearance };
+        let init = Init {
+            session_id,
+            credential,
+            api_base,
+            config: None,
+            locale: string(options, "locale")?,
+            poll_ms,
+            timeout_ms,
+            handle_confirm,
+            appearance,
+        };
         Ok(MountOptions { init, config, parent_origin })
     }
 

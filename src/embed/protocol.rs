@@ -125,7 +125,9 @@ mod tests {
         assert_eq!(FromFrame::read(r#"{"event":{"name":"click","detail":{}}}"#), None);
         assert_eq!(FromFrame::read(r#"{"eval":{"code":"x"}}"#), None);
         assert_eq!(FromFrame::read("not json"), None);
-        let ready = FromFrame::read(r#"{"event":{"name":"ready","detail":{"sessionId":"cs_a","status":"active","amount":"100","currency":"USD","cardNumber":"4242"}}}"#);
+        let ready = FromFrame::read(
+            r#"{"event":{"name":"ready","detail":{"sessionId":"cs_a","status":"active","amount":"100","currency":"USD","cardNumber":"4242"}}}"#,
+        );
         let Some(FromFrame::Event { name, detail }) = ready else { panic!("a ready event") };
         assert_eq!(name, "ready");
         let back = serde_json::to_string(&detail).expect("serialises");

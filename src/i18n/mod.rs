@@ -87,11 +87,7 @@ impl Lang {
 /// that has a catalogue, with the tag that chose it (kept for `Intl`, so `en-GB` still gets
 /// day-month dates); English when none has.
 pub fn negotiate<'a>(asked: impl IntoIterator<Item = &'a str>) -> (Lang, Option<&'a str>) {
-    asked
-        .into_iter()
-        .filter(|t| is_tag(t))
-        .find_map(|t| Lang::from_tag(t).map(|l| (l, Some(t))))
-        .unwrap_or((Lang::En, None))
+    asked.into_iter().filter(|t| is_tag(t)).find_map(|t| Lang::from_tag(t).map(|l| (l, Some(t)))).unwrap_or((Lang::En, None))
 }
 
 /// A plausible BCP 47 tag: letters, digits and `-`, starting with 2–3 letters, at most 35

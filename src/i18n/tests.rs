@@ -12,12 +12,8 @@ fn placeholders(s: &str) -> BTreeMap<&str, usize> {
 }
 
 /// The messages that may read the same as English in a language (a word both share).
-const SAME_AS_ENGLISH: &[(Lang, Msg)] = &[
-    (Lang::Es, Msg::Total),
-    (Lang::Fr, Msg::Total),
-    (Lang::PtBr, Msg::Total),
-    (Lang::PtBr, Msg::Item),
-];
+const SAME_AS_ENGLISH: &[(Lang, Msg)] =
+    &[(Lang::Es, Msg::Total), (Lang::Fr, Msg::Total), (Lang::PtBr, Msg::Total), (Lang::PtBr, Msg::Item)];
 
 #[test]
 fn every_catalogue_has_every_message_with_the_same_placeholders() {

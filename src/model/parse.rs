@@ -229,7 +229,13 @@ impl Reader {
             Some(v) => self.object(v, "challenge").map(|c| self.challenge(c)),
         };
         Config {
-            session_id: self.checked(o, "session_id", "session_id", |s| validate::session_id(s).map(str::to_owned), "is not a cs_ id; ignored"),
+            session_id: self.checked(
+                o,
+                "session_id",
+                "session_id",
+                |s| validate::session_id(s).map(str::to_owned),
+                "is not a cs_ id; ignored",
+            ),
             status: self.wire::<Status>(o, "status", "status"),
             scope: self.wire::<Scope>(o, "scope", "scope"),
             amount,
@@ -317,7 +323,8 @@ impl Reader {
             applies
         };
         let brand_applies = only(self, "brand", is_card, "is for cards only; ignored");
-        let exp_applies = only(self, "exp_month", is_card, "is for cards only; ignored") & only(self, "exp_year", is_card, "is for cards only; ignored");
+        let exp_applies =
+            only(self, "exp_month", is_card, "is for cards only; ignored") & only(self, "exp_year", is_card, "is for cards only; ignored");
         let bank_applies = only(self, "bank_name", is_ach, "is for bank accounts only; ignored");
         let acct_applies = only(self, "account_type", is_ach, "is for bank accounts only; ignored");
         let exp_month = if exp_applies { self.int(o, "exp_month", &p("exp_month")) } else { None }.and_then(|m| {
@@ -349,7 +356,13 @@ impl Reader {
     fn challenge(&mut self, o: &Map<String, Value>) -> Challenge {
         Challenge {
             kind: self.wire::<ChallengeType>(o, "type", "challenge.type").unwrap_or(ChallengeType::Other(String::new())),
-            site_key: self.checked(o, "site_key", "challenge.site_key", |s| validate::token(s).map(str::to_owned), "is not a plain token; ignored"),
+            site_key: self.checked(
+                o,
+                "site_key",
+                "challenge.site_key",
+                |s| validate::token(s).map(str::to_owned),
+                "is not a plain token; ignored",
+            ),
             delivery_hint: self.text(o, "delivery_hint", "challenge.delivery_hint"),
             code_sent: self.bool(o, "code_sent", "challenge.code_sent").unwrap_or(false),
         }

@@ -87,8 +87,18 @@ fn wrong_types_and_nulls_are_dropped_with_a_warning_naming_the_field() {
              "customer_email": ["x"], "description": "Still here", "challenge": 7,
              "allowed_methods": ["card", 3] }"#,
     );
-    for field in ["amount", "currency", "status", "line_items", "saved_methods[0]", "saved_methods[1].last4",
-                  "branding", "customer_email", "challenge", "allowed_methods[1]"] {
+    for field in [
+        "amount",
+        "currency",
+        "status",
+        "line_items",
+        "saved_methods[0]",
+        "saved_methods[1].last4",
+        "branding",
+        "customer_email",
+        "challenge",
+        "allowed_methods[1]",
+    ] {
         assert!(warned(&p, field), "no warning for {field}: {:?}", p.warnings);
     }
     let c = &p.config;
@@ -146,21 +156,34 @@ fn invalid_values_are_dropped() {
     assert_eq!(c.expires_at, None);
     assert_eq!(c.customer_email, None);
     assert_eq!(c.line_items[0].quantity, 1);
-    for field in ["session_id", "amount", "currency", "branding.logo_url", "branding.accent_color",
-                  "saved_methods[0].id", "saved_methods[0].last4", "saved_methods[0].exp_month",
-                  "saved_methods[0].exp_year", "challenge.site_key", "expires_at", "customer_email",
-                  "line_items[0].quantity"] {
+    for field in [
+        "session_id",
+        "amount",
+        "currency",
+        "branding.logo_url",
+        "branding.accent_color",
+        "saved_methods[0].id",
+        "saved_methods[0].last4",
+        "saved_methods[0].exp_month",
+        "saved_methods[0].exp_year",
+        "challenge.site_key",
+        "expires_at",
+        "customer_email",
+        "line_items[0].quantity",
+    ] {
         assert!(warned(&p, field), "no warning for {field}");
     }
 }
 
 #[test]
 fn big_integers_keep_their_digits_or_are_refused() {
-    let p = parse(r#"{ "amount": 9007199254740993, "line_items": [
+    let p = parse(
+        r#"{ "amount": 9007199254740993, "line_items": [
         { "description": "a", "amount": 9223372036854775807, "quantity": 2 },
         { "description": "b", "amount": 18446744073709551615 },
         { "description": "c", "amount": 1e300 },
-        { "description": "d", "amount": 12.5 } ] }"#);
+        { "description": "d", "amount": 12.5 } ] }"#,
+    );
     assert_eq!(p.config.amount, Some(9_007_199_254_740_993), "no rounding through f64");
     assert_eq!(p.config.line_items[0].total(), None, "overflow is unavailable, not wrapped");
     for i in 1..=3 {
@@ -195,15 +218,18 @@ fn allowed_methods_absent_vs_listed() {
 
 #[test]
 fn expired_cards() {
-    let p = parse(r#"{ "saved_methods": [{ "type": "card", "exp_month": 10, "exp_year": 2026 },
-                                          { "type": "card", "exp_month": 11, "exp_year": 2026 }] }"#);
+    let p = parse(
+        r#"{ "saved_methods": [{ "type": "card", "exp_month": 10, "exp_year": 2026 },
+                                          { "type": "card", "exp_month": 11, "exp_year": 2026 }] }"#,
+    );
     assert!(p.config.saved_methods[0].is_expired(2026, 11));
     assert!(!p.config.saved_methods[1].is_expired(2026, 11));
 }
 
 #[test]
 fn wallet_changes_apply_locally() {
-    let mut c = parse(r#"{ "saved_methods": [{ "id": "pm_a", "type": "card", "is_default": true }, { "id": "pm_b", "type": "ach" }] }"#).config;
+    let mut c =
+        parse(r#"{ "saved_methods": [{ "id": "pm_a", "type": "card", "is_default": true }, { "id": "pm_b", "type": "ach" }] }"#).config;
     c.set_default_method("pm_b");
     assert_eq!(c.saved_methods.iter().map(|m| m.is_default).collect::<Vec<_>>(), vec![false, true]);
     c.remove_method("pm_a");

@@ -12,7 +12,8 @@ use leptos::prelude::*;
 /// where the browser has no name) and sorted as the payer's language sorts.
 fn countries(locale: &str) -> Vec<(&'static str, String)> {
     let named = crate::browser::region_names(crate::country::CODES, locale);
-    let mut list: Vec<_> = crate::country::CODES.iter().zip(named).map(|(code, name)| (*code, name.unwrap_or_else(|| (*code).to_owned()))).collect();
+    let mut list: Vec<_> =
+        crate::country::CODES.iter().zip(named).map(|(code, name)| (*code, name.unwrap_or_else(|| (*code).to_owned()))).collect();
     crate::browser::sort_by_name(&mut list, locale);
     list
 }
@@ -30,14 +31,21 @@ pub fn CardForm(config: Signal<Config>) -> impl IntoView {
     let error = move |f: Field| pay.shown_problem(problems, f);
     let blur = move |f: Field| Callback::new(move |()| pay.touch(f));
     let value = move |get: fn(&CardInput) -> String| Signal::derive(move || pay.card.with(get));
-    let set = move |put: fn(&mut CardInput, String)| Callback::new(move |raw: String| {
-        pay.card.update(|c| put(c, raw.clone()));
-        raw
-    });
+    let set = move |put: fn(&mut CardInput, String)| {
+        Callback::new(move |raw: String| {
+            pay.card.update(|c| put(c, raw.clone()));
+            raw
+        })
+    };
     let prefix = StoredValue::new(cx.prefix());
     let id = move |f: Field| prefix.with_value(|p| field_id(p, f));
     let needs = move |f: AvsField| required.with(|r| r.contains(&f));
-    let text = move |f: Field, label: Msg, name: &'static str, autocomplete: &'static str, get: fn(&CardInput) -> String, put: fn(&mut CardInput, String)| {
+    let text = move |f: Field,
+                     label: Msg,
+                     name: &'static str,
+                     autocomplete: &'static str,
+                     get: fn(&CardInput) -> String,
+                     put: fn(&mut CardInput, String)| {
         view! { <TextField id=id(f) label=cx.t(label) name autocomplete value=value(get) on_input=set(put) on_blur=blur(f) error=error(f)/> }
     };
     let country_id = id(Field::Country);

@@ -100,7 +100,9 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
         (Phase::Checking, _) => Some(cx.t(Msg::CheckingEarlierPayment).to_owned()),
         (Phase::Demo, _) => Some(cx.t(Msg::DemoNothingSent).to_owned()),
         (Phase::Handed, _) => Some(cx.t(Msg::ConfirmingWithMerchant).to_owned()),
-        (Phase::Idle, Some(b)) if pay.submitted.get() || b == Blocker::TotalNotSeen || b == Blocker::ChallengePending => Some(cx.t(b.message()).to_owned()),
+        (Phase::Idle, Some(b)) if pay.submitted.get() || b == Blocker::TotalNotSeen || b == Blocker::ChallengePending => {
+            Some(cx.t(b.message()).to_owned())
+        }
         _ => None,
     };
     // What went wrong with the last confirm: an alert above the button, one clear sentence

@@ -5,9 +5,7 @@ use wasm_bindgen::JsCast;
 /// showing this field's message first would push the button down between mousedown and
 /// mouseup, and the click would miss.
 pub fn leaving_for_primary(ev: &web_sys::FocusEvent) -> bool {
-    ev.related_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|e| e.class_list().contains("sv-button--primary"))
+    ev.related_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| e.class_list().contains("sv-button--primary"))
 }
 
 /// A labelled text input whose problem, once shown, is tied to it for screen readers.

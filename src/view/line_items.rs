@@ -28,7 +28,9 @@ pub fn LineItems(config: Signal<Config>) -> impl IntoView {
         config.with(|c| c.line_items.iter().enumerate().map(|(i, item)| row_key(i, item, c.currency.as_deref())).collect::<Vec<_>>())
     });
     let row = move |(i, _): RowKey| {
-        let (item, currency) = config.with_untracked(|c| (c.line_items.get(i).cloned().unwrap_or(LineItem { description: None, amount: None, quantity: 1 }), c.currency.clone()));
+        let (item, currency) = config.with_untracked(|c| {
+            (c.line_items.get(i).cloned().unwrap_or(LineItem { description: None, amount: None, quantity: 1 }), c.currency.clone())
+        });
         let cur = currency.as_deref();
         let qty = item.quantity;
         // The unit price only where it tells something (a quantity other than one).

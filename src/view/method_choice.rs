@@ -1,9 +1,9 @@
 use super::bank_form::BankForm;
+use super::brand_mark::BrandMark;
 use super::card_form::CardForm;
 use super::ctx;
 use super::pay_state::{pay_state, Choice};
 use super::saved_methods::describe;
-use super::brand_mark::BrandMark;
 use super::ViewCtx;
 use crate::i18n::Msg;
 use crate::model::{Brand, Config, MethodType};
@@ -28,7 +28,13 @@ fn options(c: &Config, now: (u32, u32), saved_only: bool, cx: ViewCtx) -> Vec<Op
         .filter(|m| c.allows(&m.kind))
         .map(|m| {
             let (title, details, expired) = describe(m, now, cx);
-            let unusable = if expired { Some(Msg::ExpiredUnusable) } else if m.id.is_none() { Some(Msg::Unavailable) } else { None };
+            let unusable = if expired {
+                Some(Msg::ExpiredUnusable)
+            } else if m.id.is_none() {
+                Some(Msg::Unavailable)
+            } else {
+                None
+            };
             let brand = (m.kind == MethodType::Card).then(|| m.brand.clone());
             Opt { choice: Choice::Saved(m.id.clone().unwrap_or_default()), brand, title, details, unusable, is_default: m.is_default }
         })
@@ -37,10 +43,24 @@ fn options(c: &Config, now: (u32, u32), saved_only: bool, cx: ViewCtx) -> Vec<Op
         return out;
     }
     if c.allows(&MethodType::Card) {
-        out.push(Opt { choice: Choice::NewCard, brand: None, title: cx.t(Msg::UseNewCard).into(), details: vec![], unusable: None, is_default: false });
+        out.push(Opt {
+            choice: Choice::NewCard,
+            brand: None,
+            title: cx.t(Msg::UseNewCard).into(),
+            details: vec![],
+            unusable: None,
+            is_default: false,
+        });
     }
     if c.allows(&MethodType::Ach) {
-        out.push(Opt { choice: Choice::NewBank, brand: None, title: cx.t(Msg::UseNewBank).into(), details: vec![], unusable: None, is_default: false });
+        out.push(Opt {
+            choice: Choice::NewBank,
+            brand: None,
+            title: cx.t(Msg::UseNewBank).into(),
+            details: vec![],
+            unusable: None,
+            is_default: false,
+        });
     }
     out
 }
@@ -63,9 +83,9 @@ pub fn MethodChoice(config: Signal<Config>) -> impl IntoView {
         if !still_there {
             let saved_default = list.iter().find(|o| o.is_default && o.unusable.is_none() && matches!(o.choice, Choice::Saved(_)));
             let has_saved = list.iter().any(|o| matches!(o.choice, Choice::Saved(_)) && o.unusable.is_none());
-            let pick = saved_default.map(|o| o.choice.clone()).or_else(|| {
-                (!has_saved).then(|| list.iter().find(|o| o.unusable.is_none()).map(|o| o.choice.clone())).flatten()
-            });
+            let pick = saved_default
+                .map(|o| o.choice.clone())
+                .or_else(|| (!has_saved).then(|| list.iter().find(|o| o.unusable.is_none()).map(|o| o.choice.clone())).flatten());
             pay.choice.set(pick.unwrap_or(Choice::None));
         }
     });

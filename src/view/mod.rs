@@ -28,11 +28,11 @@ mod wallet;
 
 pub use challenge::{ChallengeCall, ChallengeReply, ChallengeServer};
 pub use page_message::{MessageSanitizer, Sanitized};
-pub use problem::{Problem, ProblemKind};
 pub use pay_state::{Choice, ConfirmRequest, Confirmer, EmbedderConfirms, PayState, Phase, Unanswered};
+pub use problem::{Problem, ProblemKind};
 pub use session_view::SessionView;
-pub use wallet::{WalletActions, WalletFailure};
 pub use total_change::TotalSeen;
+pub use wallet::{WalletActions, WalletFailure};
 
 use crate::i18n::{self, Lang, Msg, Part};
 use leptos::prelude::{AnyView, IntoAny};

@@ -112,7 +112,9 @@ impl PayState {
     pub fn entered(&self, required: &[AvsField], now: (u32, u32)) -> (Problems, Option<serde_json::Value>) {
         match self.choice.get() {
             Choice::Saved(id) => (Vec::new(), payment::method_body(Some(&id), None, None, now)),
-            Choice::NewCard => self.card.with(|c| (payment::card_problems(c, required, now.0, now.1), payment::method_body(None, Some(c), None, now))),
+            Choice::NewCard => {
+                self.card.with(|c| (payment::card_problems(c, required, now.0, now.1), payment::method_body(None, Some(c), None, now)))
+            }
             Choice::NewBank => self.bank.with(|b| (payment::bank_problems(b), payment::method_body(None, None, Some(b), now))),
             Choice::None => (Vec::new(), None),
         }

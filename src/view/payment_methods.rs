@@ -10,9 +10,8 @@ pub fn PaymentMethods(config: Signal<Config>) -> impl IntoView {
     let cx = ctx();
     let heading_id = cx.id("payment");
     let labelled_by = heading_id.clone();
-    let allowed = Memo::new(move |_| {
-        config.with(|c| [MethodType::Card, MethodType::Ach].into_iter().filter(|m| c.allows(m)).collect::<Vec<_>>())
-    });
+    let allowed =
+        Memo::new(move |_| config.with(|c| [MethodType::Card, MethodType::Ach].into_iter().filter(|m| c.allows(m)).collect::<Vec<_>>()));
     view! {
         <section class="sv-payment" aria-labelledby=labelled_by>
             <h2 class="sv-heading" id=heading_id>{cx.t(Msg::Payment)}</h2>

@@ -1,7 +1,10 @@
-use super::{header::Header, status_views::*, wallet::Wallet, ViewCtx};
+use super::{
+    countdown::Countdown,
+    total_change::{TotalChange, TotalSeen},
+};
 use super::{customer_email::CustomerEmail, expiry::Expiry, order_summary::OrderSummary};
+use super::{header::Header, status_views::*, wallet::Wallet, ViewCtx};
 use super::{page_message::PageMessage, payment_methods::PaymentMethods};
-use super::{countdown::Countdown, total_change::{TotalChange, TotalSeen}};
 use crate::i18n::Msg;
 use crate::model::{Config, Status};
 use crate::{browser, contrast, countdown};
@@ -37,9 +40,7 @@ pub fn SessionView(
     }));
     let skew = move || skew_ms.map_or(0, |s| s.get());
     // Whole seconds left by the server's clock, so the view updates once a second at most.
-    let remaining = Memo::new(move |_| {
-        expires_at.get().map(|at| (countdown::remaining_ms(at, now.get(), skew()) + 999) / 1000 * 1000)
-    });
+    let remaining = Memo::new(move |_| expires_at.get().map(|at| (countdown::remaining_ms(at, now.get(), skew()) + 999) / 1000 * 1000));
     let status = Memo::new(move |_| {
         let status = config.with(Config::status);
         if status == Status::Active && remaining.get() == Some(0) {

@@ -1,9 +1,9 @@
 use super::bank_form::BankForm;
 use super::card_form::CardForm;
+use super::ctx;
 use super::page_message::PageMessage;
 use super::pay_state::{field_id, pay_state, Choice};
 use super::saved_methods::describe;
-use super::ctx;
 use crate::api::WalletCall;
 use crate::i18n::Msg;
 use crate::model::{Config, MethodType, SavedMethod, Wire};
@@ -59,7 +59,8 @@ pub fn Wallet(config: Signal<Config>) -> impl IntoView {
         // Each button is named with its method ("Remove Visa •••• 4242"), so a list of
         // buttons read out of context still says which method each acts on.
         let n = NEXT_ROW.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let (title_id, default_id, remove_id) = (cx.id(&format!("saved-{n}")), cx.id(&format!("saved-{n}-default")), cx.id(&format!("saved-{n}-remove")));
+        let (title_id, default_id, remove_id) =
+            (cx.id(&format!("saved-{n}")), cx.id(&format!("saved-{n}-default")), cx.id(&format!("saved-{n}-remove")));
         let (default_name, remove_name) = (format!("{default_id} {title_id}"), format!("{remove_id} {title_id}"));
         view! {
             <li class="sv-saved" data-testid="saved-method">

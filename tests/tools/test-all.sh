@@ -4,12 +4,9 @@ set -euo pipefail
 bash "$(dirname "$0")/setup.sh"
 source "$(dirname "$0")/env.sh"
 
-echo "== 0/4 lints: no unwrap/expect/panic/panicking indexing in src/ (denied in lib.rs)"
-if cargo clippy --version > /dev/null 2>&1; then
-  cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
-else
-  echo "clippy is not installed with this toolchain: lint step skipped (the host test no_wasm_panics_in_source still runs)"
-fi
+echo "== 0/4 format and lints: rustfmt (rustfmt.toml), clippy -D warnings with the [lints] table and clippy.toml"
+cargo fmt --check
+cargo clippy --locked --lib --bins --target wasm32-unknown-unknown -- -D warnings
 
 echo "== 1/4 host unit tests (model, validation, money, time, contrast, sanitiser)"
 cargo test --lib --locked

@@ -5,9 +5,9 @@
 use super::script::{self, LoadError};
 use super::ChallengeServer;
 use crate::challenge::Provider;
+use crate::i18n::Msg;
 use crate::view::ctx;
 use crate::view::pay_state::pay_state;
-use crate::i18n::Msg;
 use leptos::html::Slot;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -60,10 +60,12 @@ impl Drop for Widget {
 
 /// Light or dark, as the view itself follows `prefers-color-scheme`.
 fn theme() -> &'static str {
-    let dark = web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches());
-    if dark { "dark" } else { "light" }
+    let dark = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()).is_some_and(|m| m.matches());
+    if dark {
+        "dark"
+    } else {
+        "light"
+    }
 }
 
 /// Where the widget goes: a fresh light-DOM element, slotted into `slot` when the view is in

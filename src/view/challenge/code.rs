@@ -91,7 +91,11 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                         (false, true) => Msg::NewCodeSentSms,
                         (false, false) => Msg::NewCodeSentEmail,
                     });
-                    let demo = if server.is_none() { format!(" {}", cx.f(Msg::DemoCode, &[("code", challenge::DEMO_CODE)])) } else { String::new() };
+                    let demo = if server.is_none() {
+                        format!(" {}", cx.f(Msg::DemoCode, &[("code", challenge::DEMO_CODE)]))
+                    } else {
+                        String::new()
+                    };
                     message.set(Some(format!("{what}{demo}")));
                     request_animation_frame(focus_input);
                 }
@@ -136,7 +140,8 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                 ChallengeReply::Verify(VerifyAnswer::Wrong { message: m, attempts_left }) => {
                     code.set(String::new());
                     invalid.set(true);
-                    let tries = attempts_left.map(|n| format!(" {}", cx.f(Msg::AttemptsLeft, &[("count", &n.to_string())]))).unwrap_or_default();
+                    let tries =
+                        attempts_left.map(|n| format!(" {}", cx.f(Msg::AttemptsLeft, &[("count", &n.to_string())]))).unwrap_or_default();
                     message.set(Some(format!("{}{tries}", m.unwrap_or_else(|| cx.t(Msg::WrongCode).to_owned()))));
                     request_animation_frame(focus_input);
                 }
@@ -144,7 +149,9 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                 ChallengeReply::Verify(answer @ (VerifyAnswer::Locked(_) | VerifyAnswer::Unusable)) => {
                     let m = match answer {
                         VerifyAnswer::Locked(Some(m)) => m,
-                        VerifyAnswer::Locked(None) => cx.t(if server.is_some() { Msg::TooManyWrongCodes } else { Msg::DemoLocked }).to_owned(),
+                        VerifyAnswer::Locked(None) => {
+                            cx.t(if server.is_some() { Msg::TooManyWrongCodes } else { Msg::DemoLocked }).to_owned()
+                        }
                         _ => cx.t(Msg::CodeUncheckable).to_owned(),
                     };
                     code.set(String::new());

@@ -10,8 +10,8 @@ mod script;
 use crate::challenge::{Provider, SendAnswer, VerifyAnswer};
 use crate::i18n::Msg;
 use crate::model::{ChallengeType, Config};
-use crate::view::pay_state::pay_state;
 use crate::view::ctx;
+use crate::view::pay_state::pay_state;
 use leptos::prelude::*;
 
 /// A request the code challenge makes of the server.
