@@ -21,6 +21,11 @@ pub const DEFAULT_POLL_MS: u32 = 20_000;
 /// Shortest refresh interval accepted.
 pub const MIN_POLL_MS: u32 = 1_000;
 
+/// A request timeout an embedder may set (`timeoutMs`), in whole ms: 100 ms to 2 minutes.
+pub fn accepted_timeout_ms(ms: f64) -> Option<i32> {
+    (ms.is_finite() && (100.0..=120_000.0).contains(&ms)).then_some(ms as i32)
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadState {
     Loading,
@@ -262,7 +267,7 @@ impl Controller {
         });
         let text = body.to_string();
         match pay.pending.get_value() {
-            Some((sent, key)) if sent == text => self.send_confirm(req, endpoint, body, key),
+            Some((sent, key)) if sent == text => self.send_confirm(req, endpoint, body, text, key),
             Some(_) => {
                 pay.phase.set(Phase::Checking);
                 leptos::task::spawn_local(async move {
@@ -279,20 +284,21 @@ impl Controller {
                         }
                         Some(_) => {
                             pay.pending.set_value(None);
-                            self.send_confirm(req, endpoint, body, new_idempotency_key());
+                            self.send_confirm(req, endpoint, body, text, new_idempotency_key());
                         }
                         None => pay.phase.set(Phase::CheckFailed),
                     }
                 });
             }
-            None => self.send_confirm(req, endpoint, body, new_idempotency_key()),
+            None => self.send_confirm(req, endpoint, body, text, new_idempotency_key()),
         }
     }
 
-    /// One confirm request under `key`; its outcome goes to the pay state.
-    fn send_confirm(self, req: ConfirmRequest, endpoint: Endpoint, body: serde_json::Value, key: String) {
+    /// One confirm request (`body`, and `text` the same as JSON) under `key`; its outcome goes
+    /// to the pay state.
+    fn send_confirm(self, req: ConfirmRequest, endpoint: Endpoint, body: serde_json::Value, text: String, key: String) {
         let pay = req.pay;
-        pay.pending.set_value(Some((body.to_string(), key.clone())));
+        pay.pending.set_value(Some((text, key.clone())));
         pay.phase.set(Phase::Submitting);
         self.emit(SessionEvent::Confirm { method_type: req.method_type, saved_method_id: req.saved_method_id, challenge_response: None });
         leptos::task::spawn_local(async move {

@@ -76,8 +76,8 @@ impl MountOptions {
         };
         let timeout = js_sys::Reflect::get(options, &"timeoutMs".into()).unwrap_or(JsValue::UNDEFINED);
         let timeout_ms = match timeout.as_f64() {
-            Some(ms) if ms.is_finite() && (100.0..=120_000.0).contains(&ms) => ms as i32,
-            Some(_) => return Err(JsError::new("session view: `timeoutMs` must be between 100 and 120000")),
+            Some(ms) => crate::live::accepted_timeout_ms(ms)
+                .ok_or_else(|| JsError::new("session view: `timeoutMs` must be between 100 and 120000"))?,
             None => TIMEOUT_MS,
         };
         let handle_confirm = js_sys::Reflect::get(options, &"handleConfirm".into()).map(|v| v.is_truthy()).unwrap_or(false);
