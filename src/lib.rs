@@ -11,6 +11,7 @@ pub mod bank;
 pub mod browser;
 pub mod card;
 pub mod challenge;
+pub mod chunk;
 pub mod contrast;
 pub mod countdown;
 pub mod country;

@@ -35,12 +35,31 @@ fn page_language() -> crate::view::ViewCtx {
     cx
 }
 
+crate::chunk::split!(
+    gallery,
+    preload = preload_gallery,
+    fn gallery() -> Result<AnyView, crate::chunk::ChunkFailed> {
+        Ok(view! { <DemoGallery/> }.into_any())
+    }
+);
+
+crate::chunk::split!(
+    frame,
+    preload = preload_frame,
+    fn frame() -> Result<(), crate::chunk::ChunkFailed> {
+        crate::embed::frame::start();
+        Ok(())
+    }
+);
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(page_language());
     match query_param("session") {
         Some(session) => view! { <HostedPage session/> }.into_any(),
-        None => view! { <DemoGallery/> }.into_any(),
+        // The gallery is for frontend developers: its code and demo sessions are a chunk of
+        // their own, never in a payer's download.
+        None => crate::view::lazy_part("gallery", gallery).into_any(),
     }
 }
 
@@ -58,9 +77,27 @@ pub fn start() {
     if page.is_some() {
         crate::browser::install_trusted_types();
     }
+    // A payer's page (hosted or the frame) fetches the pay form's chunk now, beside the
+    // config, not after the config has arrived and the view has rendered (issue #14).
+    if page.as_deref() == Some("frame") || (page.is_some() && query_param("session").is_some()) {
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = crate::view::preload_pay().await;
+        });
+    }
     match page.as_deref() {
-        Some("frame") => crate::embed::frame::start(),
-        Some(_) => leptos::mount::mount_to_body(App),
+        // The frame's own code is a chunk too (the hosted page never needs it). If it cannot
+        // arrive, the frame stays silent and the merchant page's watchdog shows the calm
+        // "couldn't reach" panel with Try again (src/embed/host.rs).
+        Some("frame") => wasm_bindgen_futures::spawn_local(async {
+            if frame().await.is_err() {
+                crate::browser::warn("session-view: the frame's code did not load (network, blocker or integrity)");
+            }
+        }),
+        // The payer's language arrives first (a chunk of its own), so the first paint is in it.
+        Some(_) => wasm_bindgen_futures::spawn_local(async {
+            crate::view::ViewCtx::load_language(query_param("locale")).await;
+            leptos::mount::mount_to_body(App)
+        }),
         None => {}
     }
 }

@@ -64,6 +64,7 @@ pub fn start() {
         let Some(port) = field("port").and_then(|p| p.dyn_into::<web_sys::MessagePort>().ok()) else { return };
         let init = field("init").and_then(|t| t.as_string()).and_then(|t| serde_json::from_str::<Init>(&t).ok());
         PORT.with(|p| *p.borrow_mut() = Some(port.clone()));
+        ViewCtx::load_language(init.as_ref().and_then(|i| i.locale.clone())).await;
         match init {
             Some(init) => show(init, port),
             None => fail(ProblemKind::Unreadable, None),

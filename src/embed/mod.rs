@@ -156,7 +156,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<SessionViewH
     let container: web_sys::Element = doc.create_element("div").map_err(|_| JsError::new("session view: cannot create elements"))?;
     container.set_class_name("sv-host");
     shadow.append_child(&container).map_err(|_| JsError::new("session view: cannot attach the view"))?;
-    let lang = crate::view::ViewCtx::new(opts.init.locale.clone()).lang;
+    let lang = crate::view::ViewCtx::wanted_lang(opts.init.locale.clone());
     let frame = host::FrameHost::open(&element, &container, opts.init, lang)?;
     let resize = opts.parent_origin.and_then(|origin| resize::HeightReporter::start(&container, origin));
     let id = NEXT_ID.with(|n| {

@@ -110,6 +110,7 @@ pub(super) fn text(m: M) -> &'static str {
         M::NotFoundBody => "Prüfen Sie, ob Sie den vollständigen Link geöffnet haben, oder bitten Sie den Händler um einen neuen.",
         M::UnreachableTitle => "Wir konnten den Zahlungsdienst nicht erreichen",
         M::UnreachableBody => "Es wurde nichts belastet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+        M::PartUnavailable => "Dieser Teil des Bezahlvorgangs wurde nicht geladen. Es wurde nichts belastet, und Ihre Eingaben bleiben erhalten. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
         M::CrashTitle => "Auf dieser Seite ist etwas schiefgelaufen",
         M::CrashNothingSent => "Von dieser Seite wird nichts mehr gesendet. Falls Sie bereits auf Bezahlen getippt hatten, prüfen Sie, ob Sie einen Beleg erhalten haben, bevor Sie erneut bezahlen.",
         M::CrashReload => "Bitte laden Sie die Seite neu, um die Zahlung erneut zu beginnen.",

@@ -110,6 +110,7 @@ pub(super) fn text(m: M) -> &'static str {
         M::NotFoundBody => "Comprueba que has abierto el enlace completo o pide uno nuevo al comercio.",
         M::UnreachableTitle => "No hemos podido conectar con el servicio de pago",
         M::UnreachableBody => "No se ha cobrado nada. Comprueba tu conexión y vuelve a intentarlo.",
+        M::PartUnavailable => "Esta parte del pago no se ha cargado. No se ha cobrado nada y lo que has introducido se conserva. Comprueba tu conexión y vuelve a intentarlo.",
         M::CrashTitle => "Algo ha fallado en esta página",
         M::CrashNothingSent => "Esta página no enviará nada más. Si ya habías pulsado Pagar, busca un recibo antes de volver a pagar.",
         M::CrashReload => "Vuelve a cargar la página para empezar el pago de nuevo.",

@@ -110,6 +110,7 @@ pub(super) fn text(m: M) -> &'static str {
         M::NotFoundBody => "Vérifiez que vous avez ouvert le lien complet ou demandez-en un nouveau au marchand.",
         M::UnreachableTitle => "Nous n’avons pas pu joindre le service de paiement",
         M::UnreachableBody => "Rien n’a été débité. Vérifiez votre connexion et réessayez.",
+        M::PartUnavailable => "Cette partie du paiement ne s’est pas chargée. Rien n’a été débité et vos saisies sont conservées. Vérifiez votre connexion et réessayez.",
         M::CrashTitle => "Un problème est survenu sur cette page",
         M::CrashNothingSent => "Cette page n’enverra plus rien. Si vous aviez déjà appuyé sur Payer, vérifiez si vous avez reçu un reçu avant de payer à nouveau.",
         M::CrashReload => "Rechargez la page pour recommencer le paiement.",

@@ -69,18 +69,124 @@ impl Lang {
         })
     }
 
-    /// The text of `m` in this language.
+    /// The text of `m` in this language; in English while this language's catalogue is not
+    /// loaded (see [`load`]).
     pub fn text(self, m: Msg) -> &'static str {
-        match self {
-            Lang::En => m.english(),
-            Lang::Es => es::text(m),
-            Lang::Fr => fr::text(m),
-            Lang::De => de::text(m),
-            Lang::PtBr => pt_br::text(m),
-            Lang::Ja => ja::text(m),
-            Lang::Ar => ar::text(m),
+        match catalogue(self) {
+            Some(text) => text(m),
+            None => m.english(),
         }
     }
+
+    /// Whether this language's sentences are here (English always is).
+    pub fn is_loaded(self) -> bool {
+        catalogue(self).is_some()
+    }
+}
+
+/// One language's sentences: a `match` over every [`Msg`].
+pub type Catalogue = fn(Msg) -> &'static str;
+
+fn english(m: Msg) -> &'static str {
+    m.english()
+}
+
+/// Every catalogue is compiled in (host tests, component tests).
+#[cfg(not(feature = "split"))]
+fn catalogue(lang: Lang) -> Option<Catalogue> {
+    Some(match lang {
+        Lang::En => english,
+        Lang::Es => es::text,
+        Lang::Fr => fr::text,
+        Lang::De => de::text,
+        Lang::PtBr => pt_br::text,
+        Lang::Ja => ja::text,
+        Lang::Ar => ar::text,
+    })
+}
+
+/// Makes `lang`'s sentences available to [`Lang::text`]. English is compiled in; in the split
+/// build each other language is a wasm chunk of its own, so a payer downloads only theirs.
+/// On `Err` the language stays unloaded and its texts stay English.
+pub async fn load(lang: Lang) -> Result<(), crate::chunk::ChunkFailed> {
+    #[cfg(feature = "split")]
+    if !lang.is_loaded() {
+        let text = match lang {
+            Lang::En => english,
+            Lang::Es => split_catalogues::es().await?,
+            Lang::Fr => split_catalogues::fr().await?,
+            Lang::De => split_catalogues::de().await?,
+            Lang::PtBr => split_catalogues::pt_br().await?,
+            Lang::Ja => split_catalogues::ja().await?,
+            Lang::Ar => split_catalogues::ar().await?,
+        };
+        split_catalogues::LOADED.with(|l| l.borrow_mut().push((lang, text)));
+    }
+    let _ = lang;
+    Ok(())
+}
+
+#[cfg(feature = "split")]
+fn catalogue(lang: Lang) -> Option<Catalogue> {
+    if lang == Lang::En {
+        return Some(english);
+    }
+    split_catalogues::LOADED.with(|l| l.borrow().iter().find(|(l, _)| *l == lang).map(|(_, text)| *text))
+}
+
+/// Each non-English catalogue in a chunk of its own.
+#[cfg(feature = "split")]
+#[allow(dead_code)] // the generated preload functions
+mod split_catalogues {
+    use super::{Catalogue, Lang};
+    use crate::chunk::{split, ChunkFailed};
+
+    thread_local! {
+        pub(super) static LOADED: std::cell::RefCell<Vec<(Lang, Catalogue)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    split!(
+        i18n_es,
+        preload = preload_es,
+        pub(super) fn es() -> Result<Catalogue, ChunkFailed> {
+            Ok(super::es::text)
+        }
+    );
+    split!(
+        i18n_fr,
+        preload = preload_fr,
+        pub(super) fn fr() -> Result<Catalogue, ChunkFailed> {
+            Ok(super::fr::text)
+        }
+    );
+    split!(
+        i18n_de,
+        preload = preload_de,
+        pub(super) fn de() -> Result<Catalogue, ChunkFailed> {
+            Ok(super::de::text)
+        }
+    );
+    split!(
+        i18n_pt_br,
+        preload = preload_pt_br,
+        pub(super) fn pt_br() -> Result<Catalogue, ChunkFailed> {
+            Ok(super::pt_br::text)
+        }
+    );
+    split!(
+        i18n_ja,
+        preload = preload_ja,
+        pub(super) fn ja() -> Result<Catalogue, ChunkFailed> {
+            Ok(super::ja::text)
+        }
+    );
+    split!(
+        i18n_ar,
+        preload = preload_ar,
+        pub(super) fn ar() -> Result<Catalogue, ChunkFailed> {
+            Ok(super::ar::text)
+        }
+    );
 }
 
 /// The first of `asked` (most wanted first: the mount option, then the browser's languages)
@@ -289,6 +395,7 @@ messages! {
     NotFoundBody = "Check that you opened the whole link, or ask the merchant for a new one.",
     UnreachableTitle = "We couldn't reach the payment service",
     UnreachableBody = "Nothing has been charged. Check your connection and try again.",
+    PartUnavailable = "This part of the checkout didn't load. Nothing has been charged, and what you entered is kept. Check your connection and try again.",
     CrashTitle = "Something went wrong on this page",
     CrashNothingSent = "Nothing more will be sent from this page. If you had already pressed Pay, check for a receipt before paying again.",
     CrashReload = "Please reload the page to start the payment again.",

@@ -110,6 +110,7 @@ pub(super) fn text(m: M) -> &'static str {
         M::NotFoundBody => "Verifique se você abriu o link completo ou peça um novo à loja.",
         M::UnreachableTitle => "Não conseguimos acessar o serviço de pagamento",
         M::UnreachableBody => "Nada foi cobrado. Verifique sua conexão e tente novamente.",
+        M::PartUnavailable => "Esta parte do pagamento não carregou. Nada foi cobrado e o que você digitou foi mantido. Verifique sua conexão e tente novamente.",
         M::CrashTitle => "Algo deu errado nesta página",
         M::CrashNothingSent => "Nada mais será enviado desta página. Se você já tinha tocado em Pagar, procure um recibo antes de pagar de novo.",
         M::CrashReload => "Recarregue a página para começar o pagamento de novo.",

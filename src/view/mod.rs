@@ -11,10 +11,12 @@ mod customer_email;
 mod expiry;
 mod field;
 mod header;
+mod lazy;
 mod line_items;
 mod method_choice;
 mod order_summary;
 mod page_message;
+mod parts;
 mod pay_state;
 mod payment_methods;
 mod problem;
@@ -27,7 +29,9 @@ mod total_change;
 mod wallet;
 
 pub use challenge::{ChallengeCall, ChallengeReply, ChallengeServer};
+pub use lazy::lazy_part;
 pub use page_message::{MessageSanitizer, Sanitized};
+pub use parts::{preload_completed, preload_pay};
 pub use pay_state::{Choice, ConfirmRequest, Confirmer, EmbedderConfirms, PayState, Phase, Unanswered};
 pub use problem::{Problem, ProblemKind};
 pub use session_view::SessionView;
@@ -74,10 +78,30 @@ impl ViewCtx {
         static NEXT: AtomicU32 = AtomicU32::new(1);
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
         let wanted: Vec<String> = asked.into_iter().chain(crate::browser::languages()).collect();
-        let (lang, tag) = i18n::negotiate(wanted.iter().map(String::as_str));
+        let (lang, tag) = match i18n::negotiate(wanted.iter().map(String::as_str)) {
+            // Its catalogue did not arrive (`load_language`): the whole view is in English.
+            (lang, _) if !lang.is_loaded() => (Lang::En, None),
+            found => found,
+        };
         let locale = intern(tag.filter(|t| crate::browser::intl_accepts(t)).unwrap_or(lang.tag()));
         crate::crash::remember_lang(lang);
         ViewCtx { lang, locale, n }
+    }
+
+    /// The language `asked`, else the browser's, would choose, loaded or not.
+    pub fn wanted_lang(asked: Option<String>) -> Lang {
+        let wanted: Vec<String> = asked.into_iter().chain(crate::browser::languages()).collect();
+        i18n::negotiate(wanted.iter().map(String::as_str)).0
+    }
+
+    /// Downloads the catalogue of the language `ViewCtx::new(asked)` will choose (before the
+    /// view is built, so its first paint is in that language). If it cannot arrive, the
+    /// view is in English.
+    pub async fn load_language(asked: Option<String>) {
+        let lang = Self::wanted_lang(asked);
+        if i18n::load(lang).await.is_err() {
+            crate::browser::warn(&format!("session-view: the {} texts did not load; showing English", lang.tag()));
+        }
     }
 
     /// The language of a view given `locale` (the mount option): that one if given, else the

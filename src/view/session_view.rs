@@ -3,8 +3,7 @@ use super::{
     total_change::{TotalChange, TotalSeen},
 };
 use super::{customer_email::CustomerEmail, expiry::Expiry, order_summary::OrderSummary};
-use super::{header::Header, status_views::*, wallet::Wallet, ViewCtx};
-use super::{page_message::PageMessage, payment_methods::PaymentMethods};
+use super::{header::Header, lazy_part, parts, status_views::Unavailable, ViewCtx};
 use crate::i18n::Msg;
 use crate::model::{Config, Status};
 use crate::{browser, contrast, countdown};
@@ -78,19 +77,31 @@ pub fn SessionView(
     let accent_css = move || accent.get().map(|a| a.to_css());
     let ink_css = move || accent.get().map(|a| contrast::ink_on(a).to_css());
 
+    // Each state's own parts are chunks (`parts.rs`): the summary paints at once, the rest as
+    // its chunk arrives (at start-up already, for the pay form: `app::start`).
     let body = move || match (status.get(), wallet.get()) {
-        (Status::Completed, _) => view! { <Completed config/> }.into_any(),
-        (Status::Expired, _) => view! { <Expired config/> }.into_any(),
+        (Status::Completed, _) => lazy_part("completed", move || parts::completed(config)).into_any(),
+        (Status::Expired, _) => lazy_part("expired", move || parts::expired(config)).into_any(),
         (Status::Unknown(_), _) => view! { <Unavailable config/> }.into_any(),
-        (Status::Active, true) => view! { <Wallet config/> }.into_any(),
+        (Status::Active, true) => lazy_part("wallet", move || parts::wallet(config)).into_any(),
         (Status::Active, false) => view! {
             <OrderSummary config/>
             <TotalChange config/>
             <CustomerEmail config/>
             <Expiry config/>
             <Countdown remaining/>
-            <PageMessage config/>
-            <PaymentMethods config/>
+            <Show when=move || config.with(|c| c.page_message.is_some())>
+                {lazy_part("message", move || parts::page_message(config))}
+            </Show>
+            {lazy_part("pay", move || async move {
+                let form = parts::payment_methods(config).await;
+                // The receipt follows a payment: its chunk comes now, not when the connection
+                // may be gone.
+                leptos::task::spawn_local(async {
+                    let _ = parts::preload_completed().await;
+                });
+                form
+            })}
         }
         .into_any(),
     };

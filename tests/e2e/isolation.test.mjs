@@ -271,3 +271,20 @@ test('a frame that never answers (this page not listed in frame-ancestors) ends 
   assert.equal(await page.getByRole('alert').count(), 0, 'the message is gone');
   await context.close();
 });
+
+test('the frame\'s own code unreachable (its chunk blocked): the same calm message with Try again, and error "unreachable"; Try again loads it', async () => {
+  env.mock.setSession('cs_isoChunk1', demo('card'));
+  const { page, context } = await shop();
+  let blocking = true;
+  await context.route(/split_frame\.wasm$/, route => (blocking ? route.abort('internetdisconnected') : route.fallback()));
+  await page.evaluate(origin => { window.events = []; window.h = window.sv.mount(document.getElementById('a'), { sessionId: 'cs_isoChunk1', apiBase: origin, pollInterval: 0, timeoutMs: 1500 }); }, env.origin);
+  await waitEvent(page, 'error');
+  assert.equal((await page.evaluate(() => window.events))[0].detail.code, 'unreachable');
+  assert.match((await page.getByRole('alert').textContent()).replace(/\s+/g, ' '), /We couldn't reach the payment service.*Nothing has been charged/);
+  blocking = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await waitEvent(page, 'ready');
+  const view = await viewIn(page, '#a');
+  assert.equal(await view.locator('[data-testid=amount-due]').textContent(), '$49.99');
+  await context.close();
+});

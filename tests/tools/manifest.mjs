@@ -39,6 +39,21 @@ for (const f of loaders) {
   fs.writeFileSync(path.join(dir, f), text.replace("'__SANITIZER_WASM_SHA384__'", `'${sri('session-view-sanitizer_bg.wasm')}'`));
 }
 
+// The chunk loader written by split.mjs fetches each lazily loaded chunk; every fetch carries
+// that chunk's SHA-384, so a tampered or substituted chunk is refused like the main module
+// (the view then shows that part's calm message, src/view/lazy.rs).
+const splitLoader = path.join(dir, '__wasm_split.js');
+if (fs.existsSync(splitLoader)) {
+  let pinned = 0;
+  const text = fs.readFileSync(splitLoader, 'utf8').replace(/fetch\(new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\)\)/g, (_, file) => {
+    pinned++;
+    return `fetch(new URL("./${file}", import.meta.url), { integrity: "${sri(file)}" })`;
+  });
+  const chunks = files('.').filter(f => /^(split|chunk)_.*\.wasm$/.test(f)).length;
+  if (pinned !== chunks) { console.error(`manifest: ${chunks} chunks but ${pinned} pinned fetches in __wasm_split.js`); process.exit(1); }
+  fs.writeFileSync(splitLoader, text);
+}
+
 const indexPath = path.join(dir, 'index.html');
 // Trunk leaves its own `<link data-trunk rel="rust" …>` tag behind when it injects no loader.
 let html = fs.readFileSync(indexPath, 'utf8').replace(/\s*<link data-trunk rel="rust"[^>]*>/g, '');
@@ -50,7 +65,7 @@ pin(/<script type="module" src="\.\/boot\.js">/, 'boot.js');
 // Every import of the JS module and its wasm-bindgen snippets is checked through the import
 // map's `integrity` (a failed modulepreload or module script would not stop a later import
 // from fetching the file again). The import map is inline, so the CSP gets its hash.
-const modules = ['session-view-app.js', 'session-view-sanitizer.js', ...files('.').filter(f => f.startsWith('snippets' + path.sep) && f.endsWith('.js'))];
+const modules = ['session-view-app.js', 'session-view-sanitizer.js', ...(fs.existsSync(splitLoader) ? ['__wasm_split.js'] : []), ...files('.').filter(f => f.startsWith('snippets' + path.sep) && f.endsWith('.js'))];
 const importMap = JSON.stringify({ imports: {}, integrity: Object.fromEntries(modules.map(f => ['./' + f.split(path.sep).join('/'), sri(f)])) });
 html = html.replace('<script type="module" src="./boot.js"', `<script type="importmap">${importMap}</script>\n  <script type="module" src="./boot.js"`);
 // The JS module and the snippets it imports are preloaded, all at once: otherwise the browser

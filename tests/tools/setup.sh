@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian machine of this kind and skips what is
-# present: the wasm32 target, trunk and wasm-bindgen-cli (pinned), Chromium + ChromeDriver,
+# present: the wasm32 target, trunk, wasm-bindgen-cli and wasm-split-cli (pinned), Chromium + ChromeDriver,
 # and the npm packages of package-lock.json (wasm-opt from binaryen 132, playwright-core, axe-core).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -8,6 +8,7 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 say() { echo "setup: $*"; }
 
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
 command -v cargo >/dev/null || { say "cargo is missing: this machine kind ships rustup's toolchain"; exit 1; }
@@ -43,6 +44,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_V
   # from the registry), so it is pinned by its own exact version only.
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (takes ~5 min)"
   cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+fi
+# The post-build hook (tests/tools/split.mjs) cuts the wasm into lazily loaded chunks with it.
+if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (takes ~1 min)"
+  cargo install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
 fi
 grep -q "^wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml || {
   say "Trunk.toml [tools] wasm_bindgen must equal Cargo.lock's wasm-bindgen ($WASM_BINDGEN_VERSION)"; exit 1; }

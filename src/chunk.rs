@@ -1,0 +1,48 @@
+//! Split points: functions whose code lives in a wasm chunk of its own, downloaded the first
+//! time the view needs it (issue #14). [`split!`] declares one; the release and `trunk serve`
+//! builds turn on the `split` feature and the post-build hook (`tests/tools/split.mjs`) cuts
+//! the module there. Elsewhere (host tests, component tests) the same function is an `async`
+//! call of the body, so every test exercises the same code.
+//!
+//! A chunk that does not arrive (offline, blocked, tampered: its SHA-384 is pinned) is a
+//! [`ChunkFailed`], never a panic, and is not remembered: the next call downloads it again.
+
+/// A lazily loaded part of the view could not be downloaded or started.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChunkFailed;
+
+impl From<wasm_split_helpers::SplitLoaderError> for ChunkFailed {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        ChunkFailed
+    }
+}
+
+impl std::fmt::Display for ChunkFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a part of the view could not be loaded")
+    }
+}
+
+/// `split!(chunk, preload = name, fn f(args) -> Result<T, ChunkFailed> { … })` declares `f` as
+/// `async fn f(args) -> Result<T, ChunkFailed>` whose body is in the wasm chunk `chunk`, and
+/// `async fn name() -> Result<(), SplitLoaderError>`, which only starts the download (so a
+/// state's chunk can be fetched as soon as the config says it will be needed). All functions
+/// naming one chunk share it.
+macro_rules! split {
+    ($chunk:ident, preload = $preload:ident, $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        #[cfg(feature = "split")]
+        #[::wasm_split_helpers::wasm_split($chunk, fallible, preload($preload))]
+        $(#[$meta])* $vis fn $name($($arg: $ty),*) -> $ret $body
+
+        #[cfg(not(feature = "split"))]
+        #[allow(clippy::unused_async)]
+        $(#[$meta])* $vis async fn $name($($arg: $ty),*) -> $ret $body
+
+        #[cfg(not(feature = "split"))]
+        #[allow(clippy::unused_async, dead_code)]
+        $vis async fn $preload() -> Result<(), ::wasm_split_helpers::SplitLoaderError> {
+            Ok(())
+        }
+    };
+}
+pub(crate) use split;
