@@ -102,6 +102,45 @@ pub fn estimated_lines(html: &str) -> u32 {
     (chars / 60 + blocks).clamp(1, 12)
 }
 
+/// The message's words as plain text, for the payer to read while the sanitiser module loads
+/// (it is most of the bytes): tags dropped, the contents of elements that are not text
+/// (`script`, `style`, `template`, …) and comments left out, entities decoded, whitespace
+/// collapsed, at most `PREVIEW_CHARS` characters. Only ever shown as a text node, so nothing
+/// in it can be markup; the sanitised, formatted message replaces it.
+pub fn preview_text(html: &str) -> String {
+    const NOT_TEXT: [&str; 13] =
+        ["script", "style", "template", "noscript", "title", "textarea", "iframe", "object", "svg", "math", "xmp", "noembed", "select"];
+    let mut text = String::new();
+    let mut skipping: Option<String> = None;
+    let mut rest = html;
+    while let Some((before, after)) = rest.split_once('<') {
+        if skipping.is_none() {
+            text.push_str(before);
+        }
+        if let Some(comment) = after.strip_prefix("!--") {
+            rest = comment.split_once("-->").map_or("", |(_, tail)| tail);
+            continue;
+        }
+        let (tag, tail) = after.split_once('>').unwrap_or((after, ""));
+        let closing = tag.starts_with('/');
+        let name = tag.trim_start_matches('/').split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or_default().to_ascii_lowercase();
+        match &skipping {
+            Some(open) if closing && *open == name => skipping = None,
+            Some(_) => {}
+            None if !closing && NOT_TEXT.contains(&name.as_str()) => skipping = Some(name),
+            None => text.push(' '), // a tag may separate words (`<br>`, `</p><p>`)
+        }
+        rest = tail;
+    }
+    if skipping.is_none() {
+        text.push_str(rest);
+    }
+    decode_entities(&text).split_whitespace().collect::<Vec<_>>().join(" ").chars().take(PREVIEW_CHARS).collect()
+}
+
+/// The longest preview: more than the reserved space shows (`estimated_lines` caps at 12).
+pub const PREVIEW_CHARS: usize = 1000;
+
 fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -531,6 +570,21 @@ mod tests {
         assert_eq!(estimated_lines(&"<p>a</p>".repeat(1000)), 12, "capped");
         assert_eq!(estimated_lines("<script>x</script>"), 1, "no panic on anything");
         assert_eq!(estimated_lines("<"), 1);
+    }
+
+    #[test]
+    fn the_preview_is_the_words_only() {
+        assert_eq!(
+            preview_text("<p>Thanks for <strong>shopping</strong>!</p><p>Read our <a href=\"https://x.test\">policy</a>.</p>"),
+            "Thanks for shopping ! Read our policy ."
+        );
+        assert_eq!(preview_text("Tea &amp; cake&nbsp;&#8212; &lt;b&gt;"), "Tea & cake \u{2014} <b>");
+        assert_eq!(preview_text("<script>alert(1)</script>Hi<style>p{}</style><!-- secret -->there<svg><text>x</text></svg>"), "Hithere");
+        assert_eq!(preview_text("<template><p>hidden</p></template><noscript>ns</noscript>ok"), "ok");
+        assert_eq!(preview_text("unclosed <script>alert(1)"), "unclosed");
+        assert_eq!(preview_text("a <!-- never closed"), "a");
+        assert_eq!(preview_text(&"word ".repeat(1000)).chars().count(), PREVIEW_CHARS);
+        assert_eq!(preview_text("<"), "");
     }
 
     #[test]

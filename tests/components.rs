@@ -925,6 +925,10 @@ async fn the_message_keeps_its_place_while_the_sanitiser_loads_and_says_so_if_it
     let reserved = waiting.style().get_property_value("min-height").unwrap_or_default();
     assert!(reserved.ends_with("em)") || reserved.ends_with("em"), "space reserved: {reserved:?}");
     assert!(waiting.get_bounding_client_rect().height() > 40.0, "the demo message is several lines");
+    // Its words can be read at once, as text only (no element from the merchant's HTML).
+    let words = waiting.text_content().unwrap_or_default();
+    assert!(words.starts_with("Before you pay Seats are non-refundable but transferable ."), "the preview: {words:?}");
+    assert_eq!(waiting.child_element_count(), 0, "plain text until the sanitiser has answered");
     assert!(v.q("[data-testid=amount-due]").is_some(), "the rest of the view did not wait");
     // The module could not be loaded: a calm line, and the rest of the view still works.
     let _ = tx.send(None);

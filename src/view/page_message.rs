@@ -40,8 +40,9 @@ fn from_module() -> MessageSanitizer {
 #[derive(Clone, Debug, PartialEq)]
 enum Shown {
     Nothing,
-    /// Waiting for the sanitiser: the space it will take, in lines, is kept.
-    Waiting(u32),
+    /// Waiting for the sanitiser: the space it will take, in lines, is kept, and the message's
+    /// words are there as plain text meanwhile (`sanitize::preview_text`).
+    Waiting(u32, String),
     Tree(Vec<Node>),
     Unavailable,
 }
@@ -51,7 +52,8 @@ enum Shown {
 /// strictly into a tree of allowed nodes here, and built element by element with
 /// `createElement`, `setAttribute` and `createTextNode`, so the browser never parses merchant
 /// HTML (no mutation-XSS re-parse, nothing for Trusted Types to guard). The module loads only
-/// when there is a message, after the first paint; the message's space is reserved meanwhile.
+/// when there is a message, after the first paint; meanwhile the message's space is reserved
+/// and its words are shown as plain text (a text node), so the payer can read it at once.
 /// If it cannot load, a calm line says the message could not be shown.
 #[component]
 pub fn PageMessage(config: Signal<Config>) -> impl IntoView {
@@ -67,7 +69,7 @@ pub fn PageMessage(config: Signal<Config>) -> impl IntoView {
             return;
         };
         let asked = generation.get_value();
-        shown.set(Shown::Waiting(sanitize::estimated_lines(&html)));
+        shown.set(Shown::Waiting(sanitize::estimated_lines(&html), sanitize::preview_text(&html)));
         let answer = (sanitizer.0)(html);
         leptos::task::spawn_local(async move {
             let out = answer.await;
@@ -83,22 +85,26 @@ pub fn PageMessage(config: Signal<Config>) -> impl IntoView {
     let holder = NodeRef::<Div>::new();
     Effect::new(move |_| {
         let Some(el) = holder.get() else { return };
-        shown.with(|s| {
-            let Shown::Tree(nodes) = s else { return };
-            let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-            el.replace_children_with_node_0();
-            for n in nodes {
-                if let Some(node) = build(&doc, n) {
-                    let _ = el.append_child(&node);
+        shown.with(|s| match s {
+            // A text sink: the words only, until the formatted message replaces them.
+            Shown::Waiting(_, preview) => el.set_text_content(Some(preview)),
+            Shown::Tree(nodes) => {
+                let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+                el.replace_children_with_node_0();
+                for n in nodes {
+                    if let Some(node) = build(&doc, n) {
+                        let _ = el.append_child(&node);
+                    }
                 }
             }
+            Shown::Nothing | Shown::Unavailable => {}
         });
     });
     let waiting = move || match shown.get() {
-        Shown::Waiting(lines) => Some(lines),
+        Shown::Waiting(lines, _) => Some(lines),
         _ => None,
     };
-    let visible = Memo::new(move |_| shown.with(|s| matches!(s, Shown::Waiting(_) | Shown::Tree(_))));
+    let visible = Memo::new(move |_| shown.with(|s| matches!(s, Shown::Waiting(..) | Shown::Tree(_))));
     let unavailable = Memo::new(move |_| shown.with(|s| *s == Shown::Unavailable));
     view! {
         <Show when=move || visible.get()>
@@ -107,6 +113,8 @@ pub fn PageMessage(config: Signal<Config>) -> impl IntoView {
                 class:sv-message--waiting=move || waiting().is_some()
                 aria-busy=move || waiting().map(|_| "true")
                 style:min-height=move || waiting().map(|n| format!("calc({n} * 1.5em)"))
+                // The preview stays inside the reserved space: nothing below it moves twice.
+                style:max-height=move || waiting().map(|n| format!("calc({n} * 1.5em)"))
                 dir="auto"
                 data-testid="page-message"
                 node_ref=holder

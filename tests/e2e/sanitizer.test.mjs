@@ -45,6 +45,27 @@ test('without a page_message the sanitiser is never fetched; with one it loads a
   await context.close();
 });
 
+test('while the sanitiser module loads, the message\'s words are already there to read, as plain text in its reserved place', async () => {
+  env.mock.setSession('cs_sanSlow1', { ...demo('card'), page_message: '<p>Thanks! <script>alert(1)</script>Read our <a href="https://shop.test/returns">returns&nbsp;policy</a>.</p>' });
+  const { page, context, log } = await openPage(env.browser, env.origin);
+  let release;
+  const held = new Promise(r => { release = r; });
+  await context.route(/session-view-sanitizer_bg\.wasm$/, async route => { await held; return route.fallback(); });
+  await page.goto(`${env.origin}/?session=cs_sanSlow1`);
+  const message = page.locator('[data-testid=page-message]');
+  await message.waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid=page-message]')?.textContent.includes('Read our'));
+  assert.equal((await message.textContent()).replace(/\s+/g, ' '), 'Thanks! Read our returns policy .', 'the words, nothing from the script');
+  assert.equal(await message.locator('*').count(), 0, 'no element from the merchant\'s HTML before it is sanitised');
+  assert.equal(await message.getAttribute('aria-busy'), 'true');
+  release();
+  await message.getByRole('link', { name: 'returns policy' }).waitFor();
+  assert.equal(await message.getAttribute('aria-busy'), null);
+  assert.deepEqual(log.dialogs, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 for (const [what, breakIt] of [
   ['blocked', async context => context.route(/session-view-sanitizer/, route => route.abort())],
   ['tampered (its wasm fails the integrity check)', async () => {

@@ -8,6 +8,9 @@ import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import http from 'node:http';
 import { start, openPage } from '../e2e/harness.mjs';
+import { createMock } from '../e2e/mock-api.mjs';
+import { measure } from './size.mjs';
+import { breakdown } from './wasm-breakdown.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 15);
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist');
@@ -17,26 +20,24 @@ const rows = [];
 const row = (name, value, unit, target, pass) => rows.push({ name, value: `${value} ${unit}`, target, result: pass === null ? '—' : pass ? 'pass' : 'FAIL' });
 
 // ---- sizes ----------------------------------------------------------------------------
-const brotli = d => zlib.brotliCompressSync(d, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: d.length } }).length;
-const critical = ['index.html', 'boot.js', 'session-view-app.js', 'snippets', 'session-view-app_bg.wasm', 'main.css', 'page.css'];
-const walk = d => fs.readdirSync(d, { withFileTypes: true }).flatMap(e => e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]);
-const files = walk(dist).filter(f => /\.(wasm|js|css|html)$/.test(f) && !path.basename(f).startsWith('merchant.'));
+// What each state downloads before it is usable (tests/tools/size.mjs), beside the peers'
+// drop-ins as issue #14 measured them (minified, brotli -q 11, JS + CSS, before any iframe).
+const sizes = measure(dist);
 const kb = n => (n / 1024).toFixed(1);
-console.log('\nSize (release; brotli -q 11, gzip -9)\n');
-console.log(`${'file'.padEnd(34)}${'raw KB'.padStart(9)}${'gzip KB'.padStart(9)}${'brotli KB'.padStart(11)}  critical path`);
-let crit = 0;
-let all = 0;
-for (const f of files) {
-  const data = fs.readFileSync(f);
-  const rel = path.relative(dist, f);
-  const b = brotli(data);
-  const isCritical = critical.some(c => rel === c || rel.startsWith(c + path.sep));
-  if (isCritical) crit += b;
-  all += b;
-  console.log(`${rel.slice(-34).padEnd(34)}${kb(data.length).padStart(9)}${kb(zlib.gzipSync(data, { level: 9 }).length).padStart(9)}${kb(b).padStart(11)}  ${isCritical ? 'yes' : ''}`);
+console.log('\nSize (release; brotli -q 11): what each state downloads before it is usable\n');
+for (const st of sizes.states) console.log(`  ${st.label.padEnd(84)}${kb(st.brotli).padStart(7)} KB`);
+console.log(`  ${'reference: Adyen Web 6.45.2 Drop-in + Card (issue #14)'.padEnd(84)}${'110.0'.padStart(7)} KB`);
+console.log(`  ${'reference: Braintree Drop-in 1.48.0 (issue #14)'.padEnd(84)}${'110.0'.padStart(7)} KB`);
+row('first paint (HTML+JS+main wasm+CSS), brotli', kb(sizes.firstPaint), 'KB', '≤ 100 KB (peers 110 KB)', sizes.firstPaint <= 100 * 1024);
+const card = sizes.states.find(st => st.label.startsWith('active, card'));
+row('  …a card payer, pay form included', kb(card.brotli), 'KB', 'reference (before the split: 268.3 KB)', null);
+// What is left in the main module, by crate (cargo's output keeps the names; before wasm-opt).
+const mainRaw = path.resolve(import.meta.dirname, '..', '..', 'target', 'split', 'release', 'bindgen', 'session-view-app_bg.wasm');
+if (fs.existsSync(mainRaw)) {
+  const b = breakdown(fs.readFileSync(mainRaw));
+  console.log(`\nThe main module's code by crate (before wasm-opt: ${kb(b.code)} KB code, ${kb(b.data)} KB data)\n`);
+  for (const [crate, bytes] of b.crates.slice(0, 12)) console.log(`  ${kb(bytes).padStart(7)} KB  ${crate}`);
 }
-row('critical path (HTML+JS+wasm+CSS), brotli', kb(crit), 'KB', '≤ 64 KB', crit <= 64 * 1024);
-row('everything with the sanitiser, brotli', kb(all), 'KB', '≤ 280 KB', all <= 280 * 1024);
 
 // ---- browser figures ------------------------------------------------------------------
 const env = await start({ brotli: true }); // dist/ served compressed, as a CDN would
@@ -77,24 +78,30 @@ async function throttledPage(rate, network = null) {
   return o;
 }
 
-// Navigation start → the total is visible, and → the page_message is shown (built by the
-// sanitiser module, which loads after the first render), polled every animation frame.
-async function firstRender(url, what = 'total', network = null) {
+// Navigation start → the total is visible, → the page_message is shown (built by the
+// sanitiser module, which loads after the first render), or → Pay can be pressed (its chunk
+// has arrived), polled every animation frame; and the longest main-thread task until then.
+async function firstRender(url, what = 'total', network = null, withTasks = false) {
   const o = await throttledPage(4, network);
   await o.page.addInitScript(() => {
+    window.longest = 0;
+    new PerformanceObserver(list => { for (const e of list.getEntries()) window.longest = Math.max(window.longest, e.duration); }).observe({ type: 'longtask', buffered: true });
     const check = () => {
-      if (window.totalAt === undefined && document.querySelector('[data-testid=total]')) window.totalAt = performance.now();
+      if (window.totalAt === undefined && document.querySelector('[data-testid=total], [data-testid=completed], [data-testid=wallet]')) window.totalAt = performance.now();
+      const pay = document.querySelector('[data-testid=confirm]');
+      if (window.payAt === undefined && pay && !pay.disabled) window.payAt = performance.now();
       if (document.querySelector('[data-testid=page-message] > *')) window.messageAt = performance.now();
       else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
   });
   await o.page.goto(url);
-  const key = what === 'total' ? 'totalAt' : 'messageAt';
+  const key = { total: 'totalAt', message: 'messageAt', pay: 'payAt' }[what];
   await o.page.waitForFunction(k => window[k] !== undefined, key, { timeout: 60000 });
-  const t = await o.page.evaluate(k => window[k], key);
+  if (withTasks) await o.page.waitForTimeout(300); // a task that ends after the mark is counted too
+  const t = await o.page.evaluate(k => ({ at: window[k], longest: window.longest }), key);
   await o.context.close();
-  return t;
+  return withTasks ? t : t.at;
 }
 async function floor(network = null) {
   const o = await throttledPage(4, network);
@@ -118,6 +125,39 @@ row('first render, 64 KB page_message (4× CPU)', msgMs.toFixed(0), 'ms', `≤ 1
 row('  …the 64 KB message itself shown (sanitiser module loaded after)', msgShownMs.toFixed(0), 'ms', 'reference', null);
 row('floor on a phone network (4× CPU, 150 ms RTT, 1.6 Mbit/s)', mobileFloorMs.toFixed(0), 'ms', 'reference', null);
 row('first render on a phone network (4× CPU, 150 ms RTT, 1.6 Mbit/s)', mobileMs.toFixed(0), 'ms', `reference (${(mobileMs / mobileFloorMs).toFixed(2)} × floor)`, null);
+
+// Issue #14: first render to interactive Pay must not get slower than the release before the
+// split. BENCH_BASELINE=<another dist/> measures that build in the same run, alternating
+// runs so both see the same machine load (timings across runs are not comparable).
+const baselineDir = process.env.BENCH_BASELINE;
+let baseline = null;
+if (baselineDir) {
+  baseline = createMock({ cacheAssets: true, brotli: true, distDir: path.resolve(baselineDir) });
+  baseline.origin = await baseline.listen();
+  baseline.setSession('cs_benchPlain1', demo);
+}
+const payAB = { ours: [], base: [] };
+progress('interactive Pay on a phone network' + (baseline ? ', A/B' : ''));
+for (let i = 0; i < RUNS; i++) {
+  payAB.ours.push(await firstRender(`${origin}/?session=cs_benchPlain1`, 'pay', MOBILE));
+  if (baseline) payAB.base.push(await firstRender(`${baseline.origin}/?session=cs_benchPlain1`, 'pay', MOBILE));
+}
+const payMs = median(payAB.ours);
+if (baseline) {
+  const baseMs = median(payAB.base);
+  row('navigation → Pay can be pressed, phone network: this build vs BENCH_BASELINE', `${payMs.toFixed(0)} vs ${baseMs.toFixed(0)}`, 'ms', 'not slower (≤ baseline + 5 %)', payMs <= baseMs * 1.05);
+} else row('navigation → Pay can be pressed, phone network', payMs.toFixed(0), 'ms', 'reference (set BENCH_BASELINE for the A/B)', null);
+
+// Issue #14: no main-thread task over 200 ms at 4× CPU on any state's first render.
+progress('long tasks');
+mock.setSession('cs_benchSms1', JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'src', 'demo', 'sms.json'), 'utf8')));
+mock.setSession('cs_benchDone1', JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'src', 'demo', 'completed.json'), 'utf8')));
+for (const [label, id, what] of [['saved card', 'cs_benchPlain1', 'pay'], ['SMS challenge', 'cs_benchSms1', 'total'], ['64 KB page_message, until shown', 'cs_benchMsg1', 'message'], ['completed', 'cs_benchDone1', 'total']]) {
+  const longest = [];
+  for (let i = 0; i < Math.min(RUNS, 5); i++) longest.push((await firstRender(`${origin}/?session=${id}`, what, null, true)).longest);
+  const worst = Math.max(...longest);
+  row(`longest main-thread task, first render, ${label} (4× CPU, worst of ${longest.length})`, worst.toFixed(0), 'ms', '≤ 200 ms', worst <= 200);
+}
 
 // The embedded view (issue #18): a merchant page on another site (127.0.0.2, so Chromium gives
 // the frame a process of its own, as in production) imports the module, mounts, and the view
@@ -253,6 +293,7 @@ for (const [name, [ours, theirs, bytes]] of Object.entries(throughput)) {
 }
 await context.close();
 await env.stop();
+if (baseline) await baseline.close();
 
 console.log(`\nFigures (headless Chromium, ${RUNS} runs where timed)\n`);
 const w = [64, 34, 30];
