@@ -35,6 +35,26 @@ function startConfigRequest() {
 }
 startConfigRequest();
 
+// The pay form's code is a chunk of its own (src/view/parts.rs). On a payer's page (a hosted
+// session, or the embedded view's frame) its files are fetched now, beside the main module,
+// not after the module has started: the build (tests/tools/manifest.mjs) writes their names
+// and SHA-384 below, and the chunk loader takes these responses instead of asking again (once:
+// a retry after a failure fetches afresh).
+const EARLY_CHUNKS = '__EARLY_CHUNKS__';
+function startChunks() {
+  const page = meta('session-view-page')?.content;
+  if (!Array.isArray(EARLY_CHUNKS) || page === undefined) return;
+  if (page !== 'frame' && !/^cs_[A-Za-z0-9]+$/.test(new URLSearchParams(location.search).get('session') ?? '')) return;
+  const early = new Map();
+  for (const [file, integrity] of EARLY_CHUNKS) {
+    const response = fetch(new URL(`./${file}`, import.meta.url), { integrity });
+    response.catch(() => {}); // a failure is the loader's to report, when it takes it
+    early.set(file, response);
+  }
+  window[Symbol.for('session-view.early-chunks')] = early;
+}
+startChunks();
+
 // The embedded view's frame (frame.html, src/embed/frame.rs): the merchant-side mount() posts
 // one init message with a MessagePort as soon as this page has loaded, which may be before
 // the wasm has started. It is kept here until the view takes it. Only from our parent

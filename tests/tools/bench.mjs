@@ -68,8 +68,8 @@ const DOMPURIFY = fs.readFileSync(createRequire(import.meta.url).resolve('dompur
 // loopback ones: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up (DevTools' "Slow 4G").
 const MOBILE = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 
-async function throttledPage(rate, network = null) {
-  const o = await openPage(browser, origin);
+async function throttledPage(rate, network = null, at = origin) {
+  const o = await openPage(browser, at);
   const cdp = await o.context.newCDPSession(o.page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   await cdp.send('Network.enable');
@@ -82,7 +82,7 @@ async function throttledPage(rate, network = null) {
 // sanitiser module, which loads after the first render), or → Pay can be pressed (its chunk
 // has arrived), polled every animation frame; and the longest main-thread task until then.
 async function firstRender(url, what = 'total', network = null, withTasks = false) {
-  const o = await throttledPage(4, network);
+  const o = await throttledPage(4, network, new URL(url).origin);
   await o.page.addInitScript(() => {
     window.longest = 0;
     new PerformanceObserver(list => { for (const e of list.getEntries()) window.longest = Math.max(window.longest, e.duration); }).observe({ type: 'longtask', buffered: true });

@@ -51,7 +51,21 @@ if (fs.existsSync(splitLoader)) {
   });
   const chunks = files('.').filter(f => /^(split|chunk)_.*\.wasm$/.test(f)).length;
   if (pinned !== chunks) { console.error(`manifest: ${chunks} chunks but ${pinned} pinned fetches in __wasm_split.js`); process.exit(1); }
-  fs.writeFileSync(splitLoader, text);
+  // The pay form's chunks (the split point and the shared chunks it waits for) are fetched by
+  // boot.js at start-up, beside the main module, on a payer's page: the loader takes those
+  // responses instead of asking again (once; a retry fetches afresh).
+  const shared = Object.fromEntries([...text.matchAll(/const (__chunk_\d+) = makeLoad\([^]*?"\.\/(chunk_\d+\.wasm)"/g)].map(m => [m[1], m[2]]));
+  const pay = /export const __wasm_split_load_pay = [^]*?"\.\/(split_pay\.wasm)"[^]*?\n, \[([^\]]*)\]\)\);/.exec(text);
+  if (!pay) { console.error('manifest: no pay split point in __wasm_split.js'); process.exit(1); }
+  const early = [pay[1], ...pay[2].split(',').map(x => x.trim()).filter(Boolean).map(c => shared[c])].map(f => [f, sri(f)]);
+  const taking = text
+    .replace(/^(import \{ initSync \} from [^\n]*\n)/, `$1const takeEarly = f => { const m = globalThis[Symbol.for('session-view.early-chunks')]; const r = m?.get(f); m?.delete(f); return r; };\n`)
+    .replace(/fetch\(new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\), \{ integrity: "[^"]+" \}\)/g, m => `(takeEarly(${JSON.stringify(m.match(/"\.\/([\w.-]+\.wasm)"/)[1])}) ?? ${m})`);
+  if (!taking.includes('const takeEarly')) { console.error('manifest: __wasm_split.js does not start with its initSync import'); process.exit(1); }
+  fs.writeFileSync(splitLoader, taking);
+  const bootText = fs.readFileSync(path.join(dir, 'boot.js'), 'utf8');
+  if (!bootText.includes("'__EARLY_CHUNKS__'")) { console.error('manifest: boot.js has no early chunk placeholder'); process.exit(1); }
+  fs.writeFileSync(path.join(dir, 'boot.js'), bootText.replace("'__EARLY_CHUNKS__'", JSON.stringify(early)));
 }
 
 const indexPath = path.join(dir, 'index.html');

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian machine of this kind and skips what is
-# present: the wasm32 target, trunk, wasm-bindgen-cli and wasm-split-cli (pinned), Chromium + ChromeDriver,
+# present: the wasm32 target, trunk, wasm-bindgen-cli, wasm-split-cli and geckodriver (pinned),
+# Chromium + ChromeDriver, Firefox ESR, WebKitGTK's WebKitWebDriver and Xvfb,
 # and the npm packages of package-lock.json (wasm-opt from binaryen 132, playwright-core, axe-core).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -9,6 +10,7 @@ say() { echo "setup: $*"; }
 
 TRUNK_VERSION=0.21.14
 WASM_SPLIT_VERSION=0.2.4
+GECKODRIVER_VERSION=0.37.1
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
 command -v cargo >/dev/null || { say "cargo is missing: this machine kind ships rustup's toolchain"; exit 1; }
@@ -25,9 +27,14 @@ for component in clippy rustfmt; do
   fi
 done
 
+# The browsers, from Debian's packages: Chromium runs every test; Firefox ESR and WebKitGTK
+# (under a virtual display) run the payer-critical flows (tests/engines/, issue #17).
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || missing+=(xvfb xauth)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   apt-get update -qq
@@ -49,6 +56,11 @@ fi
 if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
   say "installing wasm-split-cli $WASM_SPLIT_VERSION (takes ~1 min)"
   cargo install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
+fi
+# Firefox's WebDriver, from crates.io (Debian does not package it).
+if ! geckodriver --version 2>/dev/null | grep -q "^geckodriver $GECKODRIVER_VERSION"; then
+  say "installing geckodriver $GECKODRIVER_VERSION (takes ~5 min)"
+  cargo install --locked "geckodriver@$GECKODRIVER_VERSION"
 fi
 grep -q "^wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml || {
   say "Trunk.toml [tools] wasm_bindgen must equal Cargo.lock's wasm-bindgen ($WASM_BINDGEN_VERSION)"; exit 1; }

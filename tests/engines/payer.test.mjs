@@ -1,0 +1,211 @@
+// The payer-critical flows in another engine (issue #17): ENGINE=firefox (Firefox ESR through
+// geckodriver) or ENGINE=webkit (WebKitGTK through WebKitWebDriver, under xvfb-run), driving
+// the release dist/ against the mock API with real pointer and key input. Chromium runs the
+// full suite (tests/e2e/); this one asserts the same things a payer sees and the API receives.
+//   ENGINE=firefox node --test tests/engines/          (npm test runs both engines)
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createMock } from '../e2e/mock-api.mjs';
+import { launch, ENGINES, KEY } from './webdriver.mjs';
+import { SUITES, ALLOWED_TAGS, sharedXss, configFor, inspect } from '../e2e/xss-cases.mjs';
+
+const ENGINE = process.env.ENGINE || 'firefox';
+const demo = name => JSON.parse(fs.readFileSync(new URL(`../../src/demo/${name}.json`, import.meta.url), 'utf8'));
+const SECRET = 'cred_ENG_s3cr3t';
+const settledSel = '[data-testid=amount-due], [data-testid=problem], [data-testid=completed], [data-testid=expired], [data-testid=wallet]';
+let mock, origin, b;
+
+before(async () => {
+  mock = createMock({ cacheAssets: true, ...(process.env.SESSION_VIEW_DIST ? { distDir: process.env.SESSION_VIEW_DIST } : {}) });
+  origin = await mock.listen();
+  b = await launch(ENGINE);
+  console.log(`# engine: ${ENGINES[ENGINE].name} ${b.browserVersion()}`);
+});
+after(async () => { await b?.close(); await mock?.close(); });
+beforeEach(() => mock.reset());
+
+/** The hosted page of a new session `id` with `config`, settled. */
+async function hosted(id, config, query = '') {
+  mock.setSession(id, config, { credential: SECRET });
+  await b.goto(`${origin}/?session=${id}${query}#${SECRET}`);
+  await b.find(settledSel);
+}
+const noDialog = async () => {
+  const open = await b.cmd('GET', '/alert/text').then(() => true, e => (e.code === 'no such alert' ? false : Promise.reject(e)));
+  assert.equal(open, false, 'no dialog opened');
+};
+async function typeCard(card = '4242424242424242', cvc = '123', { avs = true } = {}) {
+  await b.click(await b.byLabel('Use a new card'));
+  await b.type(await b.byLabel('Card number'), card);
+  await b.type(await b.byLabel('Expiry (MM / YY)'), '1230');
+  await b.type(await b.byLabel('Security code'), cvc);
+  await b.type(await b.byLabel('Name on card'), 'Jordan Lee');
+  if (!avs) return; // the session asks for no billing address
+  await b.type(await b.byLabel('Postal code'), '94103');
+  // The country is preselected only when the browser's language names a region (en-US does,
+  // WebKitGTK's plain `en` does not): choose it as a payer would.
+  await b.click(await b.waitFor(() => document.querySelector('select[autocomplete=country] option[value=US]')));
+  assert.equal(await b.run(() => document.querySelector('select[autocomplete=country]').value), 'US');
+}
+
+test('the hosted page renders the session: amount, items, Pay, the credential gone from the URL', async () => {
+  await hosted('cs_engRender1', demo('card'));
+  assert.equal(await b.text('[data-testid=amount-due]'), '$49.99');
+  assert.match(await b.text('.sv-item'), /Darjeeling first flush/);
+  await b.button('Pay $49.99');
+  assert.equal(await b.run(() => location.hash), '', 'the credential is wiped from the address');
+  assert.equal(await b.run(() => document.documentElement.lang), 'en');
+  await noDialog();
+});
+
+test('every failure status is a calm, specific message; Try again recovers', async () => {
+  for (const [status, code, said] of [[401, 'not-authorized', /expired or isn't valid/], [404, 'not-found', /couldn't find this checkout/i], [410, 'gone', /expired/i], [503, 'unreachable', /couldn't reach the payment service/]]) {
+    const id = `cs_engFail${status}`;
+    mock.setSession(id, demo('card'), { credential: SECRET });
+    mock.fail(id, { status });
+    if (status === 503) for (let i = 0; i < 4; i++) mock.fail(id, { status });
+    await b.goto(`${origin}/?session=${id}#${SECRET}`);
+    await b.waitFor(c => document.querySelector('[data-testid=problem]')?.dataset.problem === c, [code], { timeout: 30000, what: `the ${code} problem` });
+    assert.match(await b.text('[data-testid=problem]'), said, `${status}`);
+  }
+  await b.click(await b.button('Try again'));
+  await b.waitFor(() => document.querySelector('[data-testid=amount-due]')?.textContent === '$49.99', [], { what: 'the session after Try again' });
+});
+
+test('paying with the saved card: one confirm with an idempotency key, then the receipt', async () => {
+  await hosted('cs_engSaved1', demo('card'));
+  await b.click(await b.button('Pay $49.99'));
+  await b.find('[data-testid=completed]');
+  assert.match(await b.text('[data-testid=completed]'), /Payment complete/);
+  assert.equal(mock.confirms.length, 1);
+  assert.deepEqual(mock.confirms[0].body.payment_method, { type: 'saved', id: 'pm_visa1' });
+  assert.equal(mock.confirms[0].authorization, `Bearer ${SECRET}`);
+});
+
+test('a new card typed key by key: grouped as typed, sent to the API only; a double press pays once', async () => {
+  await hosted('cs_engCard1', demo('card'));
+  await typeCard('4000056655665556', '737');
+  assert.equal(await b.run(() => document.querySelector('input[name=cardnumber], [autocomplete=cc-number]')?.value), '4000 0566 5566 5556');
+  const pay = await b.button('Pay $49.99');
+  await b.run(el => { el.click(); el.click(); }, pay);
+  await b.find('[data-testid=completed]');
+  assert.equal(mock.confirms.length, 1, 'two presses, one payment');
+  assert.deepEqual(mock.confirms[0].body.payment_method.card, { number: '4000056655665556', exp_month: 12, exp_year: 2030, cvc: '737', name: 'Jordan Lee' });
+});
+
+test('declined: the server\'s reason in an alert, everything typed kept; then paid', async () => {
+  mock.scriptConfirm('cs_engDecl1', [{ status: 402, body: { decline_message: 'Insufficient funds' } }]);
+  await hosted('cs_engDecl1', demo('card'));
+  await typeCard();
+  await b.click(await b.button('Pay $49.99'));
+  await b.waitFor(() => /declined/.test(document.querySelector('[role=alert]')?.textContent || ''), [], { what: 'the decline alert' });
+  assert.match(await b.text('[role=alert]'), /Your payment was declined\. Insufficient funds\./);
+  assert.equal(await b.run(() => document.querySelector('[autocomplete=cc-number]').value), '4242 4242 4242 4242', 'the card number is kept');
+  assert.equal(await b.run(() => document.querySelector('[autocomplete=cc-csc]').value), '', 'the security code is asked again');
+  await b.type(await b.byLabel('Security code'), '123');
+  await b.click(await b.button('Pay $49.99'));
+  await b.find('[data-testid=completed]');
+  assert.equal(mock.confirms.length, 2);
+});
+
+test('a bank account: routing and account number reach the API', async () => {
+  await hosted('cs_engBank1', demo('ach'));
+  await b.click(await b.byLabel('Use a new bank account'));
+  await b.type(await b.byLabel('Routing number'), '110000000');
+  await b.type(await b.byLabel('Account number'), '000123456789');
+  await b.type(await b.byLabel('Account holder name'), 'Acme LLC');
+  await b.click(await b.waitFor(() => [...document.querySelectorAll('button')].find(x => /^Pay /.test(x.textContent.trim()))));
+  await b.find('[data-testid=completed]');
+  const { us_bank_account: acct } = mock.confirms[0].body.payment_method;
+  assert.equal(acct.routing_number, '110000000');
+  assert.equal(acct.account_number, '000123456789');
+});
+
+test('an SMS code: typed, verified, and the confirm carries the verification', async () => {
+  mock.scriptChallenge('cs_engSms1', { code: '482913' });
+  await hosted('cs_engSms1', { ...demo('sms'), session_id: 'cs_engSms1' });
+  const input = await b.byLabel('Verification code');
+  // The attribute, not the IDL property: Firefox does not know the `one-time-code` token.
+  assert.equal(await b.run(el => el.getAttribute('autocomplete'), input), 'one-time-code');
+  await b.type(input, '482913');
+  await b.click(await b.find('[data-testid=code-verify]'));
+  await b.waitFor(() => document.body.textContent.includes('Verified. You can now pay.'));
+  await typeCard(undefined, undefined, { avs: false }); // this session has no saved method
+  await b.click(await b.waitFor(() => [...document.querySelectorAll('button')].find(x => /^Pay /.test(x.textContent.trim()) && !x.disabled)));
+  await b.find('[data-testid=completed]');
+  assert.equal(mock.challengeCalls.find(c => c.kind === 'verify').body.code, '482913');
+  assert.equal(mock.confirms[0].body.challenge_response, 'vc_cs_engSms1');
+});
+
+test('keyboard only: Tab reaches Pay with a visible focus ring, and Enter pays', async () => {
+  await hosted('cs_engKeys1', demo('card'));
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await b.keys(KEY.Tab);
+    reached = await b.run(() => document.activeElement?.dataset.testid === 'confirm');
+  }
+  assert.ok(reached, 'Tab alone reaches Pay');
+  assert.notEqual(await b.run(() => getComputedStyle(document.activeElement).outlineStyle), 'none', 'focus is visible');
+  await b.keys(KEY.Enter);
+  await b.find('[data-testid=completed]');
+  assert.equal(mock.confirms.length, 1);
+});
+
+test('the sanitised page_message: allowed formatting and a safe link, nothing else', async () => {
+  await hosted('cs_engMsg1', { ...demo('card'), page_message: '<p>Read our <a href="https://shop.test/returns" onclick="alert(1)">returns policy</a><img src=x onerror=alert(2)>.</p>' });
+  const link = await b.find('[data-testid=page-message] a');
+  assert.equal(await b.run(a => a.getAttribute('rel'), link), 'noopener noreferrer');
+  assert.equal(await b.run(a => a.getAttribute('onclick'), link), null);
+  assert.equal(await b.run(() => document.querySelectorAll('[data-testid=page-message] img').length), 0);
+  await noDialog();
+});
+
+test('embedded: mount() in a frame of the view\'s origin, a live amount change, the custom element, and their events', async () => {
+  mock.setSession('cs_engMount1', demo('card'));
+  mock.setSession('cs_engElem1', demo('card'));
+  mock.page('/eng-shop.html', `<!doctype html><html><body><div id="a"></div>
+<hosted-session-view id="el" session-id="cs_engElem1" poll-interval="0"></hosted-session-view>
+<script type="module">
+import init, { mount } from '/session-view-app.js';
+await init();
+window.events = [];
+for (const id of ['a', 'el']) for (const n of ['ready', 'confirm', 'completed', 'amountchange', 'error']) document.getElementById(id).addEventListener(n, e => window.events.push(id + ':' + n));
+window.h = mount(document.getElementById('a'), { sessionId: 'cs_engMount1', apiBase: location.origin, pollInterval: 1000 });
+</script></body></html>`);
+  await b.goto(`${origin}/eng-shop.html`);
+  await b.waitFor(() => window.events?.includes('a:ready') && window.events.includes('el:ready'), [], { what: 'both views ready' });
+  await mock.patch('cs_engMount1', { amount: 7000, line_items: [{ description: 'Bigger order', amount: 7000 }] });
+  const frame = await b.run(() => document.getElementById('a').shadowRoot.querySelector('iframe'));
+  await b.frame(frame);
+  await b.waitFor(() => document.querySelector('[data-testid=amount-due]')?.textContent === '$70.00', [], { what: 'the new amount in the frame' });
+  // The payer is told, and acknowledges the new total before paying it.
+  assert.match(await b.text('[data-testid=total-change]'), /The total changed from \$49\.99 to \$70\.00\./);
+  await b.click(await b.button('OK, got it'));
+  await b.click(await b.button('Pay $70.00'));
+  await b.find('[data-testid=completed]');
+  await b.frame(null);
+  await b.waitFor(() => window.events.includes('a:completed'), [], { what: 'the completed event' });
+  assert.equal(mock.confirms.find(c => c.id === 'cs_engMount1')?.body.payment_method.id, 'pm_visa1');
+  assert.equal(await b.run(() => document.getElementById('a').shadowRoot.querySelector('input')), null, 'no field in the merchant\'s page');
+});
+
+test('hostile config: no script runs, nothing escapes the policy (the first 40 payloads of each corpus, in every text field)', async () => {
+  await hosted('cs_engXssBase', configFor('cs_engXssBase', 'plain text'));
+  const baseline = (await b.run(inspect, ALLOWED_TAGS)).globals;
+  const failures = [];
+  for (const suite of SUITES) {
+    const payloads = JSON.parse(fs.readFileSync(path.join(sharedXss, suite), 'utf8')).slice(0, 40);
+    for (const [i, { title, payload }] of payloads.entries()) {
+      const id = `cs_engXss${suite.slice(0, 4)}${i}`;
+      await hosted(id, configFor(id, payload));
+      const r = await b.run(inspect, ALLOWED_TAGS);
+      const fresh = r.globals.filter(g => !baseline.includes(g));
+      const issues = [...r.problems, ...(fresh.length ? [`new globals ${fresh}`] : []), ...(r.rendered ? [] : ['did not render'])];
+      if (issues.length) failures.push(`${suite} #${i} ${title}: ${issues.join('; ')}`);
+    }
+  }
+  await noDialog();
+  assert.deepEqual(failures, []);
+});
