@@ -36,10 +36,11 @@ function startConfigRequest() {
 startConfigRequest();
 
 // The pay form's code is a chunk of its own (src/view/parts.rs). On a payer's page (a hosted
-// session, or the embedded view's frame) its files are fetched now, beside the main module,
-// not after the module has started: the build (tests/tools/manifest.mjs) writes their names
-// and SHA-384 below, and the chunk loader takes these responses instead of asking again (once:
-// a retry after a failure fetches afresh).
+// session, or the embedded view's frame) its files are fetched as soon as the main module has
+// arrived (below): not beside it, which would share the payer's bandwidth with the first paint,
+// and not after the module has started and rendered, which would be a round trip later. The
+// build (tests/tools/manifest.mjs) writes their names and SHA-384 here, and the chunk loader
+// takes these responses instead of asking again (once: a retry after a failure fetches afresh).
 const EARLY_CHUNKS = '__EARLY_CHUNKS__';
 function startChunks() {
   const page = meta('session-view-page')?.content;
@@ -53,7 +54,6 @@ function startChunks() {
   }
   window[Symbol.for('session-view.early-chunks')] = early;
 }
-startChunks();
 
 // The embedded view's frame (frame.html, src/embed/frame.rs): the merchant-side mount() posts
 // one init message with a MessagePort as soon as this page has loaded, which may be before
@@ -81,6 +81,7 @@ const download = () => fetch(wasm, pinned ? { integrity: WASM_SHA384 } : {});
 // server that sends the wasm with another MIME type gets the plain download instead.
 const compiled = WebAssembly.compileStreaming(download()).catch(() => download());
 compiled.catch(() => {}); // a failure is reported once, below
+compiled.finally(startChunks).catch(() => {});
 
 // A dynamic import, so a module the browser refuses (SRI, network) still ends in the message.
 import('./session-view-app.js')

@@ -77,13 +77,6 @@ pub fn start() {
     if page.is_some() {
         crate::browser::install_trusted_types();
     }
-    // A payer's page (hosted or the frame) fetches the pay form's chunk now, beside the
-    // config, not after the config has arrived and the view has rendered (issue #14).
-    if page.as_deref() == Some("frame") || (page.is_some() && query_param("session").is_some()) {
-        wasm_bindgen_futures::spawn_local(async {
-            let _ = crate::view::preload_pay().await;
-        });
-    }
     match page.as_deref() {
         // The frame's own code is a chunk too (the hosted page never needs it). If it cannot
         // arrive, the frame stays silent and the merchant page's watchdog shows the calm

@@ -91,8 +91,10 @@ fn endpoint(init: &Init, session_id: &str) -> Result<Endpoint, ProblemKind> {
 
 /// A problem shown before any session could be: the message in the frame, `error` outside.
 fn fail(kind: ProblemKind, locale: Option<String>) {
+    let cx = ViewCtx::new(locale);
+    dress_page(cx, &[]); // the document says the problem's language too (`<html lang dir>`)
     leptos::mount::mount_to_body(move || {
-        provide_context(ViewCtx::new(locale));
+        provide_context(cx);
         view! { <Problem kind/> }
     });
     report_height();

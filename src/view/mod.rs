@@ -31,7 +31,6 @@ mod wallet;
 pub use challenge::{ChallengeCall, ChallengeReply, ChallengeServer};
 pub use lazy::lazy_part;
 pub use page_message::{MessageSanitizer, Sanitized};
-pub use parts::{preload_completed, preload_pay};
 pub use pay_state::{Choice, ConfirmRequest, Confirmer, EmbedderConfirms, PayState, Phase, Unanswered};
 pub use problem::{Problem, ProblemKind};
 pub use session_view::SessionView;

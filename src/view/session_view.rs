@@ -3,7 +3,7 @@ use super::{
     total_change::{TotalChange, TotalSeen},
 };
 use super::{customer_email::CustomerEmail, expiry::Expiry, order_summary::OrderSummary};
-use super::{header::Header, lazy_part, parts, status_views::Unavailable, ViewCtx};
+use super::{header::Header, lazy_part, page_message::PageMessage, parts, status_views::*, ViewCtx};
 use crate::i18n::Msg;
 use crate::model::{Config, Status};
 use crate::{browser, contrast, countdown};
@@ -77,11 +77,13 @@ pub fn SessionView(
     let accent_css = move || accent.get().map(|a| a.to_css());
     let ink_css = move || accent.get().map(|a| contrast::ink_on(a).to_css());
 
-    // Each state's own parts are chunks (`parts.rs`): the summary paints at once, the rest as
-    // its chunk arrives (at start-up already, for the pay form: `app::start`).
+    // Each state's own parts are chunks (`parts.rs`): the summary and the status views paint
+    // at once, the pay form and the wallet as their chunk arrives. The pay form's files are
+    // already on their way (boot.js fetches them once the main module is here); they are
+    // compiled only here, when the config says the payer can pay.
     let body = move || match (status.get(), wallet.get()) {
-        (Status::Completed, _) => lazy_part("completed", move || parts::completed(config)).into_any(),
-        (Status::Expired, _) => lazy_part("expired", move || parts::expired(config)).into_any(),
+        (Status::Completed, _) => view! { <Completed config/> }.into_any(),
+        (Status::Expired, _) => view! { <Expired config/> }.into_any(),
         (Status::Unknown(_), _) => view! { <Unavailable config/> }.into_any(),
         (Status::Active, true) => lazy_part("wallet", move || parts::wallet(config)).into_any(),
         (Status::Active, false) => view! {
@@ -90,18 +92,8 @@ pub fn SessionView(
             <CustomerEmail config/>
             <Expiry config/>
             <Countdown remaining/>
-            <Show when=move || config.with(|c| c.page_message.is_some())>
-                {lazy_part("message", move || parts::page_message(config))}
-            </Show>
-            {lazy_part("pay", move || async move {
-                let form = parts::payment_methods(config).await;
-                // The receipt follows a payment: its chunk comes now, not when the connection
-                // may be gone.
-                leptos::task::spawn_local(async {
-                    let _ = parts::preload_completed().await;
-                });
-                form
-            })}
+            <PageMessage config/>
+            {lazy_part("pay", move || parts::payment_methods(config))}
         }
         .into_any(),
     };

@@ -48,11 +48,12 @@ test('every chunk the build writes is pinned: its SHA-384 is in manifest.json an
 
 test('each state downloads only its own chunks, and a payer only their language', async () => {
   const cases = [
-    ['card', 'cs_chkCard1', undefined, ['split_pay.wasm', 'split_ended.wasm'], /split_(wallet|gallery|message|i18n_)/],
+    ['card', 'cs_chkCard1', undefined, ['split_pay.wasm'], /split_(wallet|gallery|i18n_)/],
     // A session page fetches the pay form's chunk at start-up, before its config says which
     // state it is in (most sessions are payable): a wallet gets it too, off its critical path.
-    ['wallet', 'cs_chkWal1', undefined, ['split_wallet.wasm'], /split_(gallery|message|i18n_)/],
-    ['completed', 'cs_chkDone1', undefined, ['split_ended.wasm'], /split_(wallet|gallery|message|i18n_)/],
+    ['wallet', 'cs_chkWal1', undefined, ['split_wallet.wasm'], /split_(gallery|i18n_)/],
+    // The status views are in the main module: a completed session needs no chunk of its own.
+    ['completed', 'cs_chkDone1', undefined, [], /split_(wallet|gallery|i18n_)/],
     ['card', 'cs_chkDe1', 'de', ['split_i18n_de.wasm', 'split_pay.wasm'], /split_(wallet|gallery|i18n_(?!de))/],
   ];
   for (const [name, id, locale, wanted, unwanted] of cases) {
@@ -99,22 +100,6 @@ test('a tampered chunk is refused by its integrity: the calm alert, never the ta
   await context.close();
 });
 
-test('the receipt\'s chunk unreachable after paying: the payment still completes, the alert says so calmly, Try again shows the receipt', async () => {
-  let blocking = true;
-  const { page, context, log } = await hosted('cs_chkEnd1', demo('card'), { block: f => blocking && f === 'split_ended.wasm' });
-  await fillCard(page, { card: '4242424242424242', cvc: '123' });
-  await page.getByRole('button', { name: 'Pay $49.99' }).click();
-  const alert = page.getByRole('alert').filter({ hasText: UNAVAILABLE });
-  await alert.waitFor();
-  assert.equal(env.mock.confirms.length, 1, 'the payment was sent once');
-  blocking = false;
-  await alert.getByRole('button', { name: 'Try again' }).click();
-  await page.getByRole('heading', { name: 'Payment complete' }).waitFor();
-  assert.equal(env.mock.confirms.length, 1, 'Try again reloads the view, it does not pay again');
-  assert.deepEqual(log.errors, []);
-  await context.close();
-});
-
 test('the payer\'s language unreachable: the whole page is in English, nothing broken', async () => {
   const { page, context, log, blocked } = await hosted('cs_chkLang1', demo('card'), { locale: 'de', block: f => f === 'split_i18n_de.wasm' });
   assert.ok(blocked.includes('split_i18n_de.wasm'));
@@ -127,11 +112,11 @@ test('the payer\'s language unreachable: the whole page is in English, nothing b
 
 test('every other chunk blocked in turn: each state that needs it shows the calm alert (or does not need it), never a panic', async () => {
   // split_frame is the embedded frame's (isolation.test.mjs blocks it there).
-  const files = Object.keys(manifest().files).filter(f => chunkOf(`http://x/${f}`) && !/^split_(pay|ended|i18n_|frame)/.test(f));
+  const files = Object.keys(manifest().files).filter(f => chunkOf(`http://x/${f}`) && !/^split_(pay|i18n_|frame)/.test(f));
   // [demo, what shows when all is well, ?locale=]. A language's chunk missing is not an alert:
   // the page is in English instead (counted as that chunk's calm answer).
-  const states = [['card', '[data-testid=confirm]'], ['wallet', '[data-testid=wallet] button'], ['expired', '[data-testid=expired]'],
-    ['message', '[data-testid=page-message]'], ['gallery', '.demo-nav'], ['card', '[data-testid=confirm]', 'es'], ['card', '[data-testid=confirm]', 'pt-BR']];
+  const states = [['card', '[data-testid=confirm]'], ['wallet', '[data-testid=wallet] button'],
+    ['gallery', '.demo-nav'], ['card', '[data-testid=confirm]', 'es'], ['card', '[data-testid=confirm]', 'pt-BR']];
   for (const file of files) {
     const alerts = [];
     for (const [name, ready, locale] of states) {

@@ -101,6 +101,20 @@ window.ready = true;
   await context.close();
 });
 
+test('embedded, a problem before any session (an API the frame refuses): the frame\'s document is in the view\'s language too', async () => {
+  env.mock.page('/lang-bad.html', `<!doctype html><html lang="en"><body><div id="a"></div><script type="module">
+import init, { mount } from '/session-view-app.js';
+await init();
+mount(document.getElementById('a'), { sessionId: 'cs_langBad1', apiBase: 'https://elsewhere.test', pollInterval: 0, locale: 'ar' });
+</script></body></html>`);
+  const { page, context } = await openPage(env.browser, env.origin);
+  await page.goto(`${env.origin}/lang-bad.html`);
+  const view = await viewIn(page, '#a');
+  assert.equal(await view.getAttribute('[data-testid=problem]', 'data-problem'), 'unreachable');
+  assert.deepEqual(await view.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ['ar', 'rtl']);
+  await context.close();
+});
+
 test('Arabic: every demo state mirrored, zero axe violations, no horizontal scroll at 320 px, light and dark', async () => {
   const found = [];
   for (const scheme of ['light', 'dark']) {
