@@ -1,6 +1,6 @@
 //! Split points: functions whose code lives in a wasm chunk of its own, downloaded the first
 //! time the view needs it (issue #14). [`split!`] declares one; the release and `trunk serve`
-//! builds turn on the `split` feature and the post-build hook (`tests/tools/split.mjs`) cuts
+//! builds turn on the `split` feature and the post-build hook (`tools/split.mjs`) cuts
 //! the module there. Elsewhere (host tests, component tests) the same function is an `async`
 //! call of the body, so every test exercises the same code.
 //!

@@ -1,5 +1,5 @@
 // Starts the hosted page. A file, not an inline script, so the page's Content-Security-Policy
-// needs no 'unsafe-inline', hash or nonce. The build (tests/tools/manifest.mjs) pins the wasm
+// needs no 'unsafe-inline', hash or nonce. The build (tools/manifest.mjs) pins the wasm
 // module's SHA-384 below, so the browser refuses a module that is not the released one (SRI
 // on fetch; index.html pins this file and the JS module the same way). If the module cannot
 // start (blocked, tampered, old browser, a failed download), the payer gets a calm message
@@ -39,7 +39,7 @@ startConfigRequest();
 // session, or the embedded view's frame) its files are fetched as soon as the main module has
 // arrived (below): not beside it, which would share the payer's bandwidth with the first paint,
 // and not after the module has started and rendered, which would be a round trip later. The
-// build (tests/tools/manifest.mjs) writes their names and SHA-384 here, and the chunk loader
+// build (tools/manifest.mjs) writes their names and SHA-384 here, and the chunk loader
 // takes these responses instead of asking again (once: a retry after a failure fetches afresh).
 const EARLY_CHUNKS = '__EARLY_CHUNKS__';
 function startChunks() {

@@ -5,7 +5,7 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { start, openPage, fillCard } from './harness.mjs';
-import { verifyDeploy } from '../tools/verify-deploy.mjs';
+import { verifyDeploy } from '../../tools/verify-deploy.mjs';
 
 const dist = new URL('../../dist/', import.meta.url);
 const manifest = () => JSON.parse(fs.readFileSync(new URL('manifest.json', dist), 'utf8'));

@@ -2,15 +2,15 @@
 // on the hosted page of the release dist/ served brotli-compressed by the mock API: a
 // saved-card, an SMS, a page_message and a completed session, median of `runs` (issue #14).
 // System Chromium; nothing is downloaded. Used by bench.mjs; alone:
-//   node tests/tools/lighthouse.mjs [runs]
+//   node tools/lighthouse.mjs [runs]
 import fs from 'node:fs';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { createMock } from '../e2e/mock-api.mjs';
-import { CHROMIUM_ARGS } from '../e2e/harness.mjs';
+import { createMock } from '../tests/e2e/mock-api.mjs';
+import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 
-const demo = name => JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'src', 'demo', `${name}.json`), 'utf8'));
+const demo = name => JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', 'src', 'demo', `${name}.json`), 'utf8'));
 export const STATES = [
   ['saved card', 'cs_lhCard1', () => ({ ...demo('card'), page_message: undefined })],
   ['SMS code', 'cs_lhSms1', () => demo('sms')],

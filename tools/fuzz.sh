@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Fuzzes the config edge (parser + validation + money + sanitiser) for a bounded time:
-#   bash tests/tools/fuzz.sh [seconds]      (npm run fuzz: 300 s; npm test: a 20 s smoke)
+#   bash tools/fuzz.sh [seconds]      (npm run fuzz: 300 s; npm test: a 20 s smoke)
 # libFuzzer through cargo-fuzz, on the host, with the nightly toolchain when it is installed
 # and otherwise the stable one with RUSTC_BOOTSTRAP=1 (cargo-fuzz passes -Z flags). No
 # sanitizer build (-s none): the crate has no unsafe code; panics and the allocation limit
 # are what is looked for. Seeds: tests/fuzz/seeds (read only); the growing corpus and any
 # crash go to target/fuzz/.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-source tests/tools/env.sh
+cd "$(dirname "$0")/.."
+source tools/env.sh
 secs="${1:-300}"
 CARGO_FUZZ_VERSION=0.13.2
 if ! cargo fuzz --version 2> /dev/null | grep -q "$CARGO_FUZZ_VERSION"; then

@@ -7,21 +7,21 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import http from 'node:http';
-import { start, openPage } from '../e2e/harness.mjs';
-import { createMock } from '../e2e/mock-api.mjs';
+import { start, openPage } from '../tests/e2e/harness.mjs';
+import { createMock } from '../tests/e2e/mock-api.mjs';
 import { measure } from './size.mjs';
 import { breakdown } from './wasm-breakdown.mjs';
 import { lighthouseRuns } from './lighthouse.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 15);
-const dist = path.resolve(import.meta.dirname, '..', '..', 'dist');
-const demo = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'src', 'demo', 'card.json'), 'utf8'));
+const dist = path.resolve(import.meta.dirname, '..', 'dist');
+const demo = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', 'src', 'demo', 'card.json'), 'utf8'));
 const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const rows = [];
 const row = (name, value, unit, target, pass) => rows.push({ name, value: `${value} ${unit}`, target, result: pass === null ? '—' : pass ? 'pass' : 'FAIL' });
 
 // ---- sizes ----------------------------------------------------------------------------
-// What each state downloads before it is usable (tests/tools/size.mjs), beside the peers'
+// What each state downloads before it is usable (tools/size.mjs), beside the peers'
 // drop-ins as issue #14 measured them (minified, brotli -q 11, JS + CSS, before any iframe).
 const sizes = measure(dist);
 const kb = n => (n / 1024).toFixed(1);
@@ -33,7 +33,7 @@ row('first paint (HTML+JS+main wasm+CSS), brotli', kb(sizes.firstPaint), 'KB', '
 const card = sizes.states.find(st => st.label.startsWith('active, card'));
 row('  …a card payer, pay form included', kb(card.brotli), 'KB', 'reference (before the split: 268.3 KB)', null);
 // What is left in the main module, by crate (cargo's output keeps the names; before wasm-opt).
-const mainRaw = path.resolve(import.meta.dirname, '..', '..', 'target', 'split', 'release', 'bindgen', 'session-view-app_bg.wasm');
+const mainRaw = path.resolve(import.meta.dirname, '..', 'target', 'split', 'release', 'bindgen', 'session-view-app_bg.wasm');
 if (fs.existsSync(mainRaw)) {
   const b = breakdown(fs.readFileSync(mainRaw));
   console.log(`\nThe main module's code by crate (before wasm-opt: ${kb(b.code)} KB code, ${kb(b.data)} KB data)\n`);
@@ -151,8 +151,8 @@ if (baseline) {
 
 // Issue #14: no main-thread task over 200 ms at 4× CPU on any state's first render.
 progress('long tasks');
-mock.setSession('cs_benchSms1', JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'src', 'demo', 'sms.json'), 'utf8')));
-mock.setSession('cs_benchDone1', JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'src', 'demo', 'completed.json'), 'utf8')));
+mock.setSession('cs_benchSms1', JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', 'src', 'demo', 'sms.json'), 'utf8')));
+mock.setSession('cs_benchDone1', JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', 'src', 'demo', 'completed.json'), 'utf8')));
 for (const [label, id, what] of [['saved card', 'cs_benchPlain1', 'pay'], ['SMS challenge', 'cs_benchSms1', 'total'], ['64 KB page_message, until shown', 'cs_benchMsg1', 'message'], ['completed', 'cs_benchDone1', 'total']]) {
   const longest = [];
   for (let i = 0; i < Math.min(RUNS, 5); i++) longest.push((await firstRender(`${origin}/?session=${id}`, what, null, true)).longest);

@@ -5,12 +5,12 @@
 // --emit-relocs by build.rs):
 //   wasm-split-cli → wasm-bindgen --keep-lld-exports (main module) → wasm-opt -Oz on each file
 //   (release) → over trunk's output in the staging dir.
-// Nothing here downloads: the three tools are on PATH (tests/tools/setup.sh installs them).
+// Nothing here downloads: the three tools are on PATH (tools/setup.sh installs them).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
+const root = path.resolve(import.meta.dirname, '..');
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!staging) { console.error('split: no TRUNK_STAGING_DIR'); process.exit(1); }
 const profile = process.env.TRUNK_PROFILE === 'release' ? 'release' : 'debug';

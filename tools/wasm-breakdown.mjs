@@ -1,11 +1,11 @@
 // A twiggy-style breakdown of a wasm module: code bytes per crate (from the function names
 // that cargo's output keeps), largest first, plus data. twiggy 0.7 cannot read modules with
 // reference types, so this reads the sections itself.
-//   node tests/tools/wasm-breakdown.mjs [file.wasm] [--top N] [--fns]
+//   node tools/wasm-breakdown.mjs [file.wasm] [--top N] [--fns]
 import fs from 'node:fs';
 import path from 'node:path';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
+const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const file = args.find(a => a.endsWith('.wasm')) ?? path.join(root, 'target', 'split', 'release', 'bindgen', 'session-view-app_bg.wasm');
 const top = Number(args[args.indexOf('--top') + 1]) || 25;

@@ -1,13 +1,13 @@
 // Pictures of every demo state: phone (375 px) and desktop (1280 px), light and dark, in
 // English and in Arabic (right to left), as PNG files in target/screenshots/ (npm run
 // screenshots builds the release first). Uses the release dist/ served by the mock API, in
-// headless Chromium. `node tests/tools/screenshots.mjs ar` takes only the Arabic ones.
+// headless Chromium. `node tools/screenshots.mjs ar` takes only the Arabic ones.
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, openPage, settled } from '../e2e/harness.mjs';
+import { start, openPage, settled } from '../tests/e2e/harness.mjs';
 
 const DEMOS = ['card', 'ach', 'hcaptcha', 'turnstile', 'sms', 'email', 'wallet', 'completed', 'expired', 'jpy', 'kwd', 'long', 'message', 'embedded', 'partial', 'hostile', 'broken'];
-const out = path.resolve(import.meta.dirname, '..', '..', 'target', 'screenshots');
+const out = path.resolve(import.meta.dirname, '..', 'target', 'screenshots');
 fs.mkdirSync(out, { recursive: true });
 const env = await start();
 let n = 0;

@@ -21,14 +21,14 @@ echo "== 3/5 release build (trunk, wasm-opt 132, offline)"
 mkdir -p target
 trunk build --release --locked > target/trunk-build.log 2>&1 || { cat target/trunk-build.log; exit 1; }
 tail -n 1 target/trunk-build.log
-node tests/tools/size.mjs --budget-kb 190  # the first paint; a size regression fails the build (tests/tools/size.mjs)
+node tools/size.mjs --budget-kb 190  # the first paint; a size regression fails the build (tools/size.mjs)
 
 echo "== 4/5 end-to-end tests: dist/ + mock API + headless Chromium"
 node --test --test-concurrency=1 tests/e2e/
 
 echo "== 5/5 the payer-critical flows in Firefox ESR and WebKitGTK (tests/engines/)"
-bash tests/tools/engines.sh
+bash tools/engines.sh
 
 echo "== fuzz smoke: the config edge for ${FUZZ_SECONDS:-20} s (npm run fuzz runs longer)"
-bash tests/tools/fuzz.sh "${FUZZ_SECONDS:-20}"
+bash tools/fuzz.sh "${FUZZ_SECONDS:-20}"
 

@@ -1,6 +1,6 @@
 // Checks a deployed copy of the session view against the release's manifest.json (PCI DSS
 // 11.6.1: detect unauthorised changes to the page's scripts and headers):
-//   node tests/tools/verify-deploy.mjs https://pay.example.com/checkout/ [dist/manifest.json]
+//   node tools/verify-deploy.mjs https://pay.example.com/checkout/ [dist/manifest.json]
 // Every file listed must be served byte for byte (SHA-384), and the page must be served with
 // exactly the listed headers. Exit code 0 = unchanged; 1 = a difference (each one printed).
 import crypto from 'node:crypto';
@@ -28,8 +28,8 @@ export async function verifyDeploy(base, manifest) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
-  const [base, manifestPath = path.join(import.meta.dirname, '..', '..', 'dist', 'manifest.json')] = process.argv.slice(2);
-  if (!base) { console.error('usage: node tests/tools/verify-deploy.mjs <deployed base URL> [manifest.json]'); process.exit(2); }
+  const [base, manifestPath = path.join(import.meta.dirname, '..', 'dist', 'manifest.json')] = process.argv.slice(2);
+  if (!base) { console.error('usage: node tools/verify-deploy.mjs <deployed base URL> [manifest.json]'); process.exit(2); }
   const problems = await verifyDeploy(base, JSON.parse(fs.readFileSync(manifestPath, 'utf8')));
   for (const p of problems) console.log(`CHANGED  ${p}`);
   console.log(problems.length ? `${problems.length} difference(s) from the release` : 'deployment matches the release');

@@ -4,7 +4,7 @@
 # Chromium + ChromeDriver, Firefox ESR, WebKitGTK's WebKitWebDriver and Xvfb,
 # and the npm packages of package-lock.json (wasm-opt from binaryen 132, playwright-core, axe-core).
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 say() { echo "setup: $*"; }
 
@@ -52,7 +52,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_V
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (takes ~5 min)"
   cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
-# The post-build hook (tests/tools/split.mjs) cuts the wasm into lazily loaded chunks with it.
+# The post-build hook (tools/split.mjs) cuts the wasm into lazily loaded chunks with it.
 if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
   say "installing wasm-split-cli $WASM_SPLIT_VERSION (takes ~1 min)"
   cargo install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary

@@ -1,7 +1,7 @@
 // Trunk post-build hook (Trunk.toml): pins every script of the release with SRI and writes
 // manifest.json, the list of every file the build ships with its SHA-384, and the headers
 // the page must be served with. SECURITY.md explains how a deployer checks a live site
-// against it (tests/tools/verify-deploy.mjs).
+// against it (tools/verify-deploy.mjs).
 //  0. boot.js and the snippets lose their whole-line comments;
 //  1. boot.js gets the wasm module's hash, and the sanitiser loader snippet the sanitiser
 //     module's (fetch(…, { integrity }) in the browser);
@@ -13,7 +13,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { readHeadersFile } from '../e2e/mock-api.mjs';
+import { readHeadersFile } from '../tests/e2e/mock-api.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) { console.error('manifest: no TRUNK_STAGING_DIR'); process.exit(1); }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The payer-critical flows (tests/engines/payer.test.mjs) in Firefox ESR and WebKitGTK, against
 # the release dist/ (issue #17). Chromium runs the whole suite (tests/e2e/).
-#   bash tests/tools/engines.sh [firefox|webkit]...     (npm run engines -- webkit)
+#   bash tools/engines.sh [firefox|webkit]...     (npm run engines -- webkit)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 engines=("$@")
