@@ -59,7 +59,7 @@ if (fs.existsSync(splitLoader)) {
   if (!pay) { console.error('manifest: no pay split point in __wasm_split.js'); process.exit(1); }
   const early = [pay[1], ...pay[2].split(',').map(x => x.trim()).filter(Boolean).map(c => shared[c])].map(f => [f, sri(f)]);
   const taking = text
-    .replace(/^(import \{ initSync \} from [^\n]*\n)/, `$1const takeEarly = f => { const m = globalThis[Symbol.for('session-view.early-chunks')]; const r = m?.get(f); m?.delete(f); return r; };\n`)
+    .replace(/^(import \{ initSync \} from [^\n]*\n)/, `$1const takeEarly = f => { const e = globalThis[Symbol.for('session-view.early-chunks')]; if (!e) return undefined; e.asked.add(f); const r = e.responses.get(f); e.responses.delete(f); return r; };\n`)
     .replace(/fetch\(new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\), \{ integrity: "[^"]+" \}\)/g, m => `(takeEarly(${JSON.stringify(m.match(/"\.\/([\w.-]+\.wasm)"/)[1])}) ?? ${m})`);
   if (!taking.includes('const takeEarly')) { console.error('manifest: __wasm_split.js does not start with its initSync import'); process.exit(1); }
   fs.writeFileSync(splitLoader, taking);

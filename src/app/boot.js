@@ -35,24 +35,28 @@ function startConfigRequest() {
 }
 startConfigRequest();
 
-// The pay form's code is a chunk of its own (src/view/parts.rs). On a payer's page (a hosted
-// session, or the embedded view's frame) its files are fetched as soon as the main module has
-// arrived (below): not beside it, which would share the payer's bandwidth with the first paint,
-// and not after the module has started and rendered, which would be a round trip later. The
-// build (tools/manifest.mjs) writes their names and SHA-384 here, and the chunk loader
-// takes these responses instead of asking again (once: a retry after a failure fetches afresh).
+// The pay form's code is a chunk of its own (src/view/parts.rs). Its files are fetched early,
+// only when the session will show it, and once the main module has arrived (beside it, they
+// would share the payer's bandwidth with the first paint): on the hosted page when the early
+// config response also says the session is payable (active, not a wallet); in the embedded
+// view's frame, whose config comes later with the parent's init, always. Measured with
+// Lighthouse (issue #14): fetched on every session page, they cost a completed session 0.6 s of
+// LCP; fetched beside the main module, a payable one 0.3 s; fetched only when the view
+// renders, the pay form came 0.2 s late. The build (tools/manifest.mjs) writes their names and SHA-384 here, and the chunk
+// loader takes these responses instead of asking again (once: a retry fetches afresh).
 const EARLY_CHUNKS = '__EARLY_CHUNKS__';
+// Shared with the chunk loader: the responses fetched here, and the files it has asked for
+// (once the loader has fetched a file itself, an early copy would only be stale).
+const earlyChunks = { responses: new Map(), asked: new Set() };
+window[Symbol.for('session-view.early-chunks')] = earlyChunks;
 function startChunks() {
-  const page = meta('session-view-page')?.content;
-  if (!Array.isArray(EARLY_CHUNKS) || page === undefined) return;
-  if (page !== 'frame' && !/^cs_[A-Za-z0-9]+$/.test(new URLSearchParams(location.search).get('session') ?? '')) return;
-  const early = new Map();
+  if (!Array.isArray(EARLY_CHUNKS)) return;
   for (const [file, integrity] of EARLY_CHUNKS) {
+    if (earlyChunks.asked.has(file) || earlyChunks.responses.has(file)) continue;
     const response = fetch(new URL(`./${file}`, import.meta.url), { integrity });
     response.catch(() => {}); // a failure is the loader's to report, when it takes it
-    early.set(file, response);
+    earlyChunks.responses.set(file, response);
   }
-  window[Symbol.for('session-view.early-chunks')] = early;
 }
 
 // The embedded view's frame (frame.html, src/embed/frame.rs): the merchant-side mount() posts
@@ -81,7 +85,12 @@ const download = () => fetch(wasm, pinned ? { integrity: WASM_SHA384 } : {});
 // server that sends the wasm with another MIME type gets the plain download instead.
 const compiled = WebAssembly.compileStreaming(download()).catch(() => download());
 compiled.catch(() => {}); // a failure is reported once, below
-compiled.finally(startChunks).catch(() => {});
+const configRequest = window[Symbol.for('session-view.early-request')];
+const payable = meta('session-view-page')?.content === 'frame' ? Promise.resolve(true)
+  : configRequest ? configRequest.response.then(r => (r.ok ? r.clone().json() : null)).then(c => c?.status === 'active' && c.scope !== 'wallet')
+  : Promise.resolve(false);
+payable.catch(() => {}); // the view reads the response itself and reports what went wrong
+compiled.finally(async () => { if (await payable) startChunks(); }).catch(() => {});
 
 // A dynamic import, so a module the browser refuses (SRI, network) still ends in the message.
 import('./session-view-app.js')
