@@ -23,26 +23,19 @@ impl std::fmt::Display for ChunkFailed {
     }
 }
 
-/// `split!(chunk, preload = name, fn f(args) -> Result<T, ChunkFailed> { … })` declares `f` as
-/// `async fn f(args) -> Result<T, ChunkFailed>` whose body is in the wasm chunk `chunk`, and
-/// `async fn name() -> Result<(), SplitLoaderError>`, which only starts the download (so a
-/// state's chunk can be fetched as soon as the config says it will be needed). All functions
-/// naming one chunk share it.
+/// `split!(chunk, fn f(args) -> Result<T, ChunkFailed> { … })` declares `f` as
+/// `async fn f(args) -> Result<T, ChunkFailed>` whose body is in the wasm chunk `chunk`. All
+/// functions naming one chunk share it. (Fetching a chunk ahead of its first call is boot.js's
+/// job: it starts before the module does.)
 macro_rules! split {
-    ($chunk:ident, preload = $preload:ident, $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+    ($chunk:ident, $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         #[cfg(feature = "split")]
-        #[::wasm_split_helpers::wasm_split($chunk, fallible, preload($preload))]
+        #[::wasm_split_helpers::wasm_split($chunk, fallible)]
         $(#[$meta])* $vis fn $name($($arg: $ty),*) -> $ret $body
 
         #[cfg(not(feature = "split"))]
         #[allow(clippy::unused_async)]
         $(#[$meta])* $vis async fn $name($($arg: $ty),*) -> $ret $body
-
-        #[cfg(not(feature = "split"))]
-        #[allow(clippy::unused_async, dead_code)]
-        $vis async fn $preload() -> Result<(), ::wasm_split_helpers::SplitLoaderError> {
-            Ok(())
-        }
     };
 }
 pub(crate) use split;

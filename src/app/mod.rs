@@ -37,7 +37,6 @@ fn page_language() -> crate::view::ViewCtx {
 
 crate::chunk::split!(
     gallery,
-    preload = preload_gallery,
     fn gallery() -> Result<AnyView, crate::chunk::ChunkFailed> {
         Ok(view! { <DemoGallery/> }.into_any())
     }
@@ -45,7 +44,6 @@ crate::chunk::split!(
 
 crate::chunk::split!(
     frame,
-    preload = preload_frame,
     fn frame() -> Result<(), crate::chunk::ChunkFailed> {
         crate::embed::frame::start();
         Ok(())

@@ -84,7 +84,7 @@ impl Watchdog {
 /// The message shown in place of a frame that never answered: the same words as the hosted
 /// page's "couldn't reach" problem, in the view's language, with "Try again".
 fn problem_panel(doc: &web_sys::Document, lang: crate::i18n::Lang, retry: &js_sys::Function) -> Option<web_sys::Element> {
-    let lang = if lang.is_loaded() { lang } else { crate::i18n::Lang::En };
+    let lang = lang.or_english();
     use crate::i18n::Msg;
     let el = |tag: &str, text: Option<Msg>| -> Option<web_sys::Element> {
         let e = doc.create_element(tag).ok()?;
@@ -135,7 +135,7 @@ impl FrameHost {
     /// Creates the iframe in `container` and starts talking to it once it has loaded.
     /// `title` is the frame's accessible name.
     pub fn open(host: &web_sys::Element, container: &web_sys::Element, init: Init, lang: crate::i18n::Lang) -> Result<Self, JsError> {
-        let title = if lang.is_loaded() { lang } else { crate::i18n::Lang::En }.text(crate::i18n::Msg::Checkout);
+        let title = lang.or_english().text(crate::i18n::Msg::Checkout);
         let timeout_ms = init.timeout_ms;
         let doc = web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsError::new("session view: no document"))?;
         let iframe: web_sys::HtmlIFrameElement =

@@ -82,6 +82,16 @@ impl Lang {
     pub fn is_loaded(self) -> bool {
         catalogue(self).is_some()
     }
+
+    /// This language if its sentences are here, else English: a view is in one language,
+    /// never a mix (and its `lang=` says which).
+    pub fn or_english(self) -> Lang {
+        if self.is_loaded() {
+            self
+        } else {
+            Lang::En
+        }
+    }
 }
 
 /// One language's sentences: a `match` over every [`Msg`].
@@ -136,7 +146,6 @@ fn catalogue(lang: Lang) -> Option<Catalogue> {
 
 /// Each non-English catalogue in a chunk of its own.
 #[cfg(feature = "split")]
-#[allow(dead_code)] // the generated preload functions
 mod split_catalogues {
     use super::{Catalogue, Lang};
     use crate::chunk::{split, ChunkFailed};
@@ -147,42 +156,36 @@ mod split_catalogues {
 
     split!(
         i18n_es,
-        preload = preload_es,
         pub(super) fn es() -> Result<Catalogue, ChunkFailed> {
             Ok(super::es::text)
         }
     );
     split!(
         i18n_fr,
-        preload = preload_fr,
         pub(super) fn fr() -> Result<Catalogue, ChunkFailed> {
             Ok(super::fr::text)
         }
     );
     split!(
         i18n_de,
-        preload = preload_de,
         pub(super) fn de() -> Result<Catalogue, ChunkFailed> {
             Ok(super::de::text)
         }
     );
     split!(
         i18n_pt_br,
-        preload = preload_pt_br,
         pub(super) fn pt_br() -> Result<Catalogue, ChunkFailed> {
             Ok(super::pt_br::text)
         }
     );
     split!(
         i18n_ja,
-        preload = preload_ja,
         pub(super) fn ja() -> Result<Catalogue, ChunkFailed> {
             Ok(super::ja::text)
         }
     );
     split!(
         i18n_ar,
-        preload = preload_ar,
         pub(super) fn ar() -> Result<Catalogue, ChunkFailed> {
             Ok(super::ar::text)
         }

@@ -13,7 +13,6 @@ use leptos::prelude::*;
 
 split!(
     pay,
-    preload = preload_pay,
     /// The method choice and forms, the challenge, consent and Pay.
     pub fn payment_methods(config: Signal<Config>) -> Result<AnyView, ChunkFailed> {
         Ok(view! { <PaymentMethods config/> }.into_any())
@@ -22,7 +21,6 @@ split!(
 
 split!(
     wallet,
-    preload = preload_wallet,
     /// The wallet (saved methods without a payment).
     pub fn wallet(config: Signal<Config>) -> Result<AnyView, ChunkFailed> {
         Ok(view! { <Wallet config/> }.into_any())
