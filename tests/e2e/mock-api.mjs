@@ -46,18 +46,30 @@ export function merchantCsp(nonce, viewOrigin = "'self'") {
   ].join('; ');
 }
 
-export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tenant = 'acct_test', cacheAssets = false, brotli = false } = {}) {
+// `cspReports: true` adds `report-uri /csp-report` to every policy served, and collects the
+// reports in mock.cspReports: how an engine without Playwright's page hooks counts violations.
+export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tenant = 'acct_test', cacheAssets = false, brotli = false, cspReports = false } = {}) {
   const pages = new Map(); // path -> { html, csp }, extra test pages served beside dist/
   const overrides = new Map(); // path -> Buffer: a tampered copy of a dist/ file (tests)
   const headersFile = path.join(distDir, '_headers');
   const distHeaders = new Map(); // pathname -> the headers _headers gives it, read once dist/ exists
   const framers = []; // origins added to frame.html's frame-ancestors (a deployer lists its merchants)
+  const reports = []; // CSP violation reports received (cspReports: true)
+  const reporting = csp => (cspReports ? `${csp}; report-uri /csp-report` : csp);
+  let blocked = () => false; // pathname -> drop the connection (a blocked or offline file)
+  // An engine without Trusted Types (Safari before 26): the policies' TT directives mean
+  // nothing to it and `window.trustedTypes` is absent. Simulated: the directives are left out
+  // and each HTML page of dist/ first runs a script (of 'self') that hides the API.
+  let noTrustedTypes = false;
+  const withoutTrustedTypes = csp => csp.split(';').filter(d => !/^\s*(require-trusted-types-for|trusted-types)\b/.test(d)).join(';');
+  const HIDE_TT = 'Object.defineProperty(window, "trustedTypes", { value: undefined, configurable: false });\n';
   const headersFor = rel => {
     const pathname = '/' + rel;
     if (!distHeaders.has(pathname)) {
       const h = fs.existsSync(headersFile) ? readHeadersFile(headersFile, pathname) : {};
       const csp = h['Content-Security-Policy'];
       if (csp && framers.length && pathname === '/frame.html') h['Content-Security-Policy'] = csp.replace(/frame-ancestors ([^;]*)/, (_, v) => `frame-ancestors ${v} ${framers.join(' ')}`);
+      if (h['Content-Security-Policy']) h['Content-Security-Policy'] = reporting(noTrustedTypes ? withoutTrustedTypes(h['Content-Security-Policy']) : h['Content-Security-Policy']);
       distHeaders.set(pathname, h);
     }
     return distHeaders.get(pathname);
@@ -80,7 +92,13 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    if (url.pathname === '/csp-report' && req.method === 'POST') {
+      try { reports.push(JSON.parse(await readBody(req))['csp-report']); } catch { reports.push({ unreadable: true }); }
+      res.writeHead(204);
+      return res.end();
+    }
     requests.push({ method: req.method, path: url.pathname, search: url.search, headers: { ...req.headers } });
+    if (blocked(url.pathname)) return req.socket.destroy();
     const w = url.pathname.match(/^\/v1\/hosted-sessions\/([^/]+)\/saved-methods(?:\/([^/]+)(\/default)?)?$/);
     if (w) return wallet(req, res, decodeURIComponent(w[1]), w[2] && decodeURIComponent(w[2]), !!w[3]);
     const ch = url.pathname.match(/^\/v1\/hosted-sessions\/([^/]+)\/challenge\/(send|verify)$/);
@@ -205,8 +223,12 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
       if (!csp) { res.writeHead(200, headers); return res.end(html); }
       // A merchant page under the strict CSP the README documents; its inline module gets a nonce.
       const nonce = crypto.randomBytes(16).toString('base64');
-      res.writeHead(200, { ...headers, 'Content-Security-Policy': merchantCsp(nonce) });
+      res.writeHead(200, { ...headers, 'Content-Security-Policy': reporting(merchantCsp(nonce)) });
       return res.end(html.replaceAll('<script', `<script nonce="${nonce}"`));
+    }
+    if (pathname === '/__no-trusted-types.js') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' });
+      return res.end(HIDE_TT);
     }
     const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     if (overrides.has('/' + rel)) {
@@ -226,6 +248,10 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
       res.writeHead(200, { ...headers, 'Content-Encoding': 'br', Vary: 'Accept-Encoding' });
       return res.end(brotliOf(file));
     }
+    if (noTrustedTypes && rel.endsWith('.html')) {
+      res.writeHead(200, { ...headers, 'Cache-Control': 'no-store' });
+      return res.end(fs.readFileSync(file, 'utf8').replace('<head>', '<head><script src="/__no-trusted-types.js"></script>'));
+    }
     res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
   }
@@ -235,6 +261,11 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     confirms,
     walletCalls,
     challengeCalls,
+    cspReports: reports,
+    /** Drops the connection of every request whose pathname `pred` accepts (offline, a blocker). */
+    block(pred) { blocked = pred || (() => false); },
+    /** `false`: serve dist/ as an engine without Trusted Types sees it (see noTrustedTypes). */
+    trustedTypes(on) { noTrustedTypes = !on; distHeaders.clear(); },
     /** Sets the one-time code of `id` ({code, resendAfter}) or scripts its next sends ({send: [{status, body, headers}]}). */
     scriptChallenge(id, { code, resendAfter, send = [] } = {}) {
       const st = challengeOf(id);
@@ -258,7 +289,7 @@ export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tena
     /** The next GET of `id` fails (or is delayed) as described; several calls queue. */
     fail(id, failure) { failures.set(id, [...(failures.get(id) || []), failure]); },
     /** Forgets injected failures and the clock offset. */
-    reset() { failures.clear(); clockOffsetMs = 0; confirms.length = 0; confirmScript.clear(); droppedKeys.clear(); challengeCalls.length = 0; challengeState.clear(); },
+    reset() { blocked = () => false; reports.length = 0; if (noTrustedTypes) { noTrustedTypes = false; distHeaders.clear(); } failures.clear(); clockOffsetMs = 0; confirms.length = 0; confirmScript.clear(); droppedKeys.clear(); challengeCalls.length = 0; challengeState.clear(); },
     async patch(id, body) {
       const r = await fetch(`${this.origin}/v1/hosted-sessions/${id}`, { method: 'PATCH', headers: { 'X-Payment-Account-Uid': tenant, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
       return r.json();

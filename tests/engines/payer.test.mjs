@@ -9,22 +9,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createMock } from '../e2e/mock-api.mjs';
 import { launch, ENGINES, KEY } from './webdriver.mjs';
+import { captchaProxy } from './captcha-proxy.mjs';
+import { HCAPTCHA, TURNSTILE } from '../e2e/harness.mjs';
+import { createRequire } from 'node:module';
 import { SUITES, ALLOWED_TAGS, sharedXss, configFor, inspect } from '../e2e/xss-cases.mjs';
 
 const ENGINE = process.env.ENGINE || 'firefox';
 const demo = name => JSON.parse(fs.readFileSync(new URL(`../../src/demo/${name}.json`, import.meta.url), 'utf8'));
 const SECRET = 'cred_ENG_s3cr3t';
-const settledSel = '[data-testid=amount-due], [data-testid=problem], [data-testid=completed], [data-testid=expired], [data-testid=wallet]';
-let mock, origin, b;
+const settledSel = '[data-testid=amount-due], [data-testid=problem], [data-testid=completed], [data-testid=expired], [data-testid=wallet], [data-testid=part-unavailable]';
+let mock, origin, b, captcha;
 
 before(async () => {
-  mock = createMock({ cacheAssets: true, ...(process.env.SESSION_VIEW_DIST ? { distDir: process.env.SESSION_VIEW_DIST } : {}) });
+  mock = createMock({ cacheAssets: true, cspReports: true, ...(process.env.SESSION_VIEW_DIST ? { distDir: process.env.SESSION_VIEW_DIST } : {}) });
   origin = await mock.listen();
-  b = await launch(ENGINE);
+  captcha = await captchaProxy();
+  b = await launch(ENGINE, { sslProxy: captcha.address });
   console.log(`# engine: ${ENGINES[ENGINE].name} ${b.browserVersion()}`);
 });
-after(async () => { await b?.close(); await mock?.close(); });
-beforeEach(() => mock.reset());
+after(async () => { await b?.close(); await mock?.close(); await captcha?.close(); });
+beforeEach(() => { mock.reset(); captcha.seen.length = 0; captcha.set('stand-in'); });
 
 /** The hosted page of a new session `id` with `config`, settled. */
 async function hosted(id, config, query = '') {
@@ -139,6 +143,65 @@ test('an SMS code: typed, verified, and the confirm carries the verification', a
   assert.equal(mock.confirms[0].body.challenge_response, 'vc_cs_engSms1');
 });
 
+const CAPTCHA_SAVED = {
+  status: 'active', scope: 'payment', amount: 2500, currency: 'eur', layout: 'hosted', allowed_methods: ['card'],
+  line_items: [{ description: 'Standing, Saturday', amount: 2500 }],
+  saved_methods: [{ id: 'pm_visa1', type: 'card', brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2035, is_default: true }],
+};
+const gated = () => b.run(() => document.querySelector('[data-testid=confirm]').getAttribute('aria-disabled'));
+
+test('hCaptcha: the official script once, the widget solved by a click, its token carried by confirm', async () => {
+  await hosted('cs_engHcap1', { ...CAPTCHA_SAVED, challenge: { type: 'hcaptcha', site_key: '10000000-ffff-ffff-ffff-000000000001' } });
+  const solve = await b.find('[data-testid=captcha][data-state=shown] .captcha-stand-in button');
+  assert.deepEqual(captcha.seen, [HCAPTCHA], 'exactly the official URL, once');
+  assert.equal(await gated(), 'true');
+  assert.equal(await b.text('[data-testid=confirm-status]'), 'Complete the security check first.');
+  await b.click(solve);
+  await b.waitFor(() => document.querySelector('[data-testid=captcha-status]')?.textContent.trim() === 'Security check complete.', [], { what: 'the check complete' });
+  assert.equal(await gated(), null);
+  await b.click(await b.find('[data-testid=confirm]'));
+  await b.find('[data-testid=completed]');
+  assert.equal(mock.confirms.length, 1);
+  assert.equal(mock.confirms[0].body.challenge_response, 'hcaptcha-token-1');
+});
+
+test('Turnstile: a script that fails to load says so calmly; Try again loads it afresh, and the solved check pays', async () => {
+  captcha.set('fail');
+  await hosted('cs_engTurn1', { ...CAPTCHA_SAVED, challenge: { type: 'turnstile', site_key: '1x00000000000000000000AA' } });
+  const retry = await b.find('[data-testid=captcha-retry]');
+  assert.match(await b.text('[data-testid=captcha-status]'), /couldn't load/);
+  assert.equal(await gated(), 'true');
+  captcha.set('stand-in');
+  await b.click(retry);
+  await b.click(await b.find('.captcha-stand-in[data-provider=turnstile] button'));
+  assert.deepEqual(captcha.seen, [TURNSTILE, TURNSTILE]);
+  assert.equal(await b.run(() => document.querySelectorAll('script[src^="https://challenges.cloudflare.com/"]').length), 1, 'the failed script element was removed');
+  await b.waitFor(() => document.querySelector('[data-testid=confirm]')?.getAttribute('aria-disabled') === null, [], { what: 'Pay open' });
+  await b.click(await b.find('[data-testid=confirm]'));
+  await b.find('[data-testid=completed]');
+  assert.match(mock.confirms[0].body.challenge_response, /^turnstile-token-\d+$/);
+});
+
+test('an email code: sent on request, a wrong one says how many tries are left, the right one opens Pay', async () => {
+  const id = 'cs_engMail1';
+  mock.scriptChallenge(id, { code: '305117' });
+  await hosted(id, { ...CAPTCHA_SAVED, challenge: { type: 'email', delivery_hint: 'j***@example.com', code_sent: false } });
+  await b.click(await b.find('[data-testid=code-send]'));
+  const input = await b.byLabel('Verification code');
+  assert.equal(mock.challengeCalls[0].kind, 'send');
+  assert.equal(await gated(), 'true');
+  await b.type(input, '111111');
+  await b.keys(KEY.Enter);
+  await b.waitFor(() => document.querySelector('[data-testid=code-message]')?.textContent === "That code isn't right. Attempts left: 2.", [], { what: 'attempts left' });
+  await b.type(await b.byLabel('Verification code'), '305117');
+  await b.click(await b.find('[data-testid=code-verify]'));
+  await b.waitFor(() => document.body.textContent.includes('Verified. You can now pay.'));
+  await b.click(await b.find('[data-testid=confirm]'));
+  await b.find('[data-testid=completed]');
+  assert.deepEqual(mock.challengeCalls.filter(c => c.kind === 'verify').map(c => c.body), [{ code: '111111' }, { code: '305117' }]);
+  assert.equal(mock.confirms[0].body.challenge_response, `vc_${id}`);
+});
+
 test('keyboard only: Tab reaches Pay with a visible focus ring, and Enter pays', async () => {
   await hosted('cs_engKeys1', demo('card'));
   let reached = false;
@@ -173,7 +236,7 @@ await init();
 window.events = [];
 for (const id of ['a', 'el']) for (const n of ['ready', 'confirm', 'completed', 'amountchange', 'error']) document.getElementById(id).addEventListener(n, e => window.events.push(id + ':' + n));
 window.h = mount(document.getElementById('a'), { sessionId: 'cs_engMount1', apiBase: location.origin, pollInterval: 1000 });
-</script></body></html>`);
+</script></body></html>`, { csp: true }); // under the merchant CSP the README documents
   await b.goto(`${origin}/eng-shop.html`);
   await b.waitFor(() => window.events?.includes('a:ready') && window.events.includes('el:ready'), [], { what: 'both views ready' });
   await mock.patch('cs_engMount1', { amount: 7000, line_items: [{ description: 'Bigger order', amount: 7000 }] });
@@ -189,6 +252,136 @@ window.h = mount(document.getElementById('a'), { sessionId: 'cs_engMount1', apiB
   await b.waitFor(() => window.events.includes('a:completed'), [], { what: 'the completed event' });
   assert.equal(mock.confirms.find(c => c.id === 'cs_engMount1')?.body.payment_method.id, 'pm_visa1');
   assert.equal(await b.run(() => document.getElementById('a').shadowRoot.querySelector('input')), null, 'no field in the merchant\'s page');
+  await new Promise(r => setTimeout(r, 300));
+  // (The browser's own favicon request is the one thing refused there: default-src 'none'.)
+  assert.deepEqual(mock.cspReports.filter(r => !String(r['blocked-uri']).endsWith('/favicon.ico')), [], 'no CSP violation on the merchant page or in the frames');
+});
+
+test('under the strict CSP with Trusted Types: no violation report on any state (and the engine does report one)', async () => {
+  // The control: this engine enforces the policy and reports what breaks it, so silence below means something.
+  mock.page('/csp-control.html', `<!doctype html><body><script type="module">
+try { document.body.innerHTML = '<b>a string into an HTML sink</b>'; } catch { /* refused by Trusted Types */ }
+try { new Function('return 1')(); } catch { /* refused: no unsafe-eval */ }
+</script></body>`, { csp: true });
+  await b.goto(`${origin}/csp-control.html`);
+  await b.waitFor(() => document.readyState === 'complete');
+  // (The browser's own favicon request is refused on that page too: not the page's doing.)
+  const control = () => mock.cspReports.filter(r => !String(r['blocked-uri']).endsWith('/favicon.ico'));
+  const until = Date.now() + 5000;
+  while (control().length < 2 && Date.now() < until) await new Promise(r => setTimeout(r, 50));
+  const directives = control().map(r => r['effective-directive'] || r['violated-directive']);
+  assert.ok(directives.includes('require-trusted-types-for') && directives.length >= 2, `the control's two violations are reported: ${JSON.stringify(mock.cspReports)}`);
+  mock.cspReports.length = 0;
+
+  for (const name of ['card', 'ach', 'sms', 'email', 'hcaptcha', 'turnstile', 'wallet', 'completed', 'expired', 'message', 'jpy', 'kwd', 'partial', 'hostile']) {
+    const config = demo(name);
+    await hosted(`cs_engCsp${name}`, { ...config, session_id: `cs_engCsp${name}` });
+    if (name === 'hcaptcha' || name === 'turnstile') await b.find('.captcha-stand-in');
+    if (name === 'message') await b.find('[data-testid=page-message] p');
+    if (config.status === 'active' && !config.challenge && name !== 'wallet') await b.waitFor(() => [...document.querySelectorAll('button')].some(x => /^Pay /.test(x.textContent.trim())), [], { what: `Pay on ${name}` });
+  }
+  // A payment from start to the receipt, under the same policy.
+  await hosted('cs_engCspPay', demo('card'));
+  await typeCard();
+  await b.click(await b.button('Pay $49.99'));
+  await b.find('[data-testid=completed]');
+  await new Promise(r => setTimeout(r, 500)); // reports are sent after the fact
+  assert.deepEqual(mock.cspReports, []);
+});
+
+test('an engine without Trusted Types (Safari before 26): the view feature-detects it, loads the captcha, formats the message, pays', async () => {
+  mock.trustedTypes(false);
+  await hosted('cs_engNoTT1', { ...CAPTCHA_SAVED, page_message: '<p>Read our <a href="https://shop.test/returns" onclick="alert(1)">returns policy</a><img src=x onerror=alert(2)>.</p>',
+    challenge: { type: 'hcaptcha', site_key: '10000000-ffff-ffff-ffff-000000000001' } });
+  assert.equal(await b.run(() => typeof window.trustedTypes), 'undefined', 'the API is absent here');
+  const solve = await b.find('.captcha-stand-in button');
+  assert.deepEqual(captcha.seen, [HCAPTCHA], 'the official script, and only it');
+  const link = await b.find('[data-testid=page-message] a');
+  assert.equal(await b.run(a => a.getAttribute('onclick'), link), null);
+  assert.equal(await b.run(() => document.querySelectorAll('[data-testid=page-message] img').length), 0);
+  await b.click(solve);
+  await b.waitFor(() => document.querySelector('[data-testid=confirm]')?.getAttribute('aria-disabled') === null, [], { what: 'Pay open' });
+  await b.click(await b.find('[data-testid=confirm]'));
+  await b.find('[data-testid=completed]');
+  assert.equal(mock.confirms[0].body.challenge_response, 'hcaptcha-token-1');
+  await noDialog();
+  assert.deepEqual(mock.cspReports, []);
+});
+
+/** Runs `fn` with `b` a browser of its own (an empty cache: the files it blocks were not fetched before). */
+async function inFreshBrowser(fn) {
+  const shared = b;
+  b = await launch(ENGINE, { sslProxy: captcha.address });
+  try { await fn(); } finally { await b.close(); b = shared; }
+}
+const UNAVAILABLE = "This part of the checkout didn't load. Nothing has been charged, and what you entered is kept. Check your connection and try again.";
+const partUnavailable = () => b.waitFor(() => document.querySelector('[role=alert][data-testid=part-unavailable]'), [], { what: 'the part-unavailable alert' });
+
+test('a file of the checkout that does not arrive: blocked, the pay form is a calm alert whose Try again brings it; tampered, it is refused', async () => {
+  await inFreshBrowser(async () => {
+    mock.block(p => p.endsWith('/split_pay.wasm'));
+    await hosted('cs_engChunk1', demo('card'));
+    const alert = await partUnavailable();
+    assert.equal(await b.run(a => a.textContent.replace(/\s+/g, ' ').replace('Try again', '').trim(), alert), UNAVAILABLE);
+    assert.equal(await b.text('[data-testid=amount-due]'), '$49.99', 'the amount is there');
+    assert.equal(await b.run(() => [...document.querySelectorAll('button')].some(x => /^Pay /.test(x.textContent.trim()))), false);
+    mock.block(null);
+    await b.click(await b.button('Try again'));
+    await b.button('Pay $49.99');
+    assert.equal(await b.run(() => document.querySelector('[data-testid=part-unavailable]')), null);
+
+    // Still a valid module (a custom section appended): only the pinned integrity can refuse it.
+    const real = fs.readFileSync(path.join(process.env.SESSION_VIEW_DIST || new URL('../../dist', import.meta.url).pathname, 'split_wallet.wasm'));
+    mock.override('/split_wallet.wasm', Buffer.concat([real, Buffer.from([0, 5, 4, ...Buffer.from('evil')])]));
+    try {
+      await hosted('cs_engChunk2', demo('wallet'));
+      await partUnavailable();
+      assert.equal(await b.run(() => document.querySelector('[data-testid=wallet]')), null, 'nothing of the tampered code');
+    } finally { mock.override('/split_wallet.wasm', null); }
+  });
+});
+
+test("the payer's language unreachable: the whole page is in English and pays", async () => {
+  await inFreshBrowser(async () => {
+    mock.block(p => p.endsWith('/split_i18n_de.wasm'));
+    await hosted('cs_engLang1', demo('card'), '&locale=de');
+    assert.ok(mock.requests.some(r => r.path.endsWith('/split_i18n_de.wasm')), 'German was asked for');
+    assert.equal(await b.run(() => document.documentElement.lang), 'en');
+    await b.click(await b.button('Pay $49.99'));
+    await b.find('[data-testid=completed]');
+    assert.match(await b.text('[data-testid=completed]'), /Payment complete/);
+    mock.block(null);
+  });
+  // And when it arrives, the page is German.
+  await hosted('cs_engLang2', demo('card'), '&locale=de');
+  await b.waitFor(() => document.documentElement.lang === 'de', [], { what: 'lang=de' });
+  await b.waitFor(() => /49,99/.test(document.querySelector('[data-testid=confirm]')?.textContent), [], { what: 'Pay in German' });
+});
+
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const axe = () => b.runAsync(`${AXE}
+const done = arguments[arguments.length - 1];
+axe.run(document, { runOnly: { type: 'tag', values: arguments[0] }, resultTypes: ['violations'] })
+  .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' — ' + n.failureSummary.split('\\n').slice(1, 2).join(' ')).join(' | '))))
+  .catch(e => done(['axe failed: ' + e]));`, AXE_TAGS);
+
+test('axe in this engine: every demo state, its forms open, zero WCAG 2.2 A/AA violations', async () => {
+  // The control: axe runs here and finds a nameless button.
+  mock.page('/axe-control.html', '<!doctype html><html lang="en"><title>control</title><main><button></button></main></html>');
+  await b.goto(`${origin}/axe-control.html`);
+  assert.match((await axe()).join(), /^button-name/);
+  const found = [];
+  for (const key of ['card', 'ach', 'hcaptcha', 'turnstile', 'sms', 'email', 'wallet', 'completed', 'expired', 'jpy', 'kwd', 'long', 'message', 'partial', 'hostile', 'broken']) {
+    await b.goto(`${origin}/?demo=${key}`);
+    await b.find(`${settledSel}, [data-testid=unavailable]`);
+    if (key === 'card') await b.click(await b.byLabel('Use a new card'));
+    if (key === 'ach') await b.click(await b.byLabel('Use a new bank account'));
+    if (key === 'wallet') await b.click(await b.byLabel('Bank account'));
+    for (const v of await axe()) found.push(`${key}: ${v}`);
+  }
+  assert.deepEqual(found, []);
 });
 
 test('hostile config: no script runs, nothing escapes the policy (the first 40 payloads of each corpus, in every text field)', async () => {

@@ -49,13 +49,18 @@ export const ENGINES = {
   },
 };
 
-/** Starts `engine`'s driver and one browser session; `close()` ends both. */
-export async function launch(engine) {
+/** Starts `engine`'s driver and one browser session; `close()` ends both. `sslProxy`
+ *  ("host:port") sends the browser's HTTPS (only) through a local proxy whose certificate it
+ *  accepts: the captcha stand-ins' (captcha-proxy.mjs). */
+export async function launch(engine, { sslProxy } = {}) {
   const spec = ENGINES[engine];
   if (!spec) throw new Error(`unknown engine ${engine}: one of ${Object.keys(ENGINES).join(', ')}`);
   const port = await freePort();
   const [cmd, args] = spec.driver(port);
-  const proc = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // WebKitGTK: the proxy capability sends nothing to the proxy (2.50.6, tried); its browser
+  // takes the proxy from the environment instead (GLib's libproxy resolver reads https_proxy).
+  const env = sslProxy && engine === 'webkit' ? { ...process.env, https_proxy: `http://${sslProxy}` } : process.env;
+  const proc = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
   let stderr = '';
   proc.stderr.on('data', d => { stderr = (stderr + d).slice(-4000); });
   const base = `http://127.0.0.1:${port}`;
@@ -64,7 +69,9 @@ export async function launch(engine) {
     if (i > 100 || proc.exitCode !== null) throw new Error(`${cmd} did not start: ${stderr}`);
     await new Promise(r => setTimeout(r, 100));
   }
-  const created = await call(base, 'POST', '/session', { capabilities: { alwaysMatch: spec.capabilities() } });
+  const capabilities = spec.capabilities();
+  if (sslProxy) Object.assign(capabilities, { acceptInsecureCerts: true }, engine === 'webkit' ? {} : { proxy: { proxyType: 'manual', sslProxy } });
+  const created = await call(base, 'POST', '/session', { capabilities: { alwaysMatch: capabilities } });
   const session = new Session(`${base}/session/${created.sessionId}`, created.capabilities);
   session.close = async () => {
     await call(session.url, 'DELETE', '').catch(() => {});
@@ -91,6 +98,8 @@ export class Session {
   goto(url) { return this.cmd('POST', '/url', { url }); }
   /** Runs `fn` (a function, serialised) in the page with `args`; elements come back as refs. */
   run(fn, ...args) { return this.cmd('POST', '/execute/sync', { script: `return (${fn}).apply(null, arguments)`, args }); }
+  /** Runs `body` (a function body's source) in the page; it calls its last argument with the result. */
+  runAsync(body, ...args) { return this.cmd('POST', '/execute/async', { script: body, args }); }
   /** Waits until `fn(...args)` returns something truthy in the page (polled), and returns it. */
   async waitFor(fn, args = [], { timeout = 15000, what = String(fn).slice(0, 120) } = {}) {
     const until = Date.now() + timeout;
