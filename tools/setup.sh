@@ -5,7 +5,7 @@
 # and the npm packages of package-lock.json (wasm-opt from binaryen 132, playwright-core, axe-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 say() { echo "setup: $*"; }
 
 TRUNK_VERSION=0.21.14
