@@ -27,6 +27,9 @@
 //! in a URL, never stored, and sent only to `base`. For a cross-origin API the server must
 //! allow the `Authorization` header and expose `Date` and `Retry-After` (CORS).
 use crate::retry::{self, Failure};
+
+/// How long one request (or a captcha provider's script) may take, unless the embedder says otherwise.
+pub const TIMEOUT_MS: i32 = 15_000;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 /// Where one session's config is read from.

@@ -8,14 +8,13 @@ use crate::i18n::Msg;
 use crate::model::{self, Config, Parsed, Status};
 use crate::retry::{self, Failure};
 use crate::view::{
-    ChallengeCall, ChallengeReply, ChallengeServer, ConfirmRequest, Confirmer, Phase, Problem, ProblemKind, SessionView, Unanswered,
-    ViewCtx, WalletActions, WalletFailure,
+    Backend, ChallengeCall, ChallengeReply, ConfirmRequest, LiveBackend, Phase, Problem, ProblemKind, SessionView, Unanswered, ViewCtx,
+    WalletFailure,
 };
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
-/// How long one config request may take.
-pub const TIMEOUT_MS: i32 = 15_000;
+pub use crate::api::TIMEOUT_MS;
 /// Default refresh interval while the session is active and visible.
 pub const DEFAULT_POLL_MS: u32 = 20_000;
 /// Shortest refresh interval accepted.
@@ -412,13 +411,15 @@ pub fn LiveView(ctl: Controller, #[prop(default = None)] locale: Option<String>)
         _ => {}
     });
     let retry = Callback::new(move |()| ctl.retry());
-    provide_context(Confirmer(Callback::new(move |req: ConfirmRequest| ctl.confirm(req))));
-    provide_context(crate::view::EmbedderConfirms(ctl.embedder_confirms));
-    // Without an endpoint (a config given directly) the code challenge runs as in the demo,
-    // like confirm does.
-    let call = ctl.endpoint.with_value(Option::is_some).then(|| Callback::new(move |(call, done)| ctl.challenge(call, done)));
-    provide_context(ChallengeServer { call, timeout_ms: ctl.timeout_ms });
-    provide_context(WalletActions(Callback::new(move |(call, done)| ctl.wallet(call, done))));
+    // The view's calls go to this controller. Without an endpoint (a config given directly)
+    // there is no server to check a code with: the code check runs as in the demo.
+    let backend = Backend::Live(LiveBackend {
+        confirm: Callback::new(move |req: ConfirmRequest| ctl.confirm(req)),
+        challenge: ctl.endpoint.with_value(Option::is_some).then(|| Callback::new(move |(call, done)| ctl.challenge(call, done))),
+        wallet: Callback::new(move |(call, done)| ctl.wallet(call, done)),
+        timeout_ms: ctl.timeout_ms,
+        embedder_confirms: ctl.embedder_confirms,
+    });
     // One language for the skeleton, the session and any problem.
     let cx = ViewCtx::for_view(locale);
     provide_context(cx);
@@ -437,7 +438,7 @@ pub fn LiveView(ctl: Controller, #[prop(default = None)] locale: Option<String>)
         }
         .into_any(),
         LoadState::Ready => view! {
-            <SessionView config=ctl.config skew_ms=ctl.skew_ms on_status/>
+            <SessionView config=ctl.config backend skew_ms=ctl.skew_ms on_status/>
         }
         .into_any(),
         LoadState::Failed(kind) => view! { <Problem kind on_retry=retry/> }.into_any(),

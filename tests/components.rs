@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use session_view::demo::config_json;
 use session_view::model::{parse_json, Config};
-use session_view::view::SessionView;
+use session_view::view::{Backend, SessionView};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -61,7 +61,7 @@ fn mount_signal(config: Signal<Config>) -> Mounted {
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         in_process_sanitizer();
-        view! { <SessionView config locale="en-US"/> }
+        view! { <SessionView config backend=Backend::Demo locale="en-US"/> }
     });
     Mounted { root, _handle: Some(Box::new(handle)) }
 }
@@ -77,8 +77,8 @@ fn mount_in(config: Config, locale: Option<&str>) -> Mounted {
     let handle = leptos::mount::mount_to(root.clone(), move || {
         in_process_sanitizer();
         match locale.clone() {
-            Some(l) => view! { <SessionView config locale=l/> }.into_any(),
-            None => view! { <SessionView config/> }.into_any(),
+            Some(l) => view! { <SessionView config backend=Backend::Demo locale=l/> }.into_any(),
+            None => view! { <SessionView config backend=Backend::Demo/> }.into_any(),
         }
     });
     Mounted { root, _handle: Some(Box::new(handle)) }
@@ -916,7 +916,7 @@ async fn the_message_keeps_its_place_while_the_sanitiser_loads_and_says_so_if_it
                 }
             }) as session_view::view::Sanitized
         })));
-        view! { <SessionView config=demo("message") locale="en"/> }
+        view! { <SessionView config=demo("message") backend=Backend::Demo locale="en"/> }
     });
     let v = Mounted { root, _handle: None };
     tick().await;

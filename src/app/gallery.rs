@@ -2,7 +2,7 @@
 //! `?demo=key` opens one directly.
 use crate::demo::{config_json, DEMOS};
 use crate::model::parse_json;
-use crate::view::{Problem, ProblemKind, SessionView};
+use crate::view::{Backend, Problem, ProblemKind, SessionView};
 use leptos::prelude::*;
 
 #[component]
@@ -20,7 +20,7 @@ pub fn DemoGallery() -> impl IntoView {
         match parse_json(&config_json(&key).unwrap_or_default()) {
             Ok(parsed) => {
                 super::log_warnings(&parsed.warnings);
-                view! { <SessionView config=parsed.config/> }.into_any()
+                view! { <SessionView config=parsed.config backend=Backend::Demo/> }.into_any()
             }
             Err(_) => {
                 view! { <Problem kind=ProblemKind::Unreadable on_retry=Callback::new(move |()| selected.set(key.clone()))/> }.into_any()

@@ -1,4 +1,5 @@
-use super::pay_state::{field_id, pay_state, Choice, ConfirmRequest, Confirmer, Phase, Unanswered};
+use super::backend::backend;
+use super::pay_state::{field_id, pay_state, Choice, ConfirmRequest, Phase, Unanswered};
 use super::{ctx, total_change::total_seen};
 use crate::gate::{self, Blocker, GateInput};
 use crate::i18n::Msg;
@@ -26,7 +27,7 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
     let seen = total_seen();
-    let confirmer = use_context::<Confirmer>();
+    let backend = backend();
     let now = crate::browser::now_year_month();
     let button = NodeRef::<Button>::new();
     let status_id = cx.id("confirm-status");
@@ -87,10 +88,7 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
                     Choice::NewCard => "card",
                     _ => "us_bank_account",
                 };
-                match confirmer {
-                    Some(Confirmer(send)) => send.run(ConfirmRequest { payment_method, method_type, saved_method_id: saved, pay }),
-                    None => pay.phase.set(Phase::Demo),
-                }
+                backend.confirm(ConfirmRequest { payment_method, method_type, saved_method_id: saved, pay });
             }
         }
     };

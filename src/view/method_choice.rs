@@ -73,7 +73,7 @@ pub fn MethodChoice(config: Signal<Config>) -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
     let now = crate::browser::now_year_month();
-    let saved_only = use_context::<super::pay_state::EmbedderConfirms>().unwrap_or_default().0;
+    let saved_only = super::backend::backend().embedder_confirms();
     let opts = Memo::new(move |_| config.with(|c| options(c, now, saved_only, cx)));
     // Pre-select once (and again if the chosen method disappears from a new config).
     Effect::new(move |_| {

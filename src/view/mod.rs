@@ -1,6 +1,7 @@
 //! Leptos components, one file each, named for what the payer sees. Every config string
 //! reaches the DOM as text (inside `<bdi>` or `dir="auto"` so bidi controls cannot reorder
 //! the page). There is no HTML sink: `page_message.rs` builds the sanitised message node by node.
+mod backend;
 mod bank_form;
 mod brand_mark;
 mod card_form;
@@ -28,14 +29,15 @@ mod total;
 mod total_change;
 mod wallet;
 
-pub use challenge::{ChallengeCall, ChallengeReply, ChallengeServer};
+pub use backend::{backend, Backend, ChallengeSender, LiveBackend, WalletSender};
+pub use challenge::{ChallengeCall, ChallengeReply};
 pub use lazy::lazy_part;
 pub use page_message::{MessageSanitizer, Sanitized};
-pub use pay_state::{Choice, ConfirmRequest, Confirmer, EmbedderConfirms, PayState, Phase, Unanswered};
+pub use pay_state::{Choice, ConfirmRequest, PayState, Phase, Unanswered};
 pub use problem::{Problem, ProblemKind};
 pub use session_view::SessionView;
 pub use total_change::TotalSeen;
-pub use wallet::{WalletActions, WalletFailure};
+pub use wallet::WalletFailure;
 
 use crate::i18n::{self, Lang, Msg, Part};
 use leptos::prelude::{AnyView, IntoAny};
@@ -153,6 +155,37 @@ impl ViewCtx {
     }
 }
 
+/// This view's language and id prefix. Panics where no view provides one (a `SessionView`,
+/// the live view, the page or the frame): a component must not guess its language.
 pub(crate) fn ctx() -> ViewCtx {
-    leptos::prelude::use_context::<ViewCtx>().unwrap_or_else(|| ViewCtx::new(None))
+    leptos::prelude::expect_context()
+}
+
+#[cfg(test)]
+mod tests {
+    use leptos::prelude::Owner;
+
+    /// A component rendered without its view must fail at once, not fall back to a default
+    /// that would, say, skip the total-seen gate or render in a guessed language.
+    #[test]
+    fn every_accessor_fails_fast_outside_its_view() {
+        let accessors: [(&str, fn()); 4] = [
+            ("ViewCtx", || {
+                let _ = super::ctx();
+            }),
+            ("PayState", || {
+                let _ = super::pay_state::pay_state();
+            }),
+            ("TotalSeen", || {
+                let _ = super::total_change::total_seen();
+            }),
+            ("Backend", || {
+                let _ = super::backend();
+            }),
+        ];
+        for (name, accessor) in accessors {
+            let outcome = std::panic::catch_unwind(|| Owner::new().with(accessor));
+            assert!(outcome.is_err(), "{name} outside its view did not fail");
+        }
+    }
 }

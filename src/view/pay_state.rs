@@ -43,10 +43,6 @@ pub enum Unanswered {
     ServiceProblem,
 }
 
-/// The embedder confirms by itself: only saved methods are offered (card details never leave the view).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct EmbedderConfirms(pub bool);
-
 /// Everything the payer typed or chose. It lives beside the config, never inside it, so a
 /// new config (amount changed, items changed) cannot touch it.
 #[derive(Clone, Copy)]
@@ -143,12 +139,9 @@ impl std::fmt::Debug for PayState {
     }
 }
 
-/// Sends a confirm; provided by a live session. Without one (the demo gallery) nothing is sent.
-#[derive(Clone, Copy)]
-pub struct Confirmer(pub leptos::prelude::Callback<ConfirmRequest>);
-
+/// What the payer typed in this view. Panics outside a `SessionView`.
 pub fn pay_state() -> PayState {
-    use_context::<PayState>().unwrap_or_default()
+    expect_context()
 }
 
 /// The element id of a form field in this view instance.

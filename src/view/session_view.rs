@@ -14,6 +14,8 @@ use leptos::prelude::*;
 #[component]
 pub fn SessionView(
     #[prop(into)] config: Signal<Config>,
+    /// Where the payer's actions go: a live session, or the demo. Chosen here, once.
+    backend: super::Backend,
     #[prop(optional, into)] locale: Option<String>,
     /// Server clock minus client clock (from the response `Date`), for the countdown.
     #[prop(optional, into)]
@@ -24,6 +26,7 @@ pub fn SessionView(
 ) -> impl IntoView {
     let cx = ViewCtx::for_view(locale);
     provide_context(cx);
+    provide_context(backend);
     let seen = TotalSeen(RwSignal::new(true));
     provide_context(seen);
     // What the payer types lives here, beside the config: a new config never resets it.

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct TotalSeen(pub RwSignal<bool>);
 
-/// This view's `TotalSeen` (outside a `SessionView`: always seen).
+/// This view's `TotalSeen`. Panics outside a `SessionView` (where the gate would otherwise
+/// not know whether the payer has seen the total).
 pub fn total_seen() -> RwSignal<bool> {
-    use_context::<TotalSeen>().map_or_else(|| RwSignal::new(true), |s| s.0)
+    expect_context::<TotalSeen>().0
 }
 
 /// When the merchant changes the total while the payer looks, says so plainly (old → new)

@@ -12,10 +12,6 @@ use leptos::prelude::*;
 /// Numbers the saved-method rows, so their element ids never clash across renders.
 static NEXT_ROW: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
-/// Sends wallet calls; provided by a live session. Without one (the demo) changes are local.
-#[derive(Clone, Copy)]
-pub struct WalletActions(pub Callback<(WalletCall, Callback<Result<(), WalletFailure>>)>);
-
 /// Why a wallet change did not happen: our message, and the server's own if it sent one
 /// (shown instead).
 pub type WalletFailure = (Msg, Option<String>);
@@ -26,7 +22,7 @@ pub type WalletFailure = (Msg, Option<String>);
 pub fn Wallet(config: Signal<Config>) -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
-    let actions = use_context::<WalletActions>();
+    let backend = super::backend::backend();
     let now = crate::browser::now_year_month();
     let methods = Memo::new(move |_| config.with(|c| c.saved_methods.iter().filter(|m| m.kind.is_known()).cloned().collect::<Vec<_>>()));
     let confirming = RwSignal::new(None::<String>);
@@ -45,10 +41,7 @@ pub fn Wallet(config: Signal<Config>) -> impl IntoView {
                 Err((ours, server)) => server.unwrap_or_else(|| cx.t(ours).to_owned()),
             });
         });
-        match actions {
-            Some(WalletActions(send)) => send.run((call, done)),
-            None => done.run(Err((Msg::DemoNothingChanged, None))),
-        }
+        backend.wallet(call, done);
     };
     let item = move |m: SavedMethod| {
         let (title, details, expired) = describe(&m, now, cx);

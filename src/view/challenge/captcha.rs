@@ -3,7 +3,6 @@
 //! a light-DOM child of the host, slotted into place; on the hosted page it sits in line.
 //! Every callback has an answer the payer can see; the token goes only to confirm.
 use super::script::{self, LoadError};
-use super::ChallengeServer;
 use crate::challenge::Provider;
 use crate::i18n::Msg;
 use crate::view::ctx;
@@ -91,7 +90,7 @@ fn widget_element(slot: &web_sys::HtmlElement) -> Option<web_sys::Element> {
 pub fn Captcha(provider: Provider, site_key: Option<String>) -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
-    let timeout_ms = use_context::<ChallengeServer>().map_or(crate::live::TIMEOUT_MS, |s| s.timeout_ms);
+    let timeout_ms = crate::view::backend().timeout_ms();
     let state = RwSignal::new(if site_key.is_some() { State::Loading } else { State::Misconfigured });
     let widget = StoredValue::new_local(None::<Widget>);
     let slot = NodeRef::<Slot>::new();

@@ -2,7 +2,7 @@
 //! it has not gone yet, one code field (`one-time-code`, numeric keyboard, the whole code
 //! pasted at once, Web OTP for SMS where the browser has it), resend with a visible
 //! cooldown, and the server's verdict. The code is never logged or put in an event.
-use super::{ChallengeCall, ChallengeReply, ChallengeServer};
+use super::{ChallengeCall, ChallengeReply};
 use crate::challenge::{self, SendAnswer, VerifyAnswer};
 use crate::i18n::Msg;
 use crate::view::ctx;
@@ -22,7 +22,8 @@ enum Busy {
 pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
-    let server = use_context::<ChallengeServer>().and_then(|s| s.call);
+    let backend = crate::view::backend();
+    let simulated = backend.simulates_codes();
     let input = NodeRef::<Input>::new();
     let input_id = cx.id("challenge-code");
     let message_id = cx.id("challenge-message");
@@ -57,14 +58,7 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
         }
     };
 
-    let call = move |c: ChallengeCall, done: Callback<ChallengeReply>| match server {
-        Some(call) => call.run((c, done)),
-        // The demo gallery: nothing leaves the page.
-        None => done.run(match c {
-            ChallengeCall::Send => ChallengeReply::Send(SendAnswer::Sent { resend_after_s: challenge::DEFAULT_RESEND_S }),
-            ChallengeCall::Verify(code) => ChallengeReply::Verify(challenge::demo_verify(&code, attempts.get_value())),
-        }),
-    };
+    let call = move |c: ChallengeCall, done: Callback<ChallengeReply>| backend.challenge(c, attempts.get_value(), done);
 
     let send_code = move || {
         if busy.get_untracked() != Busy::No || left.get_untracked() > 0 {
@@ -91,11 +85,8 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                         (false, true) => Msg::NewCodeSentSms,
                         (false, false) => Msg::NewCodeSentEmail,
                     });
-                    let demo = if server.is_none() {
-                        format!(" {}", cx.f(Msg::DemoCode, &[("code", challenge::DEMO_CODE)]))
-                    } else {
-                        String::new()
-                    };
+                    let demo =
+                        if simulated { format!(" {}", cx.f(Msg::DemoCode, &[("code", challenge::DEMO_CODE)])) } else { String::new() };
                     message.set(Some(format!("{what}{demo}")));
                     request_animation_frame(focus_input);
                 }
@@ -149,9 +140,7 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                 ChallengeReply::Verify(answer @ (VerifyAnswer::Locked(_) | VerifyAnswer::Unusable)) => {
                     let m = match answer {
                         VerifyAnswer::Locked(Some(m)) => m,
-                        VerifyAnswer::Locked(None) => {
-                            cx.t(if server.is_some() { Msg::TooManyWrongCodes } else { Msg::DemoLocked }).to_owned()
-                        }
+                        VerifyAnswer::Locked(None) => cx.t(if simulated { Msg::DemoLocked } else { Msg::TooManyWrongCodes }).to_owned(),
                         _ => cx.t(Msg::CodeUncheckable).to_owned(),
                     };
                     code.set(String::new());

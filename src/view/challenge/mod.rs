@@ -39,15 +39,6 @@ pub enum ChallengeReply {
     Unreachable,
 }
 
-/// Provided by a live session. `call` talks to the challenge endpoints; without it (the demo
-/// gallery, or a config given directly) nothing is sent and the demo code is accepted.
-#[derive(Clone, Copy)]
-pub struct ChallengeServer {
-    pub call: Option<Callback<(ChallengeCall, Callback<ChallengeReply>)>>,
-    /// How long a captcha script may take to load.
-    pub timeout_ms: i32,
-}
-
 fn kind_name(k: &ChallengeType) -> &'static str {
     match k {
         ChallengeType::Hcaptcha => "hcaptcha",

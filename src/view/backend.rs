@@ -1,0 +1,126 @@
+//! Where the view's actions go: the one choice between a live session and the demo, made
+//! once, by whoever renders a [`SessionView`](super::SessionView) (its `backend` prop), and
+//! read by every component below it with [`backend()`], which fails fast outside one.
+//!
+//! - [`Backend::Live`]: a session's controller (`crate::live`) sends confirms, challenge
+//!   calls and wallet changes to the API (or hands the confirm to the embedder).
+//! - [`Backend::Demo`]: the demo gallery and the component tests. Nothing leaves the page, and
+//!   the view says so: "Demo: nothing was sent", the demo code shown and accepted.
+use super::challenge::{ChallengeCall, ChallengeReply};
+use super::pay_state::{ConfirmRequest, Phase};
+use super::wallet::WalletFailure;
+use crate::api::WalletCall;
+use crate::challenge::{self, SendAnswer};
+use crate::i18n::Msg;
+use leptos::prelude::*;
+
+/// Sends one challenge call; the reply comes back through the inner callback.
+pub type ChallengeSender = Callback<(ChallengeCall, Callback<ChallengeReply>)>;
+/// Sends one wallet change; the outcome comes back through the inner callback.
+pub type WalletSender = Callback<(WalletCall, Callback<Result<(), WalletFailure>>)>;
+
+#[derive(Clone, Copy)]
+pub enum Backend {
+    Live(LiveBackend),
+    Demo,
+}
+
+/// A live session's calls, made by its controller.
+#[derive(Clone, Copy)]
+pub struct LiveBackend {
+    pub confirm: Callback<ConfirmRequest>,
+    /// `None` when the view was given a config and no session to ask (`mount({config})`):
+    /// a code check then runs as in the demo, since there is no server to verify it.
+    pub challenge: Option<ChallengeSender>,
+    pub wallet: WalletSender,
+    /// How long a network call, or a captcha provider's script, may take.
+    pub timeout_ms: i32,
+    /// The embedder confirms by itself (`handleConfirm`): only saved methods are offered,
+    /// so card details never leave the view.
+    pub embedder_confirms: bool,
+}
+
+impl Backend {
+    /// Sends the payer's confirm (the demo only says that nothing was sent).
+    pub fn confirm(self, req: ConfirmRequest) {
+        match self {
+            Backend::Live(live) => live.confirm.run(req),
+            Backend::Demo => req.pay.phase.set(Phase::Demo),
+        }
+    }
+
+    /// Whether code checks are simulated here: the demo code is shown and accepted.
+    pub fn simulates_codes(self) -> bool {
+        !matches!(self, Backend::Live(LiveBackend { challenge: Some(_), .. }))
+    }
+
+    /// Sends a code challenge call; `attempts_made` (wrong codes so far) is what a
+    /// simulated check counts down from.
+    pub fn challenge(self, call: ChallengeCall, attempts_made: u32, done: Callback<ChallengeReply>) {
+        match self {
+            Backend::Live(LiveBackend { challenge: Some(send), .. }) => send.run((call, done)),
+            _ => done.run(match call {
+                ChallengeCall::Send => ChallengeReply::Send(SendAnswer::Sent { resend_after_s: challenge::DEFAULT_RESEND_S }),
+                ChallengeCall::Verify(code) => ChallengeReply::Verify(challenge::demo_verify(&code, attempts_made)),
+            }),
+        }
+    }
+
+    /// Sends a wallet change (the demo changes nothing and says so).
+    pub fn wallet(self, call: WalletCall, done: Callback<Result<(), WalletFailure>>) {
+        match self {
+            Backend::Live(live) => live.wallet.run((call, done)),
+            Backend::Demo => done.run(Err((Msg::DemoNothingChanged, None))),
+        }
+    }
+
+    pub fn timeout_ms(self) -> i32 {
+        match self {
+            Backend::Live(live) => live.timeout_ms,
+            Backend::Demo => crate::api::TIMEOUT_MS,
+        }
+    }
+
+    pub fn embedder_confirms(self) -> bool {
+        matches!(self, Backend::Live(LiveBackend { embedder_confirms: true, .. }))
+    }
+}
+
+/// This view's backend. Panics outside a `SessionView`: a component rendered without its
+/// parent must not silently behave as the demo (or as live).
+pub fn backend() -> Backend {
+    expect_context()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[should_panic(expected = "Backend")]
+    fn backend_outside_a_session_view_fails_fast() {
+        Owner::new().with(|| {
+            let _ = backend();
+        });
+    }
+
+    #[test]
+    fn the_demo_simulates_codes_and_a_live_session_without_a_server_does_too() {
+        Owner::new().with(|| {
+            assert!(Backend::Demo.simulates_codes());
+            let live = LiveBackend {
+                confirm: Callback::new(|_| {}),
+                challenge: None,
+                wallet: Callback::new(|_| {}),
+                timeout_ms: 1000,
+                embedder_confirms: true,
+            };
+            assert!(Backend::Live(live).simulates_codes());
+            assert!(Backend::Live(live).embedder_confirms());
+            assert!(!Backend::Demo.embedder_confirms());
+            let with_server = LiveBackend { challenge: Some(Callback::new(|_| {})), ..live };
+            assert!(!Backend::Live(with_server).simulates_codes());
+            assert_eq!(Backend::Live(with_server).timeout_ms(), 1000);
+        });
+    }
+}
