@@ -26,6 +26,7 @@
 //! The credential lives only in an [`Endpoint`]: never logged (its `Debug` redacts it), never
 //! in a URL, never stored, and sent only to `base`. For a cross-origin API the server must
 //! allow the `Authorization` header and expose `Date` and `Retry-After` (CORS).
+use crate::payment::MethodBody;
 use crate::retry::{self, Failure};
 
 /// How long one request (or a captcha provider's script) may take, unless the embedder says otherwise.
@@ -107,12 +108,29 @@ pub async fn get_config(endpoint: &Endpoint, timeout_ms: i32, on_start: impl FnO
     Ok(Fetched { text: r.text?, server_date_ms })
 }
 
-/// What the server said to a confirm.
+/// What the server said to a confirm, or to a wallet change.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ConfirmAnswer {
-    Paid,
+pub enum Answer {
+    /// 2xx: paid (a confirm) or done (a wallet change).
+    Accepted,
+    /// 402: declined, with the bank's reason if the server gave one.
     Declined(Option<String>),
+    /// Another 4xx, with the server's message if any.
     Refused(Option<String>),
+}
+
+/// A confirm request's body: the method and the challenge's token (`null` without one).
+#[derive(Debug, serde::Serialize)]
+pub struct ConfirmBody<'a> {
+    pub payment_method: &'a MethodBody,
+    pub challenge_response: Option<&'a str>,
+}
+
+impl ConfirmBody<'_> {
+    /// The JSON sent, also what tells a retry of the same request from a different one.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
 }
 
 /// A short, plain message from an error body (text only, never markup), if any.
@@ -120,8 +138,8 @@ fn message_from(text: &str, key: &str) -> Option<String> {
     serde_json::from_str(text).ok().and_then(|v| crate::validate::server_message(&v, key))
 }
 
-/// A response: status, body (it may fail to arrive), and the two headers the view reads.
-struct Sent {
+/// A response received: status, body (it may fail to arrive), and the two headers the view reads.
+struct Received {
     status: u16,
     text: Result<String, Failure>,
     date: Option<String>,
@@ -134,11 +152,11 @@ async fn send(
     endpoint: &Endpoint,
     method: &str,
     suffix: &str,
-    body: Option<&serde_json::Value>,
+    body: Option<&str>,
     idempotency_key: Option<&str>,
     timeout_ms: i32,
     on_start: impl FnOnce(Abort),
-) -> Result<Sent, Failure> {
+) -> Result<Received, Failure> {
     let url = format!("{}{suffix}", endpoint.config_url());
     let early = if method == "GET" && suffix.is_empty() { take_early_request(&url, endpoint.credential.is_some()) } else { None };
     let controller = match &early {
@@ -175,7 +193,7 @@ async fn send(
     let (date, retry_after) = (headers.get("date"), headers.get("retry-after"));
     let status = response.status();
     let text = response.text().await.map_err(|_| failed());
-    Ok(Sent { status, text, date, retry_after })
+    Ok(Received { status, text, date, retry_after })
 }
 
 /// The request itself, through gloo-net.
@@ -183,7 +201,7 @@ async fn request(
     url: &str,
     method: &str,
     signal: &web_sys::AbortSignal,
-    body: Option<&serde_json::Value>,
+    body: Option<&str>,
     idempotency_key: Option<&str>,
     credential: Option<&str>,
 ) -> Result<gloo_net::http::Response, ()> {
@@ -200,7 +218,7 @@ async fn request(
         request = request.header("Authorization", &format!("Bearer {c}"));
     }
     match body {
-        Some(b) => request.json(b).map_err(|_| ())?.send().await.map_err(|_| ()),
+        Some(json) => request.header("Content-Type", "application/json").body(json).map_err(|_| ())?.send().await.map_err(|_| ()),
         None => request.send().await.map_err(|_| ()),
     }
 }
@@ -228,22 +246,18 @@ fn take_early_request(url: &str, with_credential: bool) -> Option<(js_sys::Promi
 }
 
 /// Maps a status and body to what the payer is told: 2xx done, 402 declined, 429/5xx unknown.
-fn answer(status: u16, text: &str) -> Result<ConfirmAnswer, Failure> {
+fn answer(status: u16, text: &str) -> Result<Answer, Failure> {
     match status {
-        200..=299 => Ok(ConfirmAnswer::Paid),
-        402 => Ok(ConfirmAnswer::Declined(message_from(text, "decline_message"))),
+        200..=299 => Ok(Answer::Accepted),
+        402 => Ok(Answer::Declined(message_from(text, "decline_message"))),
         429 | 500..=599 => Err(Failure::Status(status, None)),
-        _ => Ok(ConfirmAnswer::Refused(message_from(text, "message"))),
+        _ => Ok(Answer::Refused(message_from(text, "message"))),
     }
 }
 
-/// One confirm attempt. The body may hold card data: it goes only to `base`, never to a log.
-pub async fn post_confirm(
-    endpoint: &Endpoint,
-    body: &serde_json::Value,
-    idempotency_key: &str,
-    timeout_ms: i32,
-) -> Result<ConfirmAnswer, Failure> {
+/// One confirm attempt with `body` (a [`ConfirmBody`]'s JSON). It may hold card data: it goes
+/// only to `base`, never to a log.
+pub async fn post_confirm(endpoint: &Endpoint, body: &str, idempotency_key: &str, timeout_ms: i32) -> Result<Answer, Failure> {
     let r = send(endpoint, "POST", "/confirm", Some(body), Some(idempotency_key), timeout_ms, drop).await?;
     answer(r.status, &r.text.unwrap_or_default())
 }
@@ -255,18 +269,22 @@ pub async fn post_confirm(
 pub enum WalletCall {
     MakeDefault(String),
     Remove(String),
-    Add(serde_json::Value),
+    Add(MethodBody),
 }
 
-/// One wallet call; `Ok(Paid)` means done.
-pub async fn wallet(endpoint: &Endpoint, call: &WalletCall, idempotency_key: &str, timeout_ms: i32) -> Result<ConfirmAnswer, Failure> {
+/// One wallet call; `Ok(Accepted)` means done.
+pub async fn wallet(endpoint: &Endpoint, call: &WalletCall, idempotency_key: &str, timeout_ms: i32) -> Result<Answer, Failure> {
     let r = match call {
         WalletCall::MakeDefault(id) => {
             send(endpoint, "POST", &format!("/saved-methods/{id}/default"), None, Some(idempotency_key), timeout_ms, drop).await?
         }
         WalletCall::Remove(id) => send(endpoint, "DELETE", &format!("/saved-methods/{id}"), None, None, timeout_ms, drop).await?,
         WalletCall::Add(method) => {
-            let body = serde_json::json!({ "payment_method": method });
+            #[derive(serde::Serialize)]
+            struct Add<'a> {
+                payment_method: &'a MethodBody,
+            }
+            let body = serde_json::to_string(&Add { payment_method: method }).unwrap_or_default();
             send(endpoint, "POST", "/saved-methods", Some(&body), Some(idempotency_key), timeout_ms, drop).await?
         }
     };
@@ -275,8 +293,7 @@ pub async fn wallet(endpoint: &Endpoint, call: &WalletCall, idempotency_key: &st
 
 /// Asks the server to send the challenge code (sms/email). `Err` = no answer or 5xx.
 pub async fn challenge_send(endpoint: &Endpoint, idempotency_key: &str, timeout_ms: i32) -> Result<crate::challenge::SendAnswer, Failure> {
-    let body = serde_json::json!({});
-    let r = send(endpoint, "POST", "/challenge/send", Some(&body), Some(idempotency_key), timeout_ms, drop).await?;
+    let r = send(endpoint, "POST", "/challenge/send", Some("{}"), Some(idempotency_key), timeout_ms, drop).await?;
     if r.status >= 500 {
         return Err(Failure::Status(r.status, None));
     }
@@ -287,7 +304,11 @@ pub async fn challenge_send(endpoint: &Endpoint, idempotency_key: &str, timeout_
 
 /// Checks the code the payer typed. `Err` = no answer or 5xx (the payer may try again).
 pub async fn challenge_verify(endpoint: &Endpoint, code: &str, timeout_ms: i32) -> Result<crate::challenge::VerifyAnswer, Failure> {
-    let body = serde_json::json!({ "code": code });
+    #[derive(serde::Serialize)]
+    struct Verify<'a> {
+        code: &'a str,
+    }
+    let body = serde_json::to_string(&Verify { code }).unwrap_or_default();
     let r = send(endpoint, "POST", "/challenge/verify", Some(&body), None, timeout_ms, drop).await?;
     if r.status >= 500 {
         return Err(Failure::Status(r.status, None));

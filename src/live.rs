@@ -260,13 +260,10 @@ impl Controller {
             pay.phase.set(Phase::Demo);
             return;
         };
-        let body = serde_json::json!({
-            "payment_method": req.payment_method,
-            "challenge_response": pay.challenge_response.get_untracked(),
-        });
-        let text = body.to_string();
+        let challenge_response = pay.challenge_response.get_untracked();
+        let text = api::ConfirmBody { payment_method: &req.payment_method, challenge_response: challenge_response.as_deref() }.to_json();
         match pay.pending.get_value() {
-            Some((sent, key)) if sent == text => self.send_confirm(req, endpoint, body, text, key),
+            Some((sent, key)) if sent == text => self.send_confirm(req, endpoint, text, key),
             Some(_) => {
                 pay.phase.set(Phase::Checking);
                 leptos::task::spawn_local(async move {
@@ -283,21 +280,21 @@ impl Controller {
                         }
                         Some(_) => {
                             pay.pending.set_value(None);
-                            self.send_confirm(req, endpoint, body, text, new_idempotency_key());
+                            self.send_confirm(req, endpoint, text, new_idempotency_key());
                         }
                         None => pay.phase.set(Phase::CheckFailed),
                     }
                 });
             }
-            None => self.send_confirm(req, endpoint, body, text, new_idempotency_key()),
+            None => self.send_confirm(req, endpoint, text, new_idempotency_key()),
         }
     }
 
-    /// One confirm request (`body`, and `text` the same as JSON) under `key`; its outcome goes
-    /// to the pay state.
-    fn send_confirm(self, req: ConfirmRequest, endpoint: Endpoint, body: serde_json::Value, text: String, key: String) {
+    /// One confirm request (`body`, a `ConfirmBody`'s JSON) under `key`; its outcome goes to
+    /// the pay state.
+    fn send_confirm(self, req: ConfirmRequest, endpoint: Endpoint, body: String, key: String) {
         let pay = req.pay;
-        pay.pending.set_value(Some((text, key.clone())));
+        pay.pending.set_value(Some((body.clone(), key.clone())));
         pay.phase.set(Phase::Submitting);
         self.emit(SessionEvent::Confirm { method_type: req.method_type, saved_method_id: req.saved_method_id, challenge_response: None });
         leptos::task::spawn_local(async move {
@@ -306,28 +303,13 @@ impl Controller {
                 return;
             }
             match answer {
-                Ok(api::ConfirmAnswer::Paid) => {
+                Ok(api::Answer::Accepted) => {
                     pay.pending.set_value(None);
                     pay.phase.set(Phase::Idle);
                     self.config.update(|c| c.status = Some(Status::Completed));
                 }
-                Ok(api::ConfirmAnswer::Declined(message)) => {
-                    pay.pending.set_value(None);
-                    pay.challenge_resets.update(|n| *n += 1); // the captcha token was used up
-                                                              // The one thing not kept after a decline; emptied by us, so not shown as
-                                                              // a problem until the payer has been in the field again.
-                    pay.card.update(|c| c.cvc.clear());
-                    pay.touched.update(|t| {
-                        t.remove(&crate::payment::Field::Cvc);
-                    });
-                    pay.submitted.set(false);
-                    pay.phase.set(Phase::Declined(message));
-                }
-                Ok(api::ConfirmAnswer::Refused(message)) => {
-                    pay.pending.set_value(None);
-                    pay.challenge_resets.update(|n| *n += 1);
-                    pay.phase.set(Phase::Refused(message));
-                }
+                Ok(api::Answer::Declined(reason)) => pay.declined(reason),
+                Ok(api::Answer::Refused(message)) => pay.refused(message),
                 Err(Failure::Status(..)) => pay.phase.set(Phase::Unknown(Unanswered::ServiceProblem)),
                 Err(Failure::Network | Failure::Timeout) => pay.phase.set(Phase::Unknown(Unanswered::Unreachable)),
             }
@@ -355,11 +337,11 @@ impl Controller {
                 return;
             }
             done.run(match answer {
-                Ok(api::ConfirmAnswer::Paid) => {
+                Ok(api::Answer::Accepted) => {
                     apply(&call);
                     Ok(())
                 }
-                Ok(api::ConfirmAnswer::Declined(m) | api::ConfirmAnswer::Refused(m)) => Err((Msg::DidNotWork, m)),
+                Ok(api::Answer::Declined(m) | api::Answer::Refused(m)) => Err((Msg::DidNotWork, m)),
                 Err(_) => Err((Msg::WalletUnreachable, None)),
             });
         });

@@ -137,36 +137,93 @@ pub fn typed_brand(c: &CardInput) -> Brand {
     card::brand_of(&c.number)
 }
 
-/// The payment method part of a confirm request (see `api::post_confirm`). `None` when the
-/// new method still has problems. A saved method sends only its id.
-pub fn method_body(
-    saved_id: Option<&str>,
-    card: Option<&CardInput>,
-    bank: Option<&BankInput>,
-    now: (u32, u32),
-) -> Option<serde_json::Value> {
-    use serde_json::json;
+/// The payment method of a confirm request (or of a method added to the wallet), exactly as
+/// the API reads it (see `api`'s module docs): `{"type": "saved", "id"}`, `{"type": "card",
+/// "card", "billing_details"}` or `{"type": "us_bank_account", "us_bank_account"}`. Its
+/// `Debug` names only the type: card and account numbers never reach a log.
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum MethodBody {
+    Saved { id: String },
+    Card { card: CardBody, billing_details: BillingDetails },
+    UsBankAccount { us_bank_account: BankBody },
+}
+
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CardBody {
+    pub number: String,
+    pub exp_month: u32,
+    pub exp_year: u32,
+    pub cvc: String,
+    pub name: String,
+}
+
+/// The address fields the payer filled in; the others are `null`.
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
+pub struct BillingDetails {
+    pub line1: Option<String>,
+    pub line2: Option<String>,
+    pub city: Option<String>,
+    pub state: Option<String>,
+    pub postal_code: Option<String>,
+    pub country: Option<String>,
+}
+
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
+pub struct BankBody {
+    pub routing_number: String,
+    pub account_number: String,
+    pub account_type: &'static str,
+    pub holder_name: String,
+}
+
+impl MethodBody {
+    /// The method's `type` on the wire.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            MethodBody::Saved { .. } => "saved",
+            MethodBody::Card { .. } => "card",
+            MethodBody::UsBankAccount { .. } => "us_bank_account",
+        }
+    }
+}
+
+impl std::fmt::Debug for MethodBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "MethodBody({})", self.kind()) // never the numbers
+    }
+}
+
+/// The payment method to send, or `None` while the new method still has problems. A saved
+/// method sends only its id.
+pub fn method_body(saved_id: Option<&str>, card: Option<&CardInput>, bank: Option<&BankInput>, now: (u32, u32)) -> Option<MethodBody> {
     if let Some(id) = saved_id {
-        return Some(json!({ "type": "saved", "id": id }));
+        return Some(MethodBody::Saved { id: id.to_owned() });
     }
     if let Some(c) = card {
         let (exp_month, exp_year) = card::check_expiry(&c.expiry, now.0, now.1).ok()?;
         card::check_number(&c.number).ok()?;
         let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
-        return Some(json!({
-            "type": "card",
-            "card": { "number": c.number, "exp_month": exp_month, "exp_year": exp_year, "cvc": c.cvc, "name": c.name.trim() },
-            "billing_details": { "line1": opt(&c.line1), "line2": opt(&c.line2), "city": opt(&c.city), "state": opt(&c.state),
-                                 "postal_code": opt(&c.postal_code).filter(|_| crate::country::has_postal_codes(&c.country)), "country": opt(&c.country) },
-        }));
+        return Some(MethodBody::Card {
+            card: CardBody { number: c.number.clone(), exp_month, exp_year, cvc: c.cvc.clone(), name: c.name.trim().to_owned() },
+            billing_details: BillingDetails {
+                line1: opt(&c.line1),
+                line2: opt(&c.line2),
+                city: opt(&c.city),
+                state: opt(&c.state),
+                postal_code: opt(&c.postal_code).filter(|_| crate::country::has_postal_codes(&c.country)),
+                country: opt(&c.country),
+            },
+        });
     }
     let b = bank?;
-    bank_problems(b).is_empty().then(|| {
-        json!({
-            "type": "us_bank_account",
-            "us_bank_account": { "routing_number": b.routing, "account_number": b.account,
-                                 "account_type": if b.checking { "checking" } else { "savings" }, "holder_name": b.holder.trim() },
-        })
+    bank_problems(b).is_empty().then(|| MethodBody::UsBankAccount {
+        us_bank_account: BankBody {
+            routing_number: b.routing.clone(),
+            account_number: b.account.clone(),
+            account_type: if b.checking { "checking" } else { "savings" },
+            holder_name: b.holder.trim().to_owned(),
+        },
     })
 }
 
@@ -174,20 +231,33 @@ pub fn method_body(
 mod tests {
     use super::*;
 
+    /// What goes on the wire.
+    fn wire(body: Option<MethodBody>) -> serde_json::Value {
+        serde_json::to_value(body.expect("a body")).expect("serialisable")
+    }
+
     #[test]
     fn confirm_bodies() {
-        let saved = method_body(Some("pm_1"), Some(&good_card()), None, (2026, 11)).expect("saved");
+        let saved = wire(method_body(Some("pm_1"), Some(&good_card()), None, (2026, 11)));
         assert_eq!(saved, serde_json::json!({ "type": "saved", "id": "pm_1" }), "a saved method carries no card data");
-        let card = method_body(None, Some(&good_card()), None, (2026, 11)).expect("card");
+        let card = wire(method_body(None, Some(&good_card()), None, (2026, 11)));
+        assert_eq!(card["type"], "card");
         assert_eq!(card["card"]["number"], "4242424242424242");
         assert_eq!(card["card"]["exp_month"], 12);
         assert_eq!(card["card"]["exp_year"], 2030);
         assert_eq!(card["billing_details"]["postal_code"], serde_json::Value::Null);
         assert_eq!(method_body(None, Some(&CardInput::default()), None, (2026, 11)), None);
         let bank = BankInput { routing: "021000021".into(), account: "000123456789".into(), checking: false, holder: " Acme ".into() };
-        let b = method_body(None, None, Some(&bank), (2026, 11)).expect("bank");
+        let b = wire(method_body(None, None, Some(&bank), (2026, 11)));
+        assert_eq!(b["type"], "us_bank_account");
         assert_eq!(b["us_bank_account"]["account_type"], "savings");
         assert_eq!(b["us_bank_account"]["holder_name"], "Acme");
+    }
+
+    #[test]
+    fn a_method_body_never_debug_prints_its_numbers() {
+        let card = method_body(None, Some(&good_card()), None, (2026, 11)).expect("card");
+        assert_eq!(format!("{card:?}"), "MethodBody(card)");
     }
 
     fn good_card() -> CardInput {
@@ -226,7 +296,7 @@ mod tests {
         assert!(card_problems(&hong_kong, &required, 2026, 1).is_empty());
         assert!(!asks_postal_code(&hong_kong, &required));
         let typed_before = CardInput { postal_code: "12345".into(), ..hong_kong.clone() };
-        let body = method_body(None, Some(&typed_before), None, (2026, 1)).expect("valid");
+        let body = wire(method_body(None, Some(&typed_before), None, (2026, 1)));
         assert_eq!(body["billing_details"]["postal_code"], serde_json::Value::Null);
         assert_eq!(card_problems(&wrong, &required, 2026, 11)[0].0, Field::PostalCode);
         assert!(card_problems(&good_card(), &[AvsField::Other("planet".into())], 2026, 11).is_empty());

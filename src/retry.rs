@@ -29,7 +29,8 @@ impl Failure {
 }
 
 /// The wait before attempt `attempt + 1` (attempt counts from 1), or `None` to stop.
-/// Exponential backoff with full jitter (`jitter` in 0..1), at least `Retry-After`.
+/// Exponential backoff with equal jitter (half of each wait fixed, half random: `jitter` in
+/// 0..1), at least `Retry-After`. Equal rather than full jitter: a retry never comes at once.
 pub fn next_delay_ms(attempt: u32, failure: Failure, jitter: f64) -> Option<u32> {
     if attempt >= MAX_ATTEMPTS || !failure.is_transient() {
         return None;

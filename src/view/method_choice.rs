@@ -3,7 +3,7 @@ use super::brand_mark::BrandMark;
 use super::card_form::CardForm;
 use super::ctx;
 use super::pay_state::{pay_state, Choice};
-use super::saved_methods::describe;
+use super::saved_methods::{describe, SavedMethodText};
 use super::ViewCtx;
 use crate::i18n::Msg;
 use crate::model::{Brand, Config, MethodType};
@@ -113,10 +113,7 @@ pub fn MethodChoice(config: Signal<Config>) -> impl IntoView {
                 />
                 {o.brand.map(|b| view! { <BrandMark brand=b/> })}
                 <span class="sv-choice-body">
-                    <span class="sv-saved-title">{o.title}</span>
-                    {o.is_default.then(|| view! { <span class="sv-badge">{cx.t(Msg::Default)}</span> })}
-                    {o.details.into_iter().map(|d| view! { <span class="sv-saved-detail" dir="auto">{d}</span> }).collect_view()}
-                    {unusable.map(|why| view! { <span class="sv-badge sv-badge--warn" id=reason_id.clone()>{cx.t(why)}</span> })}
+                    <SavedMethodText title=o.title is_default=o.is_default details=o.details unusable unusable_id=reason_id.clone()/>
                 </span>
             </label>
         }

@@ -1,5 +1,5 @@
 use crate::model::AvsField;
-use crate::payment::{self, BankInput, CardInput, Field, Problems};
+use crate::payment::{self, BankInput, CardInput, Field, MethodBody, Problems};
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -102,10 +102,32 @@ impl PayState {
         Signal::derive(move || if self.shows(f) { problems.with(|p| p.iter().find(|(x, _)| *x == f).map(|(_, m)| *m)) } else { None })
     }
 
+    /// The server declined the payment: everything typed is kept but the security code,
+    /// which is emptied (by us, so not shown as a problem until the payer has been in the
+    /// field again); a captcha token was used up, so the check asks again.
+    pub fn declined(&self, reason: Option<String>) {
+        self.pending.set_value(None);
+        self.challenge_resets.update(|n| *n += 1);
+        self.card.update(|c| c.cvc.clear());
+        self.touched.update(|t| {
+            t.remove(&Field::Cvc);
+        });
+        self.submitted.set(false);
+        self.phase.set(Phase::Declined(reason));
+    }
+
+    /// The server refused the confirm for another reason (its message, if any); the captcha
+    /// token was used up.
+    pub fn refused(&self, message: Option<String>) {
+        self.pending.set_value(None);
+        self.challenge_resets.update(|n| *n += 1);
+        self.phase.set(Phase::Refused(message));
+    }
+
     /// The problems of the method being entered (none for a saved one), and the
     /// `payment_method` body once there are none. `required` are the session's AVS fields.
     /// Reads the signals tracked, so a memo over it follows what the payer types.
-    pub fn entered(&self, required: &[AvsField], now: (u32, u32)) -> (Problems, Option<serde_json::Value>) {
+    pub fn entered(&self, required: &[AvsField], now: (u32, u32)) -> (Problems, Option<MethodBody>) {
         match self.choice.get() {
             Choice::Saved(id) => (Vec::new(), payment::method_body(Some(&id), None, None, now)),
             Choice::NewCard => {
@@ -126,7 +148,7 @@ impl Default for PayState {
 /// What the confirm button hands to whoever sends the request (see `live::Controller`).
 #[derive(Clone, Debug)]
 pub struct ConfirmRequest {
-    pub payment_method: serde_json::Value,
+    pub payment_method: MethodBody,
     /// For the `confirm` event: the method type and, for a saved one, its id. Never card data.
     pub method_type: &'static str,
     pub saved_method_id: Option<String>,

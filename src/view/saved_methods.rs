@@ -1,7 +1,30 @@
-//! How a saved method reads: "Visa •••• 4242", expiry or bank name, expired or not.
-use super::ViewCtx;
+//! How a saved method reads: "Visa •••• 4242", expiry or bank name, expired or not; and its
+//! text as both lists show it (the method choice and the wallet), badges included.
+use super::{ctx, ViewCtx};
 use crate::i18n::Msg;
 use crate::model::{AccountType, Brand, MethodType, SavedMethod};
+use leptos::prelude::*;
+
+/// A saved method's name, its "Default" badge, its details (expiry or bank, each in its own
+/// direction) and, when it cannot be used, why (`unusable_id` names that badge, for the
+/// control's `aria-describedby`).
+#[component]
+pub fn SavedMethodText(
+    title: String,
+    #[prop(optional, into)] title_id: Option<String>,
+    is_default: bool,
+    details: Vec<String>,
+    unusable: Option<Msg>,
+    #[prop(optional, into)] unusable_id: Option<String>,
+) -> impl IntoView {
+    let cx = ctx();
+    view! {
+        <span class="sv-saved-title" id=title_id>{title}</span>
+        {is_default.then(|| view! { <span class="sv-badge">{cx.t(Msg::Default)}</span> })}
+        {details.into_iter().map(|d| view! { <span class="sv-saved-detail" dir="auto">{d}</span> }).collect_view()}
+        {unusable.map(|why| view! { <span class="sv-badge sv-badge--warn" id=unusable_id>{cx.t(why)}</span> })}
+    }
+}
 
 /// The brand's own name (never translated), or "Card" in the payer's language.
 pub fn brand_name(brand: Option<&Brand>, cx: ViewCtx) -> &'static str {

@@ -3,7 +3,7 @@ use super::card_form::CardForm;
 use super::ctx;
 use super::page_message::PageMessage;
 use super::pay_state::{field_id, pay_state, Choice};
-use super::saved_methods::describe;
+use super::saved_methods::{describe, SavedMethodText};
 use crate::api::WalletCall;
 use crate::i18n::Msg;
 use crate::model::{Config, MethodType, SavedMethod, Wire};
@@ -57,10 +57,7 @@ pub fn Wallet(config: Signal<Config>) -> impl IntoView {
         let (default_name, remove_name) = (format!("{default_id} {title_id}"), format!("{remove_id} {title_id}"));
         view! {
             <li class="sv-saved" data-testid="saved-method">
-                <span class="sv-saved-title" id=title_id>{title}</span>
-                {m.is_default.then(|| view! { <span class="sv-badge">{cx.t(Msg::Default)}</span> })}
-                {expired.then(|| view! { <span class="sv-badge sv-badge--warn">{cx.t(Msg::ExpiredUnusable)}</span> })}
-                {details.into_iter().map(|d| view! { <span class="sv-saved-detail" dir="auto">{d}</span> }).collect_view()}
+                <SavedMethodText title title_id is_default=m.is_default details unusable=expired.then_some(Msg::ExpiredUnusable)/>
                 <span class="sv-actions">
                     {(!m.is_default && !expired && m.id.is_some()).then(|| view! {
                         <button type="button" class="sv-button sv-button--quiet" id=default_id aria-labelledby=default_name on:click=move |_| run(WalletCall::MakeDefault(id_default.clone()), Msg::DefaultUpdated)>{cx.t(Msg::MakeDefault)}</button>

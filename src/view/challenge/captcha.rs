@@ -1,13 +1,12 @@
-//! An hCaptcha or Turnstile widget, rendered explicitly with the config's site key. Both
-//! providers refuse to run inside a shadow root, so in an embedded view the widget lives in
-//! a light-DOM child of the host, slotted into place; on the hosted page it sits in line.
-//! Every callback has an answer the payer can see; the token goes only to confirm.
+//! An hCaptcha or Turnstile widget, rendered explicitly with the config's site key, in a box
+//! of its own. Both providers refuse to run inside a shadow root; the view never is in one
+//! (the hosted page and the embedded view's frame are documents of their own). Every
+//! callback has an answer the payer can see; the token goes only to confirm.
 use super::script::{self, LoadError};
 use crate::challenge::Provider;
 use crate::i18n::Msg;
-use crate::view::ctx;
 use crate::view::pay_state::pay_state;
-use leptos::html::Slot;
+use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -67,34 +66,21 @@ fn theme() -> &'static str {
     }
 }
 
-/// Where the widget goes: a fresh light-DOM element, slotted into `slot` when the view is in
-/// a shadow root, else inside `slot` itself (a `<slot>` outside a shadow root is a plain box).
-fn widget_element(slot: &web_sys::HtmlElement) -> Option<web_sys::Element> {
-    let doc = web_sys::window()?.document()?;
-    let el = doc.create_element("div").ok()?;
+/// A fresh element for one widget, inside the view's box for it.
+fn widget_element(holder: &web_sys::HtmlElement) -> Option<web_sys::Element> {
+    let el = web_sys::window()?.document()?.create_element("div").ok()?;
     el.set_class_name("sv-captcha-widget");
-    match slot.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
-        Ok(shadow) => {
-            let name = slot.get_attribute("name")?;
-            el.set_attribute("slot", &name).ok()?;
-            shadow.host().append_child(&el).ok()?;
-        }
-        Err(_) => {
-            slot.append_child(&el).ok()?;
-        }
-    }
+    holder.append_child(&el).ok()?;
     Some(el)
 }
 
 #[component]
 pub fn Captcha(provider: Provider, site_key: Option<String>) -> impl IntoView {
-    let cx = ctx();
     let pay = pay_state();
     let timeout_ms = crate::view::backend().timeout_ms();
     let state = RwSignal::new(if site_key.is_some() { State::Loading } else { State::Misconfigured });
     let widget = StoredValue::new_local(None::<Widget>);
-    let slot = NodeRef::<Slot>::new();
-    let slot_name = cx.id("captcha");
+    let slot = NodeRef::<Div>::new();
     let attempt = RwSignal::new(0u32);
 
     // Every way a token stops counting: confirm is blocked again, and the payer is told why.
@@ -193,7 +179,7 @@ pub fn Captcha(provider: Provider, site_key: Option<String>) -> impl IntoView {
     let retry = move |_| attempt.update(|n| *n += 1);
     view! {
         <div class="sv-captcha" data-testid="captcha" data-state=move || format!("{:?}", state.get()).to_ascii_lowercase()>
-            <slot name=slot_name node_ref=slot></slot>
+            <div class="sv-captcha-box" node_ref=slot></div>
             <p class="sv-captcha-status" role="status" data-testid="captcha-status">{message}</p>
             <Show when=failed>
                 <button type="button" class="sv-button sv-button--quiet" data-testid="captcha-retry" on:click=retry>{cx.t(Msg::TryAgain)}</button>
