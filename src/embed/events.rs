@@ -49,10 +49,11 @@ pub fn describe(config: Option<&Config>, event: &SessionEvent) -> (&'static str,
     (name, detail)
 }
 
-/// `detail` as a plain JS object (through JSON: exactly the documented fields, `null` where
-/// a value is missing).
+/// `detail` as a plain JS object, through serde-wasm-bindgen's JSON-compatible serializer:
+/// exactly the documented fields, `null` where a value is missing.
 pub fn to_js(detail: &Detail) -> JsValue {
-    serde_json::to_string(detail).ok().and_then(|t| js_sys::JSON::parse(&t).ok()).unwrap_or(JsValue::NULL)
+    use serde::Serialize;
+    detail.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
 /// Fires `name` on `host` at once: bubbling, composed (it leaves the shadow root), with `detail`.
