@@ -409,7 +409,7 @@ pub fn LiveView(ctl: Controller, #[prop(default = None)] locale: Option<String>)
         LoadState::Loading => view! {
             <div class="sv sv--hosted" aria-busy="true" lang=cx.lang.tag() dir=cx.lang.dir()>
                 <main class="sv-main sv-skeleton" data-testid="loading">
-                    <p class="sv-visually-hidden" role="status">{cx.t(Msg::Loading)}</p>
+                    <p class="sv-visually-hidden" role="status">{cx.text(Msg::Loading)}</p>
                     <div class="sv-skel sv-skel--title"></div>
                     <div class="sv-skel sv-skel--amount"></div>
                     <div class="sv-skel"></div>

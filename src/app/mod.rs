@@ -30,7 +30,7 @@ fn page_language() -> crate::view::ViewCtx {
             let _ = html.set_attribute("lang", cx.lang.tag());
             let _ = html.set_attribute("dir", cx.lang.dir());
         }
-        doc.set_title(cx.t(crate::i18n::Msg::Checkout));
+        doc.set_title(cx.text(crate::i18n::Msg::Checkout));
     }
     cx
 }

@@ -123,7 +123,7 @@ fn dress_page(cx: ViewCtx, appearance: &[(String, String)]) {
             }
         }
     }
-    doc.set_title(cx.t(Msg::Checkout));
+    doc.set_title(cx.text(Msg::Checkout));
 }
 
 fn show(init: Init, port: web_sys::MessagePort) {

@@ -19,30 +19,30 @@ pub fn BankForm() -> impl IntoView {
     view! {
         <div class="sv-form" data-testid="bank-form">
             <TextField
-                id=id(Field::Routing) label=cx.t(Msg::RoutingNumber) name="routing-number" autocomplete="off" inputmode="numeric" ltr=true maxlength=9
+                id=id(Field::Routing) label=cx.text(Msg::RoutingNumber) name="routing-number" autocomplete="off" inputmode="numeric" ltr=true maxlength=9
                 value=Signal::derive(move || pay.bank.with(|b| b.routing.clone()))
                 on_input=Callback::new(move |raw: String| { let d = digits_only(&raw, 9); pay.bank.update(|b| b.routing = d.clone()); d })
                 on_blur=blur(Field::Routing) error=error(Field::Routing)
             />
             <TextField
-                id=id(Field::Account) label=cx.t(Msg::AccountNumber) name="account-number" autocomplete="off" inputmode="numeric" ltr=true maxlength=17
+                id=id(Field::Account) label=cx.text(Msg::AccountNumber) name="account-number" autocomplete="off" inputmode="numeric" ltr=true maxlength=17
                 value=Signal::derive(move || pay.bank.with(|b| b.account.clone()))
                 on_input=Callback::new(move |raw: String| { let d = digits_only(&raw, 17); pay.bank.update(|b| b.account = d.clone()); d })
                 on_blur=blur(Field::Account) error=error(Field::Account)
             />
             <fieldset class="sv-fieldset sv-inline">
-                <legend class="sv-label">{cx.t(Msg::AccountType)}</legend>
+                <legend class="sv-label">{cx.text(Msg::AccountType)}</legend>
                 <label class="sv-choice-inline">
                     <input type="radio" name=type_name.clone() value="checking" prop:checked=move || pay.bank.with(|b| b.checking) on:change=move |_| pay.bank.update(|b| b.checking = true)/>
-                    " " {cx.t(Msg::Checking)}
+                    " " {cx.text(Msg::Checking)}
                 </label>
                 <label class="sv-choice-inline">
                     <input type="radio" name=type_name value="savings" prop:checked=move || pay.bank.with(|b| !b.checking) on:change=move |_| pay.bank.update(|b| b.checking = false)/>
-                    " " {cx.t(Msg::Savings)}
+                    " " {cx.text(Msg::Savings)}
                 </label>
             </fieldset>
             <TextField
-                id=id(Field::Holder) label=cx.t(Msg::AccountHolder) name="account-holder" autocomplete="name"
+                id=id(Field::Holder) label=cx.text(Msg::AccountHolder) name="account-holder" autocomplete="name"
                 value=Signal::derive(move || pay.bank.with(|b| b.holder.clone()))
                 on_input=Callback::new(move |raw: String| { pay.bank.update(|b| b.holder = raw.clone()); raw })
                 on_blur=blur(Field::Holder) error=error(Field::Holder)

@@ -46,7 +46,7 @@ pub fn CardForm(config: Signal<Config>) -> impl IntoView {
                      autocomplete: &'static str,
                      get: fn(&CardInput) -> String,
                      put: fn(&mut CardInput, String)| {
-        view! { <TextField id=id(f) label=cx.t(label) name autocomplete value=value(get) on_input=set(put) on_blur=blur(f) error=error(f)/> }
+        view! { <TextField id=id(f) label=cx.text(label) name autocomplete value=value(get) on_input=set(put) on_blur=blur(f) error=error(f)/> }
     };
     let country_id = id(Field::Country);
     let country_error = error(Field::Country);
@@ -55,7 +55,7 @@ pub fn CardForm(config: Signal<Config>) -> impl IntoView {
         <div class="sv-form" data-testid="card-form">
             <div class="sv-row">
                 <TextField
-                    id=id(Field::Number) label=cx.t(Msg::CardNumber) name="cardnumber" autocomplete="cc-number" inputmode="numeric" ltr=true
+                    id=id(Field::Number) label=cx.text(Msg::CardNumber) name="cardnumber" autocomplete="cc-number" inputmode="numeric" ltr=true
                     value=Signal::derive(move || pay.card.with(|c| card::group(&c.number, &card::brand_of(&c.number))))
                     on_input=Callback::new(move |raw: String| {
                         let b = card::brand_of(&card::digits_only(&raw, 19));
@@ -75,7 +75,7 @@ pub fn CardForm(config: Signal<Config>) -> impl IntoView {
             </div>
             <div class="sv-row sv-row--split">
                 <TextField
-                    id=id(Field::Expiry) label=cx.t(Msg::ExpiryMmYy) name="cc-exp" autocomplete="cc-exp" inputmode="numeric" ltr=true maxlength=7
+                    id=id(Field::Expiry) label=cx.text(Msg::ExpiryMmYy) name="cc-exp" autocomplete="cc-exp" inputmode="numeric" ltr=true maxlength=7
                     value=value(|c| c.expiry.clone())
                     on_input=Callback::new(move |raw: String| {
                         // Reformat only while typing forwards, so backspace over " / " works.
@@ -86,7 +86,7 @@ pub fn CardForm(config: Signal<Config>) -> impl IntoView {
                     on_blur=blur(Field::Expiry) error=error(Field::Expiry)
                 />
                 <TextField
-                    id=id(Field::Cvc) label=cx.t(Msg::SecurityCode) name="cvc" autocomplete="cc-csc" inputmode="numeric" ltr=true
+                    id=id(Field::Cvc) label=cx.text(Msg::SecurityCode) name="cvc" autocomplete="cc-csc" inputmode="numeric" ltr=true
                     value=value(|c| c.cvc.clone())
                     on_input=Callback::new(move |raw: String| {
                         let digits = card::digits_only(&raw, card::cvc_length(&brand.get_untracked()));
@@ -104,7 +104,7 @@ pub fn CardForm(config: Signal<Config>) -> impl IntoView {
             <Show when=move || pay.card.with(|c| required.with(|r| payment::asks_postal_code(c, r)))>{text(Field::PostalCode, Msg::PostalCode, "postal-code", "postal-code", |c| c.postal_code.clone(), |c, v| c.postal_code = v)}</Show>
             <Show when=move || needs(AvsField::Country)>
                 <div class="sv-field" class:sv-field--invalid=move || country_error.get().is_some()>
-                    <label class="sv-label" for=country_id.clone()>{cx.t(Msg::Country)}</label>
+                    <label class="sv-label" for=country_id.clone()>{cx.text(Msg::Country)}</label>
                     <select
                         class="sv-input"
                         id=country_id.clone()
@@ -120,10 +120,10 @@ pub fn CardForm(config: Signal<Config>) -> impl IntoView {
                             }
                         }
                     >
-                        <option value="">{cx.t(Msg::ChooseOption)}</option>
+                        <option value="">{cx.text(Msg::ChooseOption)}</option>
                         {countries(cx.locale).into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
                     </select>
-                    <p class="sv-error" id=format!("{}-error", country_id.clone())>{move || country_error.get().map(|m| cx.t(m))}</p>
+                    <p class="sv-error" id=format!("{}-error", country_id.clone())>{move || country_error.get().map(|m| cx.text(m))}</p>
                 </div>
             </Show>
         </div>

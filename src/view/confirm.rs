@@ -34,8 +34,8 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
     let prefix = StoredValue::new(cx.prefix());
     let total = Memo::new(move |_| config.with(|c| (c.amount, c.currency.clone())));
     let label = move || match total.get() {
-        (Some(a), cur) => cx.f(Msg::PayAmount, &[("amount", &cx.money(Some(a), cur.as_deref()))]),
-        _ => cx.t(Msg::Pay).to_owned(),
+        (Some(a), cur) => cx.fill(Msg::PayAmount, &[("amount", &cx.money(Some(a), cur.as_deref()))]),
+        _ => cx.text(Msg::Pay).to_owned(),
     };
     let required = Memo::new(move |_| config.with(|c| c.required_avs_fields.clone()));
     let entered = Memo::new(move |_| pay.entered(&required.get(), now));
@@ -94,12 +94,12 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
     };
     // What is under way or in the way: a polite status line under the button.
     let status = move || match (pay.phase.get(), blocked.get()) {
-        (Phase::Submitting, _) => Some(cx.t(Msg::Confirming).to_owned()),
-        (Phase::Checking, _) => Some(cx.t(Msg::CheckingEarlierPayment).to_owned()),
-        (Phase::Demo, _) => Some(cx.t(Msg::DemoNothingSent).to_owned()),
-        (Phase::Handed, _) => Some(cx.t(Msg::ConfirmingWithMerchant).to_owned()),
+        (Phase::Submitting, _) => Some(cx.text(Msg::Confirming).to_owned()),
+        (Phase::Checking, _) => Some(cx.text(Msg::CheckingEarlierPayment).to_owned()),
+        (Phase::Demo, _) => Some(cx.text(Msg::DemoNothingSent).to_owned()),
+        (Phase::Handed, _) => Some(cx.text(Msg::ConfirmingWithMerchant).to_owned()),
         (Phase::Idle, Some(b)) if pay.submitted.get() || b == Blocker::TotalNotSeen || b == Blocker::ChallengePending => {
-            Some(cx.t(b.message()).to_owned())
+            Some(cx.text(b.message()).to_owned())
         }
         _ => None,
     };
@@ -109,12 +109,12 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
         let text = match pay.phase.get() {
             Phase::Declined(reason) => {
                 let reason = reason.map(|r| format!(" {}", crate::validate::as_sentence(&r))).unwrap_or_default();
-                format!("{}{reason} {}", cx.t(Msg::Declined), cx.t(Msg::DeclineAdvice))
+                format!("{}{reason} {}", cx.text(Msg::Declined), cx.text(Msg::DeclineAdvice))
             }
-            Phase::Refused(m) => m.map_or_else(|| cx.t(Msg::Refused).to_owned(), |m| crate::validate::as_sentence(&m)),
-            Phase::Unknown(Unanswered::Unreachable) => cx.t(Msg::ConfirmUnreachable).to_owned(),
-            Phase::Unknown(Unanswered::ServiceProblem) => cx.t(Msg::ConfirmServiceProblem).to_owned(),
-            Phase::CheckFailed => cx.t(Msg::EarlierPaymentUnknown).to_owned(),
+            Phase::Refused(m) => m.map_or_else(|| cx.text(Msg::Refused).to_owned(), |m| crate::validate::as_sentence(&m)),
+            Phase::Unknown(Unanswered::Unreachable) => cx.text(Msg::ConfirmUnreachable).to_owned(),
+            Phase::Unknown(Unanswered::ServiceProblem) => cx.text(Msg::ConfirmServiceProblem).to_owned(),
+            Phase::CheckFailed => cx.text(Msg::EarlierPaymentUnknown).to_owned(),
             _ => return None,
         };
         Some(view! { <p class="sv-alert" data-testid="confirm-problem">{text}</p> })

@@ -85,7 +85,7 @@ pub fn TextField(
                     }
                 }
             />
-            <p class="sv-error" id=error_id>{move || error.get().map(|m| cx.t(m))}</p>
+            <p class="sv-error" id=error_id>{move || error.get().map(|m| cx.text(m))}</p>
         </div>
     }
 }

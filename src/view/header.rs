@@ -19,7 +19,7 @@ pub fn Header(config: Signal<Config>, embedded: Memo<bool>) -> impl IntoView {
         <header class="sv-header" class:sv-header--compact=move || embedded.get()>
             {logo_view}
             <span class="sv-merchant">
-                <bdi>{move || name.get().unwrap_or_else(|| cx.t(Msg::Checkout).to_owned())}</bdi>
+                <bdi>{move || name.get().unwrap_or_else(|| cx.text(Msg::Checkout).to_owned())}</bdi>
             </span>
         </header>
     }

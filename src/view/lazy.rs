@@ -26,9 +26,9 @@ where
                     crate::browser::warn(&format!("session-view: the {part} part did not load (network, blocker or integrity)"));
                     view! {
                         <div class="sv-alert" role="alert" data-testid="part-unavailable" data-part=part>
-                            <p>{cx.t(Msg::PartUnavailable)}</p>
+                            <p>{cx.text(Msg::PartUnavailable)}</p>
                             <button type="button" class="sv-button" on:click=move |_| attempt.update(|n| *n += 1)>
-                                {cx.t(Msg::TryAgain)}
+                                {cx.text(Msg::TryAgain)}
                             </button>
                         </div>
                     }

@@ -38,7 +38,7 @@ pub fn LineItems(config: Signal<Config>) -> impl IntoView {
         let line = cx.money(item.total(), cur);
         view! {
             <li class="sv-item">
-                <span class="sv-item-name" dir="auto">{item.description.unwrap_or_else(|| cx.t(Msg::Item).to_owned())}</span>
+                <span class="sv-item-name" dir="auto">{item.description.unwrap_or_else(|| cx.text(Msg::Item).to_owned())}</span>
                 <span class="sv-item-qty">{per_unit}</span>
                 <span class="sv-item-amount">{line}</span>
             </li>
@@ -46,7 +46,7 @@ pub fn LineItems(config: Signal<Config>) -> impl IntoView {
     };
     view! {
         <Show when=move || keys.with(|k| !k.is_empty())>
-            <ul class="sv-items" aria-label=cx.t(Msg::Items)>
+            <ul class="sv-items" aria-label=cx.text(Msg::Items)>
                 <For each=move || keys.get() key=|k| *k children=row/>
             </ul>
         </Show>

@@ -46,7 +46,7 @@ fn options(c: &Config, now: (u32, u32), saved_only: bool, cx: ViewCtx) -> Vec<Op
         out.push(Opt {
             choice: Choice::NewCard,
             brand: None,
-            title: cx.t(Msg::UseNewCard).into(),
+            title: cx.text(Msg::UseNewCard).into(),
             details: vec![],
             unusable: None,
             is_default: false,
@@ -56,7 +56,7 @@ fn options(c: &Config, now: (u32, u32), saved_only: bool, cx: ViewCtx) -> Vec<Op
         out.push(Opt {
             choice: Choice::NewBank,
             brand: None,
-            title: cx.t(Msg::UseNewBank).into(),
+            title: cx.text(Msg::UseNewBank).into(),
             details: vec![],
             unusable: None,
             is_default: false,
@@ -120,7 +120,7 @@ pub fn MethodChoice(config: Signal<Config>) -> impl IntoView {
     };
     view! {
         <fieldset class="sv-fieldset" aria-labelledby=labelled_by>
-            <legend class="sv-subheading" id=legend_id>{cx.t(Msg::PaymentMethod)}</legend>
+            <legend class="sv-subheading" id=legend_id>{cx.text(Msg::PaymentMethod)}</legend>
             <div class="sv-choices">
                 {move || opts.get().into_iter().enumerate().map(option.clone()).collect_view()}
             </div>

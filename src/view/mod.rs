@@ -124,20 +124,20 @@ impl ViewCtx {
     }
 
     /// The text of `m` for this payer.
-    pub fn t(&self, m: Msg) -> &'static str {
+    pub fn text(&self, m: Msg) -> &'static str {
         self.lang.text(m)
     }
 
     /// The text of `m` with its placeholders filled (plain text only).
-    pub fn f(&self, m: Msg, args: &[(&str, &str)]) -> String {
-        i18n::fill(self.t(m), args)
+    pub fn fill(&self, m: Msg, args: &[(&str, &str)]) -> String {
+        i18n::fill(self.text(m), args)
     }
 
     /// The text of `m` as views, each placeholder replaced by `arg(name)`: for messages that
     /// put an element (a merchant name in `<bdi>`, an amount in `<strong>`) inside a sentence
     /// whose word order each language decides.
     pub fn rich(&self, m: Msg, mut arg: impl FnMut(&str) -> AnyView) -> Vec<AnyView> {
-        i18n::parts(self.t(m))
+        i18n::parts(self.text(m))
             .into_iter()
             .map(|p| match p {
                 Part::Text(t) => t.into_any(),
@@ -150,7 +150,7 @@ impl ViewCtx {
     pub fn money(&self, minor: Option<i64>, currency: Option<&str>) -> String {
         match minor {
             Some(m) => crate::browser::format_money(m, currency, self.locale),
-            None => self.t(Msg::AmountUnavailable).to_owned(),
+            None => self.text(Msg::AmountUnavailable).to_owned(),
         }
     }
 }

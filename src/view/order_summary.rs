@@ -16,7 +16,7 @@ pub fn OrderSummary(config: Signal<Config>) -> impl IntoView {
         let (amount, currency) = amount.get();
         match amount {
             Some(a) => cx.money(Some(a), currency.as_deref()),
-            None => cx.t(Msg::AmountUnavailable).to_owned(),
+            None => cx.text(Msg::AmountUnavailable).to_owned(),
         }
     };
     view! {
@@ -24,7 +24,7 @@ pub fn OrderSummary(config: Signal<Config>) -> impl IntoView {
             <h1 class="sv-due-label" id=heading_id>
                 {move || match name.get() {
                     Some(n) => cx.rich(Msg::PayMerchant, |_| view! { <bdi>{n.clone()}</bdi> }.into_any()).into_any(),
-                    None => cx.t(Msg::AmountDue).into_any(),
+                    None => cx.text(Msg::AmountDue).into_any(),
                 }}
             </h1>
             <p class="sv-due" data-testid="amount-due">{due}</p>

@@ -121,7 +121,7 @@ pub fn PageMessage(config: Signal<Config>) -> impl IntoView {
             ></div>
         </Show>
         <Show when=move || unavailable.get()>
-            <p class="sv-message sv-message--unavailable" data-testid="page-message-unavailable">{cx.t(Msg::MessageUnavailable)}</p>
+            <p class="sv-message sv-message--unavailable" data-testid="page-message-unavailable">{cx.text(Msg::MessageUnavailable)}</p>
         </Show>
     }
 }

@@ -14,11 +14,11 @@ pub fn PaymentMethods(config: Signal<Config>) -> impl IntoView {
         Memo::new(move |_| config.with(|c| [MethodType::Card, MethodType::Ach].into_iter().filter(|m| c.allows(m)).collect::<Vec<_>>()));
     view! {
         <section class="sv-payment" aria-labelledby=labelled_by>
-            <h2 class="sv-heading" id=heading_id>{cx.t(Msg::Payment)}</h2>
+            <h2 class="sv-heading" id=heading_id>{cx.text(Msg::Payment)}</h2>
             // The method radio group below says what can be used; only its absence needs words.
             <Show when=move || allowed.with(Vec::is_empty)>
                 <p class="sv-notice" data-testid="no-methods">
-                    {cx.t(Msg::NoMethods)}
+                    {cx.text(Msg::NoMethods)}
                 </p>
             </Show>
             <MethodChoice config/>

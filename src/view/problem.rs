@@ -63,10 +63,10 @@ pub fn Problem(kind: ProblemKind, #[prop(optional, into)] on_retry: Option<Callb
         <div class="sv sv--hosted" lang=cx.lang.tag() dir=cx.lang.dir()>
             <main class="sv-main">
                 <section class="sv-problem" role="alert" data-testid="problem" data-problem=kind.code()>
-                    <h1 class="sv-heading">{cx.t(title)}</h1>
-                    <p>{cx.t(body)}</p>
+                    <h1 class="sv-heading">{cx.text(title)}</h1>
+                    <p>{cx.text(body)}</p>
                     {retry.map(|cb| view! {
-                        <button type="button" class="sv-button" on:click=move |_| cb.run(())>{cx.t(Msg::TryAgain)}</button>
+                        <button type="button" class="sv-button" on:click=move |_| cb.run(())>{cx.text(Msg::TryAgain)}</button>
                     })}
                 </section>
             </main>

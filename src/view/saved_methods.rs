@@ -20,9 +20,9 @@ pub fn SavedMethodText(
     let cx = ctx();
     view! {
         <span class="sv-saved-title" id=title_id>{title}</span>
-        {is_default.then(|| view! { <span class="sv-badge">{cx.t(Msg::Default)}</span> })}
+        {is_default.then(|| view! { <span class="sv-badge">{cx.text(Msg::Default)}</span> })}
         {details.into_iter().map(|d| view! { <span class="sv-saved-detail" dir="auto">{d}</span> }).collect_view()}
-        {unusable.map(|why| view! { <span class="sv-badge sv-badge--warn" id=unusable_id>{cx.t(why)}</span> })}
+        {unusable.map(|why| view! { <span class="sv-badge sv-badge--warn" id=unusable_id>{cx.text(why)}</span> })}
     }
 }
 
@@ -33,7 +33,7 @@ pub fn brand_name(brand: Option<&Brand>, cx: ViewCtx) -> &'static str {
         Some(Brand::Mastercard) => "Mastercard",
         Some(Brand::Amex) => "American Express",
         Some(Brand::Discover) => "Discover",
-        _ => cx.t(Msg::Card),
+        _ => cx.text(Msg::Card),
     }
 }
 
@@ -42,7 +42,7 @@ pub fn describe(m: &SavedMethod, now: (u32, u32), cx: ViewCtx) -> (String, Vec<S
     let last4 = m.last4.as_deref().map(|l| format!("•••• {l}")).unwrap_or_default();
     match m.kind {
         MethodType::Ach => {
-            let account = cx.t(match m.account_type {
+            let account = cx.text(match m.account_type {
                 Some(AccountType::Checking) => Msg::Checking,
                 Some(AccountType::Savings) => Msg::Savings,
                 _ => Msg::BankAccount,
@@ -56,7 +56,7 @@ pub fn describe(m: &SavedMethod, now: (u32, u32), cx: ViewCtx) -> (String, Vec<S
             let mut details = Vec::new();
             if let (Some(mo), Some(y)) = (m.exp_month, m.exp_year) {
                 let date = format!("{mo:02}/{:02}", y % 100);
-                details.push(cx.f(if expired { Msg::ExpiredOn } else { Msg::ExpiresOn }, &[("date", &date)]));
+                details.push(cx.fill(if expired { Msg::ExpiredOn } else { Msg::ExpiresOn }, &[("date", &date)]));
             }
             (title, details, expired)
         }

@@ -127,7 +127,7 @@ pub fn SessionView(
             <main class="sv-main">{body}</main>
             <Show when=move || !embedded.get()>
                 <footer class="sv-footer">
-                    <p>{cx.t(Msg::SecureFooter)}</p>
+                    <p>{cx.text(Msg::SecureFooter)}</p>
                 </footer>
             </Show>
         </div>

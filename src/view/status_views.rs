@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// The merchant's name, or "the merchant" in the payer's language.
 pub(super) fn merchant(config: Signal<Config>) -> Memo<String> {
     let cx = ctx();
-    Memo::new(move |_| config.with(|c| c.merchant_name().unwrap_or(cx.t(Msg::TheMerchant)).to_owned()))
+    Memo::new(move |_| config.with(|c| c.merchant_name().unwrap_or(cx.text(Msg::TheMerchant)).to_owned()))
 }
 
 #[component]
@@ -18,7 +18,7 @@ pub fn Completed(config: Signal<Config>) -> impl IntoView {
     let merchant = merchant(config);
     view! {
         <section class="sv-state sv-state--done" role="status" data-testid="completed">
-            <h1 class="sv-heading" tabindex="-1">{cx.t(Msg::PaymentComplete)}</h1>
+            <h1 class="sv-heading" tabindex="-1">{cx.text(Msg::PaymentComplete)}</h1>
             {move || {
                 let (amount, currency, email) = paid.get();
                 let paid_text = cx.rich(if amount.is_some() { Msg::YouPaid } else { Msg::PaymentWentThrough }, |arg| match arg {
@@ -30,7 +30,7 @@ pub fn Completed(config: Signal<Config>) -> impl IntoView {
                     {email.map(|e| view! { <p>{cx.rich(Msg::ReceiptOnItsWay, |_| view! { <bdi dir="ltr">{e.clone()}</bdi> }.into_any())}</p> })}
                 }
             }}
-            <p>{cx.t(Msg::CanClosePage)}</p>
+            <p>{cx.text(Msg::CanClosePage)}</p>
         </section>
     }
 }
@@ -41,7 +41,7 @@ pub fn Expired(config: Signal<Config>) -> impl IntoView {
     let merchant = merchant(config);
     view! {
         <section class="sv-state" role="status" data-testid="expired">
-            <h1 class="sv-heading" tabindex="-1">{cx.t(Msg::ExpiredTitle)}</h1>
+            <h1 class="sv-heading" tabindex="-1">{cx.text(Msg::ExpiredTitle)}</h1>
             <p>{cx.rich(Msg::ExpiredAskMerchant, |_| view! { <bdi>{move || merchant.get()}</bdi> }.into_any())}</p>
         </section>
     }
@@ -53,7 +53,7 @@ pub fn Unavailable(config: Signal<Config>) -> impl IntoView {
     let merchant = merchant(config);
     view! {
         <section class="sv-state" role="status" data-testid="unavailable">
-            <h1 class="sv-heading" tabindex="-1">{cx.t(Msg::UnavailableTitle)}</h1>
+            <h1 class="sv-heading" tabindex="-1">{cx.text(Msg::UnavailableTitle)}</h1>
             <p>{cx.rich(Msg::UnavailableBody, |_| view! { <bdi>{move || merchant.get()}</bdi> }.into_any())}</p>
         </section>
     }

@@ -14,7 +14,7 @@ pub fn Total(config: Signal<Config>) -> impl IntoView {
         has_items.then(|| {
             view! {
                 <p class="sv-total">
-                    <span>{cx.t(Msg::Total)}</span>
+                    <span>{cx.text(Msg::Total)}</span>
                     <span class="sv-total-amount" data-testid="total">{cx.money(amount, currency.as_deref())}</span>
                 </p>
             }

@@ -49,7 +49,7 @@ pub fn TotalChange(config: Signal<Config>) -> impl IntoView {
                 })}
             </div>
             {move || shown().then(|| view! {
-                <button type="button" class="sv-button sv-button--quiet" on:click=dismiss>{cx.t(Msg::GotIt)}</button>
+                <button type="button" class="sv-button sv-button--quiet" on:click=dismiss>{cx.text(Msg::GotIt)}</button>
             })}
         </div>
     }

@@ -37,8 +37,8 @@ pub fn Wallet(config: Signal<Config>) -> impl IntoView {
             busy.set(false);
             confirming.set(None);
             message.set(match r {
-                Ok(()) => cx.t(ok).to_owned(),
-                Err((ours, server)) => server.unwrap_or_else(|| cx.t(ours).to_owned()),
+                Ok(()) => cx.text(ok).to_owned(),
+                Err((ours, server)) => server.unwrap_or_else(|| cx.text(ours).to_owned()),
             });
         });
         backend.wallet(call, done);
@@ -60,17 +60,17 @@ pub fn Wallet(config: Signal<Config>) -> impl IntoView {
                 <SavedMethodText title title_id is_default=m.is_default details unusable=expired.then_some(Msg::ExpiredUnusable)/>
                 <span class="sv-actions">
                     {(!m.is_default && !expired && m.id.is_some()).then(|| view! {
-                        <button type="button" class="sv-button sv-button--quiet" id=default_id aria-labelledby=default_name on:click=move |_| run(WalletCall::MakeDefault(id_default.clone()), Msg::DefaultUpdated)>{cx.t(Msg::MakeDefault)}</button>
+                        <button type="button" class="sv-button sv-button--quiet" id=default_id aria-labelledby=default_name on:click=move |_| run(WalletCall::MakeDefault(id_default.clone()), Msg::DefaultUpdated)>{cx.text(Msg::MakeDefault)}</button>
                     })}
                     {m.id.is_some().then(|| view! {
-                        <button type="button" class="sv-button sv-button--quiet" id=remove_id aria-labelledby=remove_name on:click=move |_| confirming.set(Some(id_remove.clone()))>{cx.t(Msg::Remove)}</button>
+                        <button type="button" class="sv-button sv-button--quiet" id=remove_id aria-labelledby=remove_name on:click=move |_| confirming.set(Some(id_remove.clone()))>{cx.text(Msg::Remove)}</button>
                     })}
                 </span>
                 <Show when=move || asking.get()>
-                    <div class="sv-confirm-remove" role="group" aria-label=cx.t(Msg::ConfirmRemoval)>
-                        <p>{cx.f(Msg::RemoveQuestion, &[("method", &label)])}</p>
-                        <button type="button" class="sv-button" on:click={let id = id_yes.clone(); move |_| run(WalletCall::Remove(id.clone()), Msg::MethodRemoved)}>{cx.t(Msg::YesRemove)}</button>
-                        <button type="button" class="sv-button sv-button--quiet" on:click=move |_| confirming.set(None)>{cx.t(Msg::KeepIt)}</button>
+                    <div class="sv-confirm-remove" role="group" aria-label=cx.text(Msg::ConfirmRemoval)>
+                        <p>{cx.fill(Msg::RemoveQuestion, &[("method", &label)])}</p>
+                        <button type="button" class="sv-button" on:click={let id = id_yes.clone(); move |_| run(WalletCall::Remove(id.clone()), Msg::MethodRemoved)}>{cx.text(Msg::YesRemove)}</button>
+                        <button type="button" class="sv-button sv-button--quiet" on:click=move |_| confirming.set(None)>{cx.text(Msg::KeepIt)}</button>
                     </div>
                 </Show>
             </li>
@@ -99,28 +99,28 @@ pub fn Wallet(config: Signal<Config>) -> impl IntoView {
     };
     view! {
         <section class="sv-wallet" data-testid="wallet">
-            <h1 class="sv-heading">{cx.t(Msg::SavedMethodsTitle)}</h1>
+            <h1 class="sv-heading">{cx.text(Msg::SavedMethodsTitle)}</h1>
             <ul class="sv-saved-list">{move || methods.get().into_iter().map(item).collect_view()}</ul>
             <Show when=move || methods.with(Vec::is_empty)>
-                <p class="sv-notice">{cx.t(Msg::NoSavedMethods)}</p>
+                <p class="sv-notice">{cx.text(Msg::NoSavedMethods)}</p>
             </Show>
             <p class="sv-confirm-status" role="status" data-testid="wallet-status">{move || message.get()}</p>
             // One named group of radios: "Add a payment method", Card or Bank account.
             <fieldset class="sv-fieldset" data-testid="wallet-add">
-                <legend><h2 class="sv-subheading">{cx.t(Msg::AddMethod)}</h2></legend>
+                <legend><h2 class="sv-subheading">{cx.text(Msg::AddMethod)}</h2></legend>
                 <div class="sv-inline">
                     <Show when=move || allowed.get().0>
-                        <label class="sv-choice-inline"><input type="radio" name=group.clone() prop:checked=move || pay.choice.get() == Choice::NewCard on:change=move |_| pay.choice.set(Choice::NewCard)/>" " {cx.t(Msg::Card)}</label>
+                        <label class="sv-choice-inline"><input type="radio" name=group.clone() prop:checked=move || pay.choice.get() == Choice::NewCard on:change=move |_| pay.choice.set(Choice::NewCard)/>" " {cx.text(Msg::Card)}</label>
                     </Show>
                     <Show when=move || allowed.get().1>
-                        <label class="sv-choice-inline"><input type="radio" name=group_bank.clone() prop:checked=move || pay.choice.get() == Choice::NewBank on:change=move |_| pay.choice.set(Choice::NewBank)/>" " {cx.t(Msg::BankAccount)}</label>
+                        <label class="sv-choice-inline"><input type="radio" name=group_bank.clone() prop:checked=move || pay.choice.get() == Choice::NewBank on:change=move |_| pay.choice.set(Choice::NewBank)/>" " {cx.text(Msg::BankAccount)}</label>
                     </Show>
                 </div>
             </fieldset>
             <Show when=move || pay.choice.get() == Choice::NewCard><CardForm config/></Show>
             <Show when=move || pay.choice.get() == Choice::NewBank><BankForm/></Show>
             <Show when=move || matches!(pay.choice.get(), Choice::NewCard | Choice::NewBank)>
-                <button type="button" class="sv-button sv-button--primary" data-testid="wallet-save" node_ref=save_button on:click=save>{cx.t(Msg::SaveMethod)}</button>
+                <button type="button" class="sv-button sv-button--primary" data-testid="wallet-save" node_ref=save_button on:click=save>{cx.text(Msg::SaveMethod)}</button>
             </Show>
         </section>
         <PageMessage config/>

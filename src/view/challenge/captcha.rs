@@ -165,15 +165,15 @@ pub fn Captcha(provider: Provider, site_key: Option<String>) -> impl IntoView {
     let name = provider.name();
     let cx = crate::view::ctx();
     let message = move || match state.get() {
-        State::Loading => cx.t(Msg::CaptchaLoading).to_owned(),
-        State::Shown => cx.f(Msg::CaptchaShown, &[("provider", name)]),
-        State::Solved => cx.t(Msg::CaptchaSolved).to_owned(),
-        State::Expired => cx.t(Msg::CaptchaExpired).to_owned(),
-        State::AgainAfterConfirm => cx.t(Msg::CaptchaAgain).to_owned(),
-        State::Failed(Failure::Load) => cx.t(Msg::CaptchaLoadFailed).to_owned(),
-        State::Failed(Failure::Timeout) => cx.t(Msg::CaptchaTimeout).to_owned(),
-        State::Failed(Failure::Widget) => cx.t(Msg::CaptchaWidgetFailed).to_owned(),
-        State::Misconfigured => cx.t(Msg::CaptchaMisconfigured).to_owned(),
+        State::Loading => cx.text(Msg::CaptchaLoading).to_owned(),
+        State::Shown => cx.fill(Msg::CaptchaShown, &[("provider", name)]),
+        State::Solved => cx.text(Msg::CaptchaSolved).to_owned(),
+        State::Expired => cx.text(Msg::CaptchaExpired).to_owned(),
+        State::AgainAfterConfirm => cx.text(Msg::CaptchaAgain).to_owned(),
+        State::Failed(Failure::Load) => cx.text(Msg::CaptchaLoadFailed).to_owned(),
+        State::Failed(Failure::Timeout) => cx.text(Msg::CaptchaTimeout).to_owned(),
+        State::Failed(Failure::Widget) => cx.text(Msg::CaptchaWidgetFailed).to_owned(),
+        State::Misconfigured => cx.text(Msg::CaptchaMisconfigured).to_owned(),
     };
     let failed = move || matches!(state.get(), State::Failed(_));
     let retry = move |_| attempt.update(|n| *n += 1);
@@ -182,7 +182,7 @@ pub fn Captcha(provider: Provider, site_key: Option<String>) -> impl IntoView {
             <div class="sv-captcha-box" node_ref=slot></div>
             <p class="sv-captcha-status" role="status" data-testid="captcha-status">{message}</p>
             <Show when=failed>
-                <button type="button" class="sv-button sv-button--quiet" data-testid="captcha-retry" on:click=retry>{cx.t(Msg::TryAgain)}</button>
+                <button type="button" class="sv-button sv-button--quiet" data-testid="captcha-retry" on:click=retry>{cx.text(Msg::TryAgain)}</button>
             </Show>
         </div>
     }

@@ -79,25 +79,25 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                     sent.set(true);
                     locked.set(None);
                     invalid.set(false);
-                    let what = cx.t(match (first, sms) {
+                    let what = cx.text(match (first, sms) {
                         (true, true) => Msg::CodeSentSms,
                         (true, false) => Msg::CodeSentEmail,
                         (false, true) => Msg::NewCodeSentSms,
                         (false, false) => Msg::NewCodeSentEmail,
                     });
                     let demo =
-                        if simulated { format!(" {}", cx.f(Msg::DemoCode, &[("code", challenge::DEMO_CODE)])) } else { String::new() };
+                        if simulated { format!(" {}", cx.fill(Msg::DemoCode, &[("code", challenge::DEMO_CODE)])) } else { String::new() };
                     message.set(Some(format!("{what}{demo}")));
                     request_animation_frame(focus_input);
                 }
                 ChallengeReply::Send(SendAnswer::Wait { resend_after_s, message: m }) => {
                     wait_for(resend_after_s);
-                    message.set(Some(m.unwrap_or_else(|| cx.t(Msg::WaitBeforeResend).to_owned())));
+                    message.set(Some(m.unwrap_or_else(|| cx.text(Msg::WaitBeforeResend).to_owned())));
                 }
                 ChallengeReply::Send(SendAnswer::Refused(m)) => {
-                    message.set(Some(m.unwrap_or_else(|| cx.t(Msg::CouldNotSend).to_owned())));
+                    message.set(Some(m.unwrap_or_else(|| cx.text(Msg::CouldNotSend).to_owned())));
                 }
-                _ => message.set(Some(cx.t(Msg::SendConnectionFailed).to_owned())),
+                _ => message.set(Some(cx.text(Msg::SendConnectionFailed).to_owned())),
             }
         });
         call(ChallengeCall::Send, done);
@@ -111,7 +111,7 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
         if !challenge::code_complete(&entered) {
             invalid.set(true);
             let (min, max) = (challenge::CODE_MIN.to_string(), challenge::CODE_MAX.to_string());
-            message.set(Some(cx.f(if sms { Msg::EnterCodeSms } else { Msg::EnterCodeEmail }, &[("min", &min), ("max", &max)])));
+            message.set(Some(cx.fill(if sms { Msg::EnterCodeSms } else { Msg::EnterCodeEmail }, &[("min", &min), ("max", &max)])));
             focus_input();
             return;
         }
@@ -126,22 +126,22 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                     invalid.set(false);
                     verified.set(true);
                     pay.challenge_response.set(Some(response));
-                    message.set(Some(cx.t(Msg::Verified).to_owned()));
+                    message.set(Some(cx.text(Msg::Verified).to_owned()));
                 }
                 ChallengeReply::Verify(VerifyAnswer::Wrong { message: m, attempts_left }) => {
                     code.set(String::new());
                     invalid.set(true);
                     let tries =
-                        attempts_left.map(|n| format!(" {}", cx.f(Msg::AttemptsLeft, &[("count", &n.to_string())]))).unwrap_or_default();
-                    message.set(Some(format!("{}{tries}", m.unwrap_or_else(|| cx.t(Msg::WrongCode).to_owned()))));
+                        attempts_left.map(|n| format!(" {}", cx.fill(Msg::AttemptsLeft, &[("count", &n.to_string())]))).unwrap_or_default();
+                    message.set(Some(format!("{}{tries}", m.unwrap_or_else(|| cx.text(Msg::WrongCode).to_owned()))));
                     request_animation_frame(focus_input);
                 }
                 // No more tries, or an answer that cannot be used: the field locks with the reason.
                 ChallengeReply::Verify(answer @ (VerifyAnswer::Locked(_) | VerifyAnswer::Unusable)) => {
                     let m = match answer {
                         VerifyAnswer::Locked(Some(m)) => m,
-                        VerifyAnswer::Locked(None) => cx.t(if simulated { Msg::DemoLocked } else { Msg::TooManyWrongCodes }).to_owned(),
-                        _ => cx.t(Msg::CodeUncheckable).to_owned(),
+                        VerifyAnswer::Locked(None) => cx.text(if simulated { Msg::DemoLocked } else { Msg::TooManyWrongCodes }).to_owned(),
+                        _ => cx.text(Msg::CodeUncheckable).to_owned(),
                     };
                     code.set(String::new());
                     invalid.set(false);
@@ -149,7 +149,7 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                     message.set(Some(m));
                 }
                 // No answer: the code stays, so the payer can simply try again.
-                _ => message.set(Some(cx.t(Msg::VerifyConnectionFailed).to_owned())),
+                _ => message.set(Some(cx.text(Msg::VerifyConnectionFailed).to_owned())),
             }
         });
         call(ChallengeCall::Verify(entered), done);
@@ -183,8 +183,8 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
         }
     };
     let resend_label = move || match left.get() {
-        0 => cx.t(if sent.get() { Msg::SendNewCode } else { Msg::SendCode }).to_owned(),
-        s => cx.f(Msg::SendNewCodeIn, &[("time", &challenge::clock(s))]),
+        0 => cx.text(if sent.get() { Msg::SendNewCode } else { Msg::SendCode }).to_owned(),
+        s => cx.fill(Msg::SendNewCodeIn, &[("time", &challenge::clock(s))]),
     };
     let input_id_for = input_id.clone();
     let described = message_id.clone();
@@ -192,7 +192,7 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
         <div class="sv-code" data-testid="code-challenge">
             <Show when=move || sent.get() && !verified.get()>
                 <div class="sv-field">
-                    <label class="sv-label" for=input_id_for.clone()>{cx.t(Msg::VerificationCode)}</label>
+                    <label class="sv-label" for=input_id_for.clone()>{cx.text(Msg::VerificationCode)}</label>
                     <input
                         id=input_id.clone()
                         class="sv-input sv-input--code"
@@ -222,7 +222,7 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                         aria-disabled=move || (busy.get() != Busy::No || locked.get().is_some()).then_some("true")
                         on:click=move |_| verify()
                     >
-                        {move || cx.t(if busy.get() == Busy::Verifying { Msg::CheckingCode } else { Msg::Verify })}
+                        {move || cx.text(if busy.get() == Busy::Verifying { Msg::CheckingCode } else { Msg::Verify })}
                     </button>
                 </Show>
                 <Show when=move || !verified.get()>
@@ -233,7 +233,7 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                         aria-disabled=move || (busy.get() != Busy::No || left.get() > 0).then_some("true")
                         on:click=move |_| send_code()
                     >
-                        {move || if busy.get() == Busy::Sending { cx.t(Msg::SendingCode).to_owned() } else { resend_label() }}
+                        {move || if busy.get() == Busy::Sending { cx.text(Msg::SendingCode).to_owned() } else { resend_label() }}
                     </button>
                 </Show>
             </div>

@@ -69,7 +69,7 @@ pub fn Challenge(config: Signal<Config>) -> impl IntoView {
     Effect::new(move |before: Option<bool>| {
         let present = which.with(Option::is_some);
         if before == Some(false) && present {
-            announce.set(cx.t(Msg::ChallengeAnnounce).to_owned());
+            announce.set(cx.text(Msg::ChallengeAnnounce).to_owned());
         }
         present
     });
@@ -104,7 +104,7 @@ pub fn Challenge(config: Signal<Config>) -> impl IntoView {
         };
         Some(view! {
             <div class="sv-challenge" data-testid="challenge" data-kind=kind_name(&kind)>
-                <h3 class="sv-subheading" id=heading_id tabindex="-1">{cx.t(title)}</h3>
+                <h3 class="sv-subheading" id=heading_id tabindex="-1">{cx.text(title)}</h3>
                 <p>
                     {move || detail.get().map(|m| cx.rich(m, |_| view! { <bdi class="sv-hint" dir="ltr">{hint.get()}</bdi> }.into_any()))}
                 </p>
