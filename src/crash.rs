@@ -4,18 +4,12 @@
 //! each embedder hears an `error` event with code `crashed`. The hook touches only the DOM
 //! (the reactive runtime may be mid-update), runs once, and logs no panic payload: a payload
 //! could hold data from the page.
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Msg;
 use std::cell::Cell;
 use wasm_bindgen::JsValue;
 
 thread_local! {
     static CRASHED: Cell<bool> = const { Cell::new(false) };
-    static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
-}
-
-/// The language the message is written in: the last view's (set as each view starts).
-pub fn remember_lang(lang: Lang) {
-    LANG.with(|l| l.set(lang));
 }
 
 /// Installs the panic hook (once per page; the last caller wins, which is always this one).
@@ -62,7 +56,8 @@ fn message(doc: &web_sys::Document, embedded: bool) -> Option<web_sys::Element> 
         }
         Some(e)
     };
-    let lang = LANG.with(Cell::get);
+    // In the last view's language.
+    let lang = crate::view::last_lang();
     let root = el("div", if embedded { "sv sv--embedded" } else { "sv sv--hosted" }, None)?;
     root.set_attribute("lang", lang.tag()).ok()?;
     root.set_attribute("dir", lang.dir()).ok()?;

@@ -161,7 +161,7 @@ impl Controller {
 
     /// Shows `parsed` (from `update(config)` or a response) in place.
     pub fn update(self, parsed: Parsed) {
-        crate::app::log_warnings(&parsed.warnings);
+        crate::browser::log_warnings(&parsed.warnings);
         let changed = self.config.try_with_untracked(|c| *c != parsed.config).unwrap_or(false);
         let was_ready = self.state.try_get_untracked() == Some(LoadState::Ready);
         if changed {

@@ -4,7 +4,8 @@ set -euo pipefail
 bash "$(dirname "$0")/setup.sh"
 source "$(dirname "$0")/env.sh"
 
-echo "== 0/5 format and lints: rustfmt (rustfmt.toml), clippy -D warnings with the [lints] table and clippy.toml"
+echo "== 0/5 format, lints and layers: rustfmt (rustfmt.toml), clippy -D warnings with the [lints] table and clippy.toml, tools/layers.mjs"
+node tools/layers.mjs
 cargo fmt --check
 cargo clippy --locked --lib --bins --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --locked --lib --bins --target wasm32-unknown-unknown --features split -- -D warnings  # the build's split points

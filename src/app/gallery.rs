@@ -19,7 +19,7 @@ pub fn DemoGallery() -> impl IntoView {
         let key = selected.get();
         match parse_json(&config_json(&key).unwrap_or_default()) {
             Ok(parsed) => {
-                super::log_warnings(&parsed.warnings);
+                crate::browser::log_warnings(&parsed.warnings);
                 view! { <SessionView config=parsed.config backend=Backend::Demo/> }.into_any()
             }
             Err(_) => {

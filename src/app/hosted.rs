@@ -31,9 +31,9 @@ fn take_credential() -> Option<String> {
 /// Inside an iframe: report the page height to the origin named in
 /// `<meta name="session-view-parent-origin">` (and to no one else).
 fn report_height_to_parent() {
-    let Some(origin) = browser::meta("session-view-parent-origin").and_then(|o| crate::embed::options::origin(o.trim())) else { return };
+    let Some(origin) = browser::meta("session-view-parent-origin").and_then(|o| browser::exact_origin(o.trim())) else { return };
     if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
-        browser::drop_on_cleanup(crate::embed::resize::HeightReporter::start(&body, origin));
+        browser::drop_on_cleanup(browser::HeightReporter::start(&body, origin));
     }
 }
 

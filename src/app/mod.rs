@@ -14,13 +14,6 @@ pub fn query_param(name: &str) -> Option<String> {
     web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
 }
 
-/// Logs the model's warnings (field names only, never values).
-pub fn log_warnings(warnings: &[crate::model::Warning]) {
-    for w in warnings {
-        crate::browser::warn(&w.to_string());
-    }
-}
-
 /// The page's language: `?locale=` (a merchant linking to the hosted page may set it), else
 /// the browser's. The whole document follows it (`<html lang dir>`, the title).
 fn page_language() -> crate::view::ViewCtx {

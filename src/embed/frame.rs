@@ -105,7 +105,7 @@ fn fail(kind: ProblemKind, locale: Option<String>) {
 fn report_height() {
     if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
         // Lives as long as this page.
-        std::mem::forget(super::resize::HeightReporter::observe(&body, |height| {
+        std::mem::forget(crate::browser::HeightReporter::observe(&body, |height| {
             tell(&FromFrame::Height { height: height.clamp(0.0, 1_000_000.0) as u32 })
         }));
     }

@@ -13,7 +13,6 @@ pub mod frame;
 mod host;
 pub(crate) mod options;
 pub mod protocol;
-pub(crate) mod resize;
 
 use crate::model;
 use options::MountOptions;
@@ -48,7 +47,7 @@ struct Mounted {
     frame: host::FrameHost,
     host: web_sys::Element,
     container: web_sys::Element,
-    _resize: Option<resize::HeightReporter>,
+    _resize: Option<crate::browser::HeightReporter>,
 }
 
 impl Mounted {
@@ -158,7 +157,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<SessionViewH
     shadow.append_child(&container).map_err(|_| JsError::new("session view: cannot attach the view"))?;
     let lang = crate::view::ViewCtx::wanted_lang(opts.init.locale.clone());
     let frame = host::FrameHost::open(&element, &container, opts.init, lang)?;
-    let resize = opts.parent_origin.and_then(|origin| resize::HeightReporter::start(&container, origin));
+    let resize = opts.parent_origin.and_then(|origin| crate::browser::HeightReporter::start(&container, origin));
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id.wrapping_add(1));

@@ -42,13 +42,6 @@ fn safe_css_value(v: &str) -> bool {
         && !lower.contains("/*")
 }
 
-/// An origin exactly: `scheme://host[:port]`, nothing after it.
-pub fn origin(s: &str) -> Option<String> {
-    let url = web_sys::Url::new(s).ok()?;
-    let o = url.origin();
-    (o != "null" && (o == s || format!("{o}/") == s) && matches!(url.protocol().as_str(), "https:" | "http:")).then_some(o)
-}
-
 impl MountOptions {
     pub fn read(options: &JsValue) -> Result<Self, JsError> {
         if !options.is_object() {
@@ -82,9 +75,10 @@ impl MountOptions {
         };
         let handle_confirm = js_sys::Reflect::get(options, &"handleConfirm".into()).map(|v| v.is_truthy()).unwrap_or(false);
         let parent_origin = match string(options, "parentOrigin")? {
-            Some(o) => {
-                Some(origin(&o).ok_or_else(|| JsError::new("session view: `parentOrigin` must be an origin like https://shop.example"))?)
-            }
+            Some(o) => Some(
+                crate::browser::exact_origin(&o)
+                    .ok_or_else(|| JsError::new("session view: `parentOrigin` must be an origin like https://shop.example"))?,
+            ),
             None => None,
         };
         let mut appearance = Vec::new();

@@ -43,6 +43,16 @@ use crate::i18n::{self, Lang, Msg, Part};
 use leptos::prelude::{AnyView, IntoAny};
 use std::sync::atomic::{AtomicU32, Ordering};
 
+thread_local! {
+    static LAST_LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
+}
+
+/// The language of the view that started last (English before any): what the crash message
+/// (`crate::crash`, which sits above the view) is written in.
+pub fn last_lang() -> Lang {
+    LAST_LANG.with(std::cell::Cell::get)
+}
+
 /// What every component of one mounted view shares. `Copy`, so closures take it freely.
 #[derive(Clone, Copy, Debug)]
 pub struct ViewCtx {
@@ -85,7 +95,7 @@ impl ViewCtx {
             found => found,
         };
         let locale = intern(tag.filter(|t| crate::browser::intl_accepts(t)).unwrap_or(lang.tag()));
-        crate::crash::remember_lang(lang);
+        LAST_LANG.with(|l| l.set(lang));
         ViewCtx { lang, locale, n }
     }
 

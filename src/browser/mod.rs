@@ -1,6 +1,9 @@
 //! The few browser facilities the view needs, each failing soft: `Intl` formatting
 //! (declared here with `catch`, so a bad locale or code can never throw through wasm),
 //! the clock, console warnings and the deployer's `<meta>` settings.
+mod resize;
+pub use resize::HeightReporter;
+
 use crate::money;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -281,4 +284,19 @@ pub fn trusted_script_url(url: &'static str) -> Result<JsValue, JsValue> {
         }
         None => Ok(JsValue::from_str(url)),
     })
+}
+
+/// `s` if it is exactly an origin, `scheme://host[:port]` (http or https), with nothing after
+/// it but an optional `/`; the origin as the browser writes it.
+pub fn exact_origin(s: &str) -> Option<String> {
+    let url = web_sys::Url::new(s).ok()?;
+    let o = url.origin();
+    (o != "null" && (o == s || format!("{o}/") == s) && matches!(url.protocol().as_str(), "https:" | "http:")).then_some(o)
+}
+
+/// Logs the config's warnings (field names only, never values).
+pub fn log_warnings(warnings: &[crate::model::Warning]) {
+    for w in warnings {
+        warn(&w.to_string());
+    }
 }

@@ -1,0 +1,73 @@
+// Layers point down (issue #15): each top-level module of src/ belongs to one layer, and may
+// use modules of its own layer or below, never above; the core layer uses neither the browser
+// nor Leptos; and no two modules use each other, directly or around a circle. Run by
+// `npm test` (step 0); `node tools/layers.mjs --print` prints the graph.
+//   core      pure Rust: the config model and rules, the catalogue, the sanitiser's policy
+//   platform  the browser and the network (web-sys, gloo-net), nothing of the view
+//   view      Leptos components (src/view/), with the backend they are given
+//   session   the live controller that feeds a view (src/live.rs)
+//   pages     what starts a view: the hosted page and gallery (src/app/), the embedding
+//             (src/embed/), the crash message over all of them
+import fs from 'node:fs';
+import path from 'node:path';
+
+const LAYERS = {
+  core: ['money', 'time', 'validate', 'model', 'card', 'bank', 'country', 'payment', 'gate', 'retry', 'countdown', 'challenge', 'contrast', 'sanitize', 'i18n', 'chunk', 'demo'],
+  platform: ['browser', 'api'],
+  view: ['view'],
+  session: ['live'],
+  pages: ['embed', 'app', 'crash'],
+};
+const ORDER = Object.keys(LAYERS);
+const layerOf = new Map(Object.entries(LAYERS).flatMap(([layer, mods]) => mods.map(m => [m, layer])));
+const IGNORED = new Set(['lib', 'main', 'bin', 'proptests']); // the crate roots, binaries, test-only
+
+const src = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'src');
+const files = dir => fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.rs') ? [path.join(dir, e.name)] : []));
+
+const uses = new Map(); // module -> Map(used module -> first file that uses it)
+const impure = [];
+for (const file of files(src)) {
+  const rel = path.relative(src, file);
+  const mod = rel.split(path.sep)[0].replace(/\.rs$/, '');
+  if (IGNORED.has(mod)) continue;
+  // Code only: comments out, and the unit tests (which may use anything) cut off.
+  const code = fs.readFileSync(file, 'utf8').replace(/\/\/[^\n]*/g, '').split(/#\[cfg\(test\)\]\s*mod tests/)[0];
+  if (!uses.has(mod)) uses.set(mod, new Map());
+  for (const [, used] of code.matchAll(/crate::([a-z_0-9]+)/g)) {
+    if (used !== mod && !uses.get(mod).has(used)) uses.get(mod).set(used, rel);
+  }
+  if (layerOf.get(mod) === 'core' && /\b(web_sys|js_sys|wasm_bindgen|leptos|gloo_net)::/.test(code)) impure.push(`${rel}: a core module uses the browser or Leptos`);
+}
+
+const problems = [...impure];
+for (const [mod, used] of uses) {
+  if (!layerOf.has(mod)) { problems.push(`src/${mod}: in no layer (add it to tools/layers.mjs)`); continue; }
+  for (const [dep, file] of used) {
+    if (!layerOf.has(dep)) continue; // reported as its own module
+    if (ORDER.indexOf(layerOf.get(dep)) > ORDER.indexOf(layerOf.get(mod))) {
+      problems.push(`${file}: ${mod} (${layerOf.get(mod)}) uses ${dep} (${layerOf.get(dep)}), a layer above it`);
+    }
+  }
+}
+// Circles between modules, even within one layer.
+const seen = new Set();
+const visit = (mod, trail) => {
+  if (trail.includes(mod)) { problems.push(`a circle: ${[...trail.slice(trail.indexOf(mod)), mod].join(' → ')}`); return; }
+  if (seen.has(mod)) return;
+  for (const dep of uses.get(mod)?.keys() ?? []) visit(dep, [...trail, mod]);
+  seen.add(mod);
+};
+for (const mod of uses.keys()) visit(mod, []);
+
+if (process.argv.includes('--print')) {
+  for (const layer of [...ORDER].reverse()) {
+    console.log(`${layer}:`);
+    for (const mod of LAYERS[layer]) console.log(`  ${mod.padEnd(10)} → ${[...(uses.get(mod)?.keys() ?? [])].sort().join(' ')}`);
+  }
+}
+if (problems.length) {
+  console.error(`layers: ${problems.length} problem(s):\n  ${[...new Set(problems)].join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`layers: ${uses.size} modules in ${ORDER.length} layers (${ORDER.join(' < ')}), every use points down, no circle`);
