@@ -1,34 +1,28 @@
 // The lint policy is the `[lints]` table in Cargo.toml; tests may unwrap and index.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::string_slice))]
-//! The payer-facing view of a hosted checkout session.
+//! The payer-facing view of a hosted checkout session, in layers that point down (README,
+//! Architecture; `tools/layers.mjs` checks them):
 //!
-//! Pure logic (host-tested): [`model`], [`validate`], [`money`], [`time`], [`contrast`],
-//! [`sanitize`]. Browser glue: [`browser`]. Leptos components: [`view`]. Entry points:
-//! [`app`] (hosted page and demo gallery).
+//! - the pure core, a crate of its own (`crates/core`, re-exported here under the same
+//!   names): the model, the rules, the catalogue, the sanitiser output's reader;
+//! - platform: [`browser`] (timers, listeners, `Intl`, `<meta>`, Trusted Types), [`api`]
+//!   (every request), [`chunk`] (the wasm split points), [`catalogues`] (each language's
+//!   chunk);
+//! - [`view`]: the Leptos components, given a backend (live or demo);
+//! - [`live`]: the session controller that feeds a view;
+//! - pages: [`app`] (hosted page, demo gallery), [`embed`] (`mount()`, the custom element,
+//!   the frame), [`crash`].
+pub use session_view_core::{
+    bank, card, challenge, contrast, countdown, country, gate, i18n, model, money, payment, retry, sanitize, time, validate,
+};
+
 pub mod api;
 pub mod app;
-pub mod bank;
 pub mod browser;
-pub mod card;
-pub mod challenge;
+pub mod catalogues;
 pub mod chunk;
-pub mod contrast;
-pub mod countdown;
-pub mod country;
 pub mod crash;
 pub mod demo;
 pub mod embed;
-pub mod gate;
-pub mod i18n;
 pub mod live;
-pub mod model;
-pub mod money;
-pub mod payment;
-pub mod retry;
-pub mod sanitize;
-pub mod time;
-pub mod validate;
 pub mod view;
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod proptests;

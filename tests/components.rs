@@ -53,7 +53,7 @@ fn container() -> HtmlElement {
 /// serves; the e2e tests load it for real), answering on the next tick as the module would.
 fn in_process_sanitizer() {
     provide_context(session_view::view::MessageSanitizer(std::sync::Arc::new(|html: String| {
-        Box::pin(async move { Some(session_view::sanitize::sanitize(&html)) }) as session_view::view::Sanitized
+        Box::pin(async move { Some(session_view_sanitizer::sanitize(&html)) }) as session_view::view::Sanitized
     })));
 }
 

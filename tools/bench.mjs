@@ -8,7 +8,7 @@ import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import http from 'node:http';
 import { start, openPage } from '../tests/e2e/harness.mjs';
-import { createMock } from '../tests/e2e/mock-api.mjs';
+import { createMock } from './mock-api.mjs';
 import { measure } from './size.mjs';
 import { breakdown } from './wasm-breakdown.mjs';
 import { lighthouseRuns } from './lighthouse.mjs';

@@ -1,9 +1,13 @@
-// Layers point down (issue #15): each top-level module of src/ belongs to one layer, and may
-// use modules of its own layer or below, never above; the core layer uses neither the browser
-// nor Leptos; and no two modules use each other, directly or around a circle. Run by
-// `npm test` (step 0); `node tools/layers.mjs --print` prints the graph.
-//   core      pure Rust: the config model and rules, the catalogue, the sanitiser's policy
-//   platform  the browser and the network (web-sys, gloo-net), nothing of the view
+// Layers point down (issue #15). The core is a crate of its own (crates/core: no web-sys, no
+// Leptos in its Cargo.toml, so the compiler keeps it pure), as is the sanitiser
+// (crates/sanitizer, on top of the core). Within the view's crate (src/), each top-level
+// module belongs to one layer and may use modules of its own layer or below, never above, and
+// no two modules use each other, directly or around a circle. This checks the view's crate,
+// and that the core crate's manifest stays free of the browser and Leptos. Run by `npm test`
+// (step 0); `node tools/layers.mjs --print` prints the graph.
+//   core      the core crate, re-exported under its module names (model, i18n, …), and the
+//             demo sessions (data)
+//   platform  the browser, the network and the wasm split (web-sys, gloo-net)
 //   view      Leptos components (src/view/), with the backend they are given
 //   session   the live controller that feeds a view (src/live.rs)
 //   pages     what starts a view: the hosted page and gallery (src/app/), the embedding
@@ -12,15 +16,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const LAYERS = {
-  core: ['money', 'time', 'validate', 'model', 'card', 'bank', 'country', 'payment', 'gate', 'retry', 'countdown', 'challenge', 'contrast', 'sanitize', 'i18n', 'chunk', 'demo'],
-  platform: ['browser', 'api'],
+  core: ['money', 'time', 'validate', 'model', 'card', 'bank', 'country', 'payment', 'gate', 'retry', 'countdown', 'challenge', 'contrast', 'sanitize', 'i18n', 'demo'],
+  platform: ['browser', 'api', 'chunk', 'catalogues'],
   view: ['view'],
   session: ['live'],
   pages: ['embed', 'app', 'crash'],
 };
 const ORDER = Object.keys(LAYERS);
 const layerOf = new Map(Object.entries(LAYERS).flatMap(([layer, mods]) => mods.map(m => [m, layer])));
-const IGNORED = new Set(['lib', 'main', 'bin', 'proptests']); // the crate roots, binaries, test-only
+const IGNORED = new Set(['lib', 'main']); // the crate root (re-exports) and the binary
 
 const src = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'src');
 const files = dir => fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.rs') ? [path.join(dir, e.name)] : []));
@@ -40,6 +44,11 @@ for (const file of files(src)) {
   if (layerOf.get(mod) === 'core' && /\b(web_sys|js_sys|wasm_bindgen|leptos|gloo_net)::/.test(code)) impure.push(`${rel}: a core module uses the browser or Leptos`);
 }
 
+// The core crate: nothing of the browser or Leptos among its dependencies.
+const coreManifest = fs.readFileSync(path.join(src, '..', 'crates', 'core', 'Cargo.toml'), 'utf8');
+for (const dep of ['web-sys', 'js-sys', 'wasm-bindgen', 'leptos', 'gloo-net', 'gloo']) {
+  if (new RegExp(`^\\s*${dep}\\s*=`, 'm').test(coreManifest)) impure.push(`crates/core/Cargo.toml: the core depends on ${dep}`);
+}
 const problems = [...impure];
 for (const [mod, used] of uses) {
   if (!layerOf.has(mod)) { problems.push(`src/${mod}: in no layer (add it to tools/layers.mjs)`); continue; }

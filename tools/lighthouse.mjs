@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { createMock } from '../tests/e2e/mock-api.mjs';
+import { createMock } from './mock-api.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 
 const demo = name => JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', 'src', 'demo', `${name}.json`), 'utf8'));

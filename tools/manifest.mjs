@@ -13,7 +13,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { readHeadersFile } from '../tests/e2e/mock-api.mjs';
+import { readHeadersFile } from './mock-api.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) { console.error('manifest: no TRUNK_STAGING_DIR'); process.exit(1); }

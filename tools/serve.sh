@@ -4,7 +4,7 @@
 set -euo pipefail
 bash "$(dirname "$0")/setup.sh"
 source "$(dirname "$0")/env.sh"
-node tests/e2e/mock-api.mjs 8787 &
+node tools/mock-api.mjs 8787 &
 mock=$!
 trap 'kill $mock 2>/dev/null' EXIT
 trunk serve

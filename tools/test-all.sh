@@ -6,12 +6,12 @@ source "$(dirname "$0")/env.sh"
 
 echo "== 0/5 format, lints and layers: rustfmt (rustfmt.toml), clippy -D warnings with the [lints] table and clippy.toml, tools/layers.mjs"
 node tools/layers.mjs
-cargo fmt --check
-cargo clippy --locked --lib --bins --target wasm32-unknown-unknown -- -D warnings
-cargo clippy --locked --lib --bins --target wasm32-unknown-unknown --features split -- -D warnings  # the build's split points
+cargo fmt --all --check
+cargo clippy --locked --workspace --lib --bins --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --locked --workspace --lib --bins --target wasm32-unknown-unknown --features split -- -D warnings  # the build's split points
 
-echo "== 1/5 host unit tests (model, validation, money, time, contrast, sanitiser)"
-cargo test --lib --locked
+echo "== 1/5 host unit tests: the core crate (model, rules, catalogue, reader), the sanitiser crate, the view's"
+cargo test --workspace --lib --locked
 
 echo "== 2/5 component tests in headless Chromium, then Firefox ESR (wasm-bindgen-test)"
 cargo test --locked --target wasm32-unknown-unknown --test components

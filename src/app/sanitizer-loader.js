@@ -1,5 +1,5 @@
 // Loads the sanitiser module (session-view-sanitizer.js and its wasm, built from
-// src/bin/sanitizer.rs) the first time a view has a page_message to show; every view on the
+// crates/sanitizer) the first time a view has a page_message to show; every view on the
 // page shares it. It is not on the payer's critical path: the amount, the items and the
 // methods render without it. The release build (tools/manifest.mjs) pins the module's
 // JS through the hosted page's import map and its wasm through the hash below (fetch with

@@ -149,7 +149,7 @@ impl FrameHost {
         if !lang.is_loaded() {
             let named = iframe.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                if crate::i18n::load(lang).await.is_ok() {
+                if crate::catalogues::load(lang).await.is_ok() {
                     named.set_title(lang.text(crate::i18n::Msg::Checkout));
                 }
             });

@@ -110,7 +110,7 @@ impl ViewCtx {
     /// view is in English.
     pub async fn load_language(asked: Option<String>) {
         let lang = Self::wanted_lang(asked);
-        if i18n::load(lang).await.is_err() {
+        if crate::catalogues::load(lang).await.is_err() {
             crate::browser::warn(&format!("session-view: the {} texts did not load; showing English", lang.tag()));
         }
     }

@@ -17,7 +17,7 @@ extern "C" {
 
 /// Where `page_message` is sanitised: a function from the merchant's HTML to ammonia's output,
 /// or `None` when the sanitiser is unavailable. By default the sanitiser module
-/// (`src/bin/sanitizer.rs`), loaded on first use; component tests provide the library's own
+/// (`crates/sanitizer`), loaded on first use; component tests provide the library's own
 /// `sanitize::sanitize` in its place.
 #[derive(Clone)]
 pub struct MessageSanitizer(pub Arc<dyn Fn(String) -> Sanitized + Send + Sync>);

@@ -6,7 +6,7 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { start, openPage, settled, captchaScripts, viewIn } from './harness.mjs';
-import { readHeadersFile } from './mock-api.mjs';
+import { readHeadersFile } from '../../tools/mock-api.mjs';
 
 const HEADERS = readHeadersFile(new URL('../../dist/_headers', import.meta.url).pathname);
 const DEMOS = ['card', 'ach', 'hcaptcha', 'turnstile', 'sms', 'email', 'wallet', 'completed', 'expired', 'jpy', 'kwd', 'long', 'message', 'embedded', 'partial', 'hostile', 'broken'];

@@ -2,7 +2,7 @@
 // record what a payer could not see: dialogs, requests, console lines, navigations, popups.
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
-import { createMock } from './mock-api.mjs';
+import { createMock } from '../../tools/mock-api.mjs';
 
 export const CHROMIUM_ARGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',

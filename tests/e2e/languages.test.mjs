@@ -14,7 +14,7 @@ const DEMOS = ['card', 'ach', 'hcaptcha', 'turnstile', 'sms', 'email', 'wallet',
 
 // The English catalogue, read from the source: every message without a placeholder, long
 // enough not to be a word another language shares ("Total").
-const ENGLISH = [...fs.readFileSync(new URL('../../src/i18n/mod.rs', import.meta.url), 'utf8')
+const ENGLISH = [...fs.readFileSync(new URL('../../crates/core/src/i18n/mod.rs', import.meta.url), 'utf8')
   .matchAll(/^\s+(\w+) = "(.*)",$/gm)].map(m => m[2]).filter(t => !t.includes('{') && t.length > 8);
 
 let env;

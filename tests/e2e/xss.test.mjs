@@ -3,7 +3,7 @@
 // headless Chromium. Asserts, in the live DOM: no script ran (no dialog, no hooked call, no
 // new global), no request left the origin, no navigation or popup, nothing outside the
 // page_message allowlist, no handler attribute anywhere, and the rest of the page rendered.
-// Idempotence of the sanitiser over the same suites is a host test (src/sanitize.rs).
+// Idempotence of the sanitiser over the same suites is a host test (crates/sanitizer/src/lib.rs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -7,7 +7,7 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createMock } from '../e2e/mock-api.mjs';
+import { createMock } from '../../tools/mock-api.mjs';
 import { launch, ENGINES, KEY } from './webdriver.mjs';
 import { captchaProxy } from './captcha-proxy.mjs';
 import { HCAPTCHA, TURNSTILE } from '../e2e/harness.mjs';

@@ -3,12 +3,13 @@
 //! (-malloc_limit_mb) or a broken property below is a finding.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use session_view::{model, money, sanitize};
+use session_view_core::{model, money, sanitize};
+use session_view_sanitizer::message_tree;
 
 fn check_message(html: &str) {
-    let once = sanitize::sanitize(html);
-    assert_eq!(sanitize::sanitize(&once), once, "sanitiser not idempotent");
-    let tree = sanitize::message_tree(html);
+    let once = session_view_sanitizer::sanitize(html);
+    assert_eq!(session_view_sanitizer::sanitize(&once), once, "sanitiser not idempotent");
+    let tree = message_tree(html);
     assert_eq!(sanitize::serialize(&tree), once, "the built tree differs from the sanitiser's output");
     let mut stack: Vec<&sanitize::Node> = tree.iter().collect();
     while let Some(node) = stack.pop() {

@@ -9,12 +9,12 @@
 //! - Placeholders are `{name}`. [`fill`] puts plain text in them; [`parts`] splits a message
 //!   so a view can put an element there (a merchant name in `<bdi>`, an amount in `<strong>`).
 //! - [`negotiate`]: the mount option, else the browser's languages, else English.
-mod ar;
-mod de;
-mod es;
-mod fr;
-mod ja;
-mod pt_br;
+pub mod ar;
+pub mod de;
+pub mod es;
+pub mod fr;
+pub mod ja;
+pub mod pt_br;
 
 /// A language with a bundled catalogue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -102,7 +102,7 @@ fn english(m: Msg) -> &'static str {
 }
 
 /// Every catalogue is compiled in (host tests, component tests).
-#[cfg(not(feature = "split"))]
+#[cfg(not(feature = "lazy-catalogues"))]
 fn catalogue(lang: Lang) -> Option<Catalogue> {
     Some(match lang {
         Lang::En => english,
@@ -115,81 +115,33 @@ fn catalogue(lang: Lang) -> Option<Catalogue> {
     })
 }
 
-/// Makes `lang`'s sentences available to [`Lang::text`]. English is compiled in; in the split
-/// build each other language is a wasm chunk of its own, so a payer downloads only theirs.
-/// On `Err` the language stays unloaded and its texts stay English.
-pub async fn load(lang: Lang) -> Result<(), crate::chunk::ChunkFailed> {
-    #[cfg(feature = "split")]
-    if !lang.is_loaded() {
-        let text = match lang {
-            Lang::En => english,
-            Lang::Es => split_catalogues::es().await?,
-            Lang::Fr => split_catalogues::fr().await?,
-            Lang::De => split_catalogues::de().await?,
-            Lang::PtBr => split_catalogues::pt_br().await?,
-            Lang::Ja => split_catalogues::ja().await?,
-            Lang::Ar => split_catalogues::ar().await?,
-        };
-        split_catalogues::LOADED.with(|l| l.borrow_mut().push((lang, text)));
-    }
-    let _ = lang;
-    Ok(())
-}
-
-#[cfg(feature = "split")]
-fn catalogue(lang: Lang) -> Option<Catalogue> {
-    if lang == Lang::En {
-        return Some(english);
-    }
-    split_catalogues::LOADED.with(|l| l.borrow().iter().find(|(l, _)| *l == lang).map(|(_, text)| *text))
-}
-
-/// Each non-English catalogue in a chunk of its own.
-#[cfg(feature = "split")]
-mod split_catalogues {
+/// The catalogues as data for the view's split build: each language's `text` (e.g.
+/// [`de::text`]) is what that language's wasm chunk hands over (the view's
+/// `src/catalogues.rs`), and [`register`] makes it available to [`Lang::text`]; until then
+/// that language's texts are English.
+#[cfg(feature = "lazy-catalogues")]
+mod registry {
     use super::{Catalogue, Lang};
-    use crate::chunk::{split, ChunkFailed};
 
     thread_local! {
         pub(super) static LOADED: std::cell::RefCell<Vec<(Lang, Catalogue)>> = const { std::cell::RefCell::new(Vec::new()) };
     }
+}
 
-    split!(
-        i18n_es,
-        pub(super) fn es() -> Result<Catalogue, ChunkFailed> {
-            Ok(super::es::text)
-        }
-    );
-    split!(
-        i18n_fr,
-        pub(super) fn fr() -> Result<Catalogue, ChunkFailed> {
-            Ok(super::fr::text)
-        }
-    );
-    split!(
-        i18n_de,
-        pub(super) fn de() -> Result<Catalogue, ChunkFailed> {
-            Ok(super::de::text)
-        }
-    );
-    split!(
-        i18n_pt_br,
-        pub(super) fn pt_br() -> Result<Catalogue, ChunkFailed> {
-            Ok(super::pt_br::text)
-        }
-    );
-    split!(
-        i18n_ja,
-        pub(super) fn ja() -> Result<Catalogue, ChunkFailed> {
-            Ok(super::ja::text)
-        }
-    );
-    split!(
-        i18n_ar,
-        pub(super) fn ar() -> Result<Catalogue, ChunkFailed> {
-            Ok(super::ar::text)
-        }
-    );
+/// Makes `text` `lang`'s catalogue for [`Lang::text`] (it arrived in its chunk).
+#[cfg(feature = "lazy-catalogues")]
+pub fn register(lang: Lang, text: Catalogue) {
+    if lang != Lang::En && !lang.is_loaded() {
+        registry::LOADED.with(|l| l.borrow_mut().push((lang, text)));
+    }
+}
+
+#[cfg(feature = "lazy-catalogues")]
+fn catalogue(lang: Lang) -> Option<Catalogue> {
+    if lang == Lang::En {
+        return Some(english);
+    }
+    registry::LOADED.with(|l| l.borrow().iter().find(|(l, _)| *l == lang).map(|(_, text)| *text))
 }
 
 /// The first of `asked` (most wanted first: the mount option, then the browser's languages)

@@ -1,5 +1,5 @@
 // A local mock of the hosted-sessions API plus a static server for dist/, loopback only.
-// Used by the e2e tests (imported) and by developers (`node tests/e2e/mock-api.mjs`).
+// Used by the e2e tests (imported) and by developers (`node tools/mock-api.mjs`).
 //
 //   GET   /v1/hosted-sessions/{id}   Authorization: Bearer <credential>  -> the session config
 //   PATCH /v1/hosted-sessions/{id}   X-Payment-Account-Uid: <tenant>     -> merges {amount, line_items, ...}
@@ -48,7 +48,7 @@ export function merchantCsp(nonce, viewOrigin = "'self'") {
 
 // `cspReports: true` adds `report-uri /csp-report` to every policy served, and collects the
 // reports in mock.cspReports: how an engine without Playwright's page hooks counts violations.
-export function createMock({ distDir = path.join(here, '..', '..', 'dist'), tenant = 'acct_test', cacheAssets = false, brotli = false, cspReports = false } = {}) {
+export function createMock({ distDir = path.join(here, '..', 'dist'), tenant = 'acct_test', cacheAssets = false, brotli = false, cspReports = false } = {}) {
   const pages = new Map(); // path -> { html, csp }, extra test pages served beside dist/
   const overrides = new Map(); // path -> Buffer: a tampered copy of a dist/ file (tests)
   const headersFile = path.join(distDir, '_headers');
@@ -316,7 +316,7 @@ function readBody(req) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.argv[2] || 8787);
   const mock = createMock();
-  const demoDir = path.join(here, '..', '..', 'src', 'demo');
+  const demoDir = path.join(here, '..', 'src', 'demo');
   for (const f of fs.readdirSync(demoDir).filter(f => f.endsWith('.json'))) {
     try {
       const config = JSON.parse(fs.readFileSync(path.join(demoDir, f), 'utf8'));

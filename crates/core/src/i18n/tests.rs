@@ -55,7 +55,11 @@ fn every_message_is_used_and_no_other_source_file_speaks_english_to_the_payer() 
     // Each `Msg` is named somewhere outside the catalogue (a dead key is a string nobody
     // translates for nothing).
     let mut source = String::new();
-    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+    // The core's sources and the view's (the workspace root's `src/`).
+    let mut stack = vec![
+        std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../src")),
+    ];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
             let path = entry.path();
