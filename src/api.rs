@@ -31,7 +31,7 @@ use crate::retry::{self, Failure};
 
 /// How long one request (or a captcha provider's script) may take, unless the embedder says otherwise.
 pub const TIMEOUT_MS: i32 = 15_000;
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::JsCast;
 
 /// Where one session's config is read from.
 #[derive(Clone)]
@@ -167,13 +167,10 @@ async fn send(
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let flag = timed_out.clone();
     let for_timer = controller.clone();
-    let on_timeout = Closure::once_into_js(move || {
+    let timer = crate::browser::Timeout::new(timeout_ms, move || {
         flag.set(true);
         for_timer.abort();
     });
-    let window = web_sys::window();
-    let timer =
-        window.as_ref().and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), timeout_ms).ok());
     on_start(Abort(controller));
     let failed = || if timed_out.get() { Failure::Timeout } else { Failure::Network };
     let result = match early {
@@ -185,9 +182,7 @@ async fn send(
             .ok_or(()),
         None => request(&url, method, &signal, body, idempotency_key, endpoint.credential.as_deref()).await,
     };
-    if let (Some(w), Some(t)) = (window.as_ref(), timer) {
-        w.clear_timeout_with_handle(t);
-    }
+    drop(timer); // the body may take its time; the request itself answered in time
     let response = result.map_err(|_| failed())?;
     let headers = response.headers();
     let (date, retry_after) = (headers.get("date"), headers.get("retry-after"));

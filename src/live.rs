@@ -89,15 +89,6 @@ fn new_idempotency_key() -> String {
         .unwrap_or_else(|| format!("{:016x}{:016x}", (js_sys::Math::random() * 1e16) as u64, (js_sys::Math::random() * 1e16) as u64))
 }
 
-async fn sleep(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms.min(i32::MAX as u32) as i32);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 fn page_hidden() -> bool {
     web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
 }
@@ -218,7 +209,7 @@ impl Controller {
                 }
                 Err(failure) => match retry::next_delay_ms(attempt, failure, js_sys::Math::random()) {
                     Some(delay) => {
-                        sleep(delay).await;
+                        browser::sleep(delay).await;
                         if !self.alive() {
                             return;
                         }

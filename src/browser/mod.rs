@@ -188,6 +188,57 @@ impl Drop for Interval {
     }
 }
 
+/// A one-shot timer that owns its closure: `f` runs once after `ms`, unless the `Timeout` is
+/// dropped first, which clears the timer and frees the closure.
+pub struct Timeout {
+    handle: i32,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Timeout {
+    pub fn new(ms: i32, f: impl FnOnce() + 'static) -> Option<Self> {
+        use wasm_bindgen::JsCast;
+        let mut f = Some(f);
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            if let Some(f) = f.take() {
+                f();
+            }
+        });
+        let handle =
+            web_sys::window()?.set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms).ok()?;
+        Some(Timeout { handle, _callback: callback })
+    }
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.clear_timeout_with_handle(self.handle);
+        }
+    }
+}
+
+/// Runs `f` once after `ms`, and cannot be cancelled (its closure is freed when it has run).
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+    }
+}
+
+/// Resolves after `ms` (at once, if the page has no window).
+pub async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms.min(i32::MAX as u32) as i32);
+        } else {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// An event listener on `window` that owns its closure: dropping it removes the listener
 /// and frees the closure at once.
 pub struct WindowListener {

@@ -56,7 +56,7 @@ pub struct FrameHost {
 /// Waits for the frame's first word; without one in time, puts the calm message in its place.
 struct Watchdog {
     heard: Cell<bool>,
-    timer: Cell<Option<i32>>,
+    timer: RefCell<Option<crate::browser::Timeout>>,
     on_timeout: RefCell<Option<Closure<dyn FnMut()>>>,
     on_retry: RefCell<Option<Closure<dyn FnMut()>>>,
     problem: RefCell<Option<web_sys::Element>>,
@@ -64,20 +64,16 @@ struct Watchdog {
 
 impl Watchdog {
     fn arm(&self, ms: i32) {
-        self.disarm();
-        let window = web_sys::window();
-        let id = self
-            .on_timeout
-            .borrow()
-            .as_ref()
-            .and_then(|f| window?.set_timeout_with_callback_and_timeout_and_arguments_0(f.as_ref().unchecked_ref(), ms).ok());
-        self.timer.set(id);
+        let fire = self.on_timeout.borrow().as_ref().map(|f| f.as_ref().unchecked_ref::<js_sys::Function>().clone());
+        *self.timer.borrow_mut() = fire.and_then(|f| {
+            crate::browser::Timeout::new(ms, move || {
+                let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+            })
+        });
     }
 
     fn disarm(&self) {
-        if let (Some(id), Some(w)) = (self.timer.take(), web_sys::window()) {
-            w.clear_timeout_with_handle(id);
-        }
+        self.timer.borrow_mut().take();
     }
 }
 
@@ -160,7 +156,7 @@ impl FrameHost {
         let state = Rc::new(RefCell::new(State { init, channel: None }));
         let watchdog = Rc::new(Watchdog {
             heard: Cell::new(false),
-            timer: Cell::new(None),
+            timer: RefCell::new(None),
             on_timeout: RefCell::new(None),
             on_retry: RefCell::new(None),
             problem: RefCell::new(None),

@@ -87,11 +87,6 @@ pub fn resend_left_s(sent_at_ms: i64, now_ms: i64, wait_s: u32) -> u32 {
     ((left + 999) / 1000) as u32
 }
 
-/// `m:ss`, e.g. "0:27" for a cooldown the payer can read.
-pub fn clock(seconds: u32) -> String {
-    format!("{}:{:02}", seconds / 60, seconds % 60)
-}
-
 /// What the server said to `…/challenge/send`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SendAnswer {
@@ -203,8 +198,8 @@ mod tests {
         assert_eq!(resend_left_s(0, 99_000, 30), 0);
         assert_eq!(resend_left_s(0, 0, 100_000), MAX_RESEND_S, "capped");
         assert_eq!(resend_left_s(i64::MAX, 0, 30), MAX_RESEND_S, "a clock far off cannot overflow");
-        assert_eq!(clock(27), "0:27");
-        assert_eq!(clock(90), "1:30");
+        assert_eq!(crate::time::clock(27), "0:27");
+        assert_eq!(crate::time::clock(90), "1:30");
     }
 
     #[test]

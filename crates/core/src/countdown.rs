@@ -24,8 +24,7 @@ pub fn visible(remaining_ms: i64) -> bool {
 
 /// `m:ss`, rounding up so "0:00" appears only at the end.
 pub fn format_remaining(remaining_ms: i64) -> String {
-    let secs = (remaining_ms.max(0) + 999) / 1000;
-    format!("{}:{:02}", secs / 60, secs % 60)
+    crate::time::clock(((remaining_ms.max(0) + 999) / 1000).unsigned_abs())
 }
 
 /// The milestone crossed going from `before` to `after` ms left, if any (the smallest one

@@ -113,6 +113,11 @@ pub fn card_expired(exp_month: u32, exp_year: u32, now_year: u32, now_month: u32
     (exp_year, exp_month) < (now_year, now_month)
 }
 
+/// `m:ss`, e.g. "0:27": a countdown or a cooldown as the payer reads it.
+pub fn clock(seconds: u64) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -184,7 +184,7 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
     };
     let resend_label = move || match left.get() {
         0 => cx.text(if sent.get() { Msg::SendNewCode } else { Msg::SendCode }).to_owned(),
-        s => cx.fill(Msg::SendNewCodeIn, &[("time", &challenge::clock(s))]),
+        s => cx.fill(Msg::SendNewCodeIn, &[("time", &crate::time::clock(u64::from(s)))]),
     };
     let input_id_for = input_id.clone();
     let described = message_id.clone();

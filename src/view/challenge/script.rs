@@ -49,14 +49,11 @@ fn start(p: Provider, timeout_ms: i32) -> js_sys::Promise {
             fail(&reject_error);
         });
         let reject_timeout = reject.clone();
-        let on_timeout = Closure::once_into_js(move || {
-            let _ = reject_timeout.call1(&JsValue::NULL, &JsValue::from_str("timeout"));
-        });
         let _ = js_sys::Reflect::set(&script, &"onload".into(), &on_load);
         let _ = js_sys::Reflect::set(&script, &"onerror".into(), &on_error);
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.unchecked_ref(), timeout_ms);
-        }
+        crate::browser::after(timeout_ms, move || {
+            let _ = reject_timeout.call1(&JsValue::NULL, &JsValue::from_str("timeout"));
+        });
         let parent = doc.head().map(web_sys::Node::from).or_else(|| doc.document_element().map(Into::into));
         match parent {
             Some(parent) => {
