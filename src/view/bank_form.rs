@@ -1,9 +1,9 @@
 use super::ctx;
 use super::field::TextField;
-use super::pay_state::{field_id, pay_state};
+use super::pay_state::{entered, field_id, pay_state};
 use crate::card::digits_only;
 use crate::i18n::Msg;
-use crate::payment::{self, Field};
+use crate::payment::Field;
 use leptos::prelude::*;
 
 /// A new US bank account (ACH): routing number (ABA checksum), account number, type, holder.
@@ -11,7 +11,9 @@ use leptos::prelude::*;
 pub fn BankForm() -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
-    let problems = Memo::new(move |_| pay.bank.with(payment::bank_problems));
+    // What the view worked out once (`Entered`): while this form shows, the account's problems.
+    let entered = entered();
+    let problems = entered.problems();
     let error = move |f: Field| pay.shown_problem(problems, f);
     let blur = move |f: Field| Callback::new(move |()| pay.touch(f));
     let id = |f: Field| field_id(&cx.prefix(), f);

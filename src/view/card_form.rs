@@ -1,6 +1,6 @@
 use super::brand_mark::BrandMark;
 use super::field::{leaving_for_primary, TextField};
-use super::pay_state::{field_id, pay_state};
+use super::pay_state::{entered, field_id, pay_state};
 use super::{ctx, saved_methods::brand_name};
 use crate::card;
 use crate::i18n::Msg;
@@ -25,8 +25,9 @@ pub fn CardForm(config: Signal<Config>) -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
     let required = Memo::new(move |_| config.with(|c| c.required_avs_fields.iter().filter(|f| f.is_known()).cloned().collect::<Vec<_>>()));
-    let now = crate::browser::now_year_month();
-    let problems = Memo::new(move |_| pay.card.with(|c| payment::card_problems(c, &required.get(), now.0, now.1)));
+    // What the view worked out once (`Entered`): while this form shows, the card's problems.
+    let entered = entered();
+    let problems = entered.problems();
     let brand = Memo::new(move |_| pay.card.with(payment::typed_brand));
     let error = move |f: Field| pay.shown_problem(problems, f);
     let blur = move |f: Field| Callback::new(move |()| pay.touch(f));

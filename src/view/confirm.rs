@@ -1,23 +1,11 @@
 use super::backend::backend;
-use super::pay_state::{field_id, pay_state, Choice, ConfirmRequest, Phase, Unanswered};
+use super::pay_state::{entered, find, pay_state, Choice, ConfirmRequest, Phase, Unanswered};
 use super::{ctx, total_change::total_seen};
 use crate::gate::{self, Blocker, GateInput};
 use crate::i18n::Msg;
 use crate::model::Config;
 use leptos::html::Button;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
-/// The element with `id` in the same document or shadow root as `near`.
-pub(super) fn find(near: &web_sys::Element, id: &str) -> Option<web_sys::HtmlElement> {
-    let root = near.get_root_node();
-    let el = if let Some(shadow) = root.dyn_ref::<web_sys::ShadowRoot>() {
-        shadow.get_element_by_id(id)
-    } else {
-        root.dyn_ref::<web_sys::Document>().and_then(|d| d.get_element_by_id(id))
-    };
-    el.and_then(|e| e.dyn_into().ok())
-}
 
 /// The one primary button: "Pay $49.99". It stays focusable and says what is in the way
 /// (`aria-disabled`) until the gate opens; pressing it then shows every problem and moves
@@ -28,7 +16,6 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
     let pay = pay_state();
     let seen = total_seen();
     let backend = backend();
-    let now = crate::browser::now_year_month();
     let button = NodeRef::<Button>::new();
     let status_id = cx.id("confirm-status");
     let prefix = StoredValue::new(cx.prefix());
@@ -37,9 +24,8 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
         (Some(a), cur) => cx.fill(Msg::PayAmount, &[("amount", &cx.money(Some(a), cur.as_deref()))]),
         _ => cx.text(Msg::Pay).to_owned(),
     };
-    let required = Memo::new(move |_| config.with(|c| c.required_avs_fields.clone()));
-    let entered = Memo::new(move |_| pay.entered(&required.get(), now));
-    let problems = Memo::new(move |_| entered.with(|e| e.0.clone()));
+    let entered = entered();
+    let problems = entered.problems();
     let input = Memo::new(move |_| GateInput {
         payable: total.with(|t| t.0.is_some()),
         method_chosen: pay.choice.get() != Choice::None,
@@ -59,10 +45,7 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
         };
         match blocked.get_untracked() {
             Some(Blocker::MethodIncomplete) => {
-                pay.submitted.set(true);
-                if let Some((f, _)) = problems.with_untracked(|p| p.first().copied()) {
-                    focus(prefix.with_value(|p| field_id(p, f)));
-                }
+                prefix.with_value(|p| problems.with_untracked(|problems| pay.reveal_problems(&btn, p, problems)))
             }
             Some(Blocker::NoMethod) => focus(prefix.with_value(|p| format!("{p}-method-0"))),
             // To the code field if there is one, else to the check's heading.
@@ -82,7 +65,7 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
                     Choice::Saved(id) => Some(id.clone()),
                     _ => None,
                 };
-                let Some(payment_method) = entered.get_untracked().1 else { return };
+                let Some(payment_method) = entered.0.with_untracked(|e| e.1.clone()) else { return };
                 let method_type = match choice {
                     Choice::Saved(_) => "saved",
                     Choice::NewCard => "card",

@@ -125,6 +125,16 @@ pub fn MethodChoice(config: Signal<Config>) -> impl IntoView {
                 {move || opts.get().into_iter().enumerate().map(option.clone()).collect_view()}
             </div>
         </fieldset>
+        <NewMethodForm config/>
+    }
+}
+
+/// The form of the new method chosen (card or bank account), if one is: in the method choice
+/// and in the wallet's "Add a payment method".
+#[component]
+pub fn NewMethodForm(config: Signal<Config>) -> impl IntoView {
+    let pay = pay_state();
+    view! {
         <Show when=move || pay.choice.get() == Choice::NewCard><CardForm config/></Show>
         <Show when=move || pay.choice.get() == Choice::NewBank><BankForm/></Show>
     }

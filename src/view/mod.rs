@@ -179,7 +179,7 @@ mod tests {
     /// that would, say, skip the total-seen gate or render in a guessed language.
     #[test]
     fn every_accessor_fails_fast_outside_its_view() {
-        let accessors: [(&str, fn()); 4] = [
+        let accessors: [(&str, fn()); 5] = [
             ("ViewCtx", || {
                 let _ = super::ctx();
             }),
@@ -188,6 +188,9 @@ mod tests {
             }),
             ("TotalSeen", || {
                 let _ = super::total_change::total_seen();
+            }),
+            ("Entered", || {
+                let _ = super::pay_state::entered();
             }),
             ("Backend", || {
                 let _ = super::backend();

@@ -2,6 +2,7 @@ use crate::model::AvsField;
 use crate::payment::{self, BankInput, CardInput, Field, MethodBody, Problems};
 use leptos::prelude::*;
 use std::collections::HashSet;
+use wasm_bindgen::JsCast;
 
 /// What the payer chose.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -142,6 +143,57 @@ impl PayState {
 impl Default for PayState {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// What the payer has entered for the chosen method, worked out once per view (the forms, the
+/// Pay button and the wallet's Save all read it): its problems in form order and, once there
+/// are none, the method body to send.
+#[derive(Clone, Copy)]
+pub struct Entered(pub Memo<(Problems, Option<MethodBody>)>);
+
+impl Entered {
+    /// Made and provided by the part that takes a new method (the pay form, the wallet), so
+    /// the payment rules travel in that part's chunk, not in the first paint's module.
+    pub fn provide(config: Signal<crate::model::Config>) -> Self {
+        let pay = pay_state();
+        let now = crate::browser::now_year_month();
+        let required = Memo::new(move |_| config.with(|c| c.required_avs_fields.clone()));
+        let entered = Entered(Memo::new(move |_| required.with(|r| pay.entered(r, now))));
+        provide_context(entered);
+        entered
+    }
+
+    /// The problems alone (a memo of its own: what reads it re-runs only when they change).
+    pub fn problems(self) -> Memo<Problems> {
+        Memo::new(move |_| self.0.with(|e| e.0.clone()))
+    }
+}
+
+/// This part's [`Entered`]. Panics outside the pay form or the wallet.
+pub fn entered() -> Entered {
+    expect_context()
+}
+
+/// The element with `id` in the same document or shadow root as `near`.
+pub fn find(near: &web_sys::Element, id: &str) -> Option<web_sys::HtmlElement> {
+    let root = near.get_root_node();
+    let el = if let Some(shadow) = root.dyn_ref::<web_sys::ShadowRoot>() {
+        shadow.get_element_by_id(id)
+    } else {
+        root.dyn_ref::<web_sys::Document>().and_then(|d| d.get_element_by_id(id))
+    };
+    el.and_then(|e| e.dyn_into().ok())
+}
+
+impl PayState {
+    /// Pay or Save was pressed with `problems`: every problem is shown, and focus moves to
+    /// the first one's field (found from `near`, the pressed button; `prefix` is the view's).
+    pub fn reveal_problems(&self, near: &web_sys::Element, prefix: &str, problems: &Problems) {
+        self.submitted.set(true);
+        if let Some(el) = problems.first().and_then(|(f, _)| find(near, &field_id(prefix, *f))) {
+            let _ = el.focus();
+        }
     }
 }
 

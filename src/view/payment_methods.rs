@@ -8,6 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn PaymentMethods(config: Signal<Config>) -> impl IntoView {
     let cx = ctx();
+    super::pay_state::Entered::provide(config);
     let heading_id = cx.id("payment");
     let labelled_by = heading_id.clone();
     let allowed =

@@ -1,8 +1,7 @@
-use super::bank_form::BankForm;
-use super::card_form::CardForm;
 use super::ctx;
+use super::method_choice::NewMethodForm;
 use super::page_message::PageMessage;
-use super::pay_state::{field_id, pay_state, Choice};
+use super::pay_state::{pay_state, Choice};
 use super::saved_methods::{describe, SavedMethodText};
 use crate::api::WalletCall;
 use crate::i18n::Msg;
@@ -22,6 +21,7 @@ pub type WalletFailure = (Msg, Option<String>);
 pub fn Wallet(config: Signal<Config>) -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
+    let entered = super::pay_state::Entered::provide(config);
     let backend = super::backend::backend();
     let now = crate::browser::now_year_month();
     let methods = Memo::new(move |_| config.with(|c| c.saved_methods.iter().filter(|m| m.kind.is_known()).cloned().collect::<Vec<_>>()));
@@ -85,11 +85,10 @@ pub fn Wallet(config: Signal<Config>) -> impl IntoView {
         if !matches!(pay.choice.get_untracked(), Choice::NewCard | Choice::NewBank) {
             return;
         }
-        let (problems, body) = pay.entered(&config.with_untracked(|c| c.required_avs_fields.clone()), now);
-        if let Some((f, _)) = problems.first() {
-            pay.submitted.set(true);
-            if let Some(el) = save_button.get_untracked().and_then(|b| super::confirm::find(&b, &prefix.with_value(|p| field_id(p, *f)))) {
-                let _ = el.focus();
+        let (problems, body) = entered.0.get_untracked();
+        if !problems.is_empty() {
+            if let Some(button) = save_button.get_untracked() {
+                prefix.with_value(|p| pay.reveal_problems(&button, p, &problems));
             }
             return;
         }
@@ -117,8 +116,7 @@ pub fn Wallet(config: Signal<Config>) -> impl IntoView {
                     </Show>
                 </div>
             </fieldset>
-            <Show when=move || pay.choice.get() == Choice::NewCard><CardForm config/></Show>
-            <Show when=move || pay.choice.get() == Choice::NewBank><BankForm/></Show>
+            <NewMethodForm config/>
             <Show when=move || matches!(pay.choice.get(), Choice::NewCard | Choice::NewBank)>
                 <button type="button" class="sv-button sv-button--primary" data-testid="wallet-save" node_ref=save_button on:click=save>{cx.text(Msg::SaveMethod)}</button>
             </Show>
