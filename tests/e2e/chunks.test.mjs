@@ -5,9 +5,9 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { start, openPage, settled, text, fillCard } from './harness.mjs';
+import { start, openPage, settled, text, fillCard, DIST } from './harness.mjs';
 
-const dist = new URL('../../dist/', import.meta.url);
+const dist = DIST;
 const demo = name => JSON.parse(fs.readFileSync(new URL(`../../src/demo/${name}.json`, import.meta.url), 'utf8'));
 const manifest = () => JSON.parse(fs.readFileSync(new URL('manifest.json', dist), 'utf8'));
 const chunkOf = url => /\/((?:split|chunk)_[\w-]+\.wasm)$/.exec(new URL(url).pathname)?.[1];

@@ -5,10 +5,10 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { start, openPage, settled, captchaScripts, viewIn } from './harness.mjs';
+import { start, openPage, settled, captchaScripts, viewIn, DIST } from './harness.mjs';
 import { readHeadersFile } from '../../tools/mock-api.mjs';
 
-const HEADERS = readHeadersFile(new URL('../../dist/_headers', import.meta.url).pathname);
+const HEADERS = readHeadersFile(new URL('_headers', DIST).pathname);
 const DEMOS = ['card', 'ach', 'hcaptcha', 'turnstile', 'sms', 'email', 'wallet', 'completed', 'expired', 'jpy', 'kwd', 'long', 'message', 'embedded', 'partial', 'hostile', 'broken'];
 
 let env;
@@ -46,7 +46,7 @@ test('the headers file is strict, and the hosted page is served with exactly it'
 });
 
 test('the embedded view\'s frame page: as strict, but framable by the listed merchant origins only; the hosted page is not', async () => {
-  const FRAME = readHeadersFile(new URL('../../dist/_headers', import.meta.url).pathname, '/frame.html');
+  const FRAME = readHeadersFile(new URL('_headers', DIST).pathname, '/frame.html');
   const csp = FRAME['Content-Security-Policy'];
   const page = HEADERS['Content-Security-Policy'];
   assert.equal(csp.replace(/frame-ancestors [^;]*/, ''), page.replace(/frame-ancestors [^;]*/, ''), 'the same policy but for frame-ancestors');

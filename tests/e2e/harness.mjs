@@ -12,6 +12,9 @@ export const CHROMIUM_ARGS = [
 
 /** The mock API serving dist/ (or SESSION_VIEW_DIST: another build, e.g. to show that a new
  *  test fails on the previous release) and a headless Chromium. */
+/** The build under test: SESSION_VIEW_DIST, else the repository's dist/ (a URL ending in /). */
+export const DIST = process.env.SESSION_VIEW_DIST ? new URL(`file://${process.env.SESSION_VIEW_DIST.replace(/\/?$/, '/')}`) : new URL('../../dist/', import.meta.url);
+
 export async function start({ brotli = false } = {}) {
   const mock = createMock({ cacheAssets: true, brotli, ...(process.env.SESSION_VIEW_DIST ? { distDir: process.env.SESSION_VIEW_DIST } : {}) });
   const origin = await mock.listen();

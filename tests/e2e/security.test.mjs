@@ -4,10 +4,10 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { start, openPage, fillCard } from './harness.mjs';
+import { start, openPage, fillCard, DIST } from './harness.mjs';
 import { verifyDeploy } from '../../tools/verify-deploy.mjs';
 
-const dist = new URL('../../dist/', import.meta.url);
+const dist = DIST;
 const manifest = () => JSON.parse(fs.readFileSync(new URL('manifest.json', dist), 'utf8'));
 const demo = name => JSON.parse(fs.readFileSync(new URL(`../../src/demo/${name}.json`, import.meta.url), 'utf8'));
 let env;
