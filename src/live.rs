@@ -8,8 +8,8 @@ use crate::i18n::Msg;
 use crate::model::{self, Config, Parsed, Status};
 use crate::retry::{self, Failure};
 use crate::view::{
-    Backend, ChallengeCall, ChallengeReply, ConfirmRequest, LiveBackend, Phase, Problem, ProblemKind, SessionView, Unanswered, ViewCtx,
-    WalletFailure,
+    Backend, ChallengeCall, ChallengeReply, ConfirmRequest, LiveBackend, Phase, Problem, ProblemKind, Reply, SessionView, Unanswered,
+    ViewCtx, WalletFailure,
 };
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -311,51 +311,43 @@ impl Controller {
     /// `Ok`, or what to tell the payer: the server's message if it sent one, else ours.
     /// Without an endpoint (a config given directly) nothing can be changed, and the payer
     /// is told so.
-    pub fn wallet(self, call: api::WalletCall, done: Callback<Result<(), WalletFailure>>) {
-        let apply = move |call: &api::WalletCall| match call {
-            api::WalletCall::MakeDefault(id) => self.config.update(|c| c.set_default_method(id)),
-            api::WalletCall::Remove(id) => self.config.update(|c| c.remove_method(id)),
-            api::WalletCall::Add(_) => self.refresh(),
-        };
-        let Some(endpoint) = self.endpoint.get_value() else {
-            done.run(Err((Msg::NotConnected, None)));
-            return;
-        };
-        let key = new_idempotency_key();
-        leptos::task::spawn_local(async move {
+    pub fn wallet(self, call: api::WalletCall) -> impl std::future::Future<Output = Result<(), WalletFailure>> + 'static {
+        let endpoint = self.endpoint.get_value();
+        async move {
+            let Some(endpoint) = endpoint else { return Err((Msg::NotConnected, None)) };
+            let key = new_idempotency_key();
             let answer = api::wallet(&endpoint, &call, &key, self.timeout_ms).await;
-            if !self.alive() {
-                return;
-            }
-            done.run(match answer {
+            match answer {
                 Ok(api::Answer::Accepted) => {
-                    apply(&call);
+                    if self.alive() {
+                        match &call {
+                            api::WalletCall::MakeDefault(id) => self.config.update(|c| c.set_default_method(id)),
+                            api::WalletCall::Remove(id) => self.config.update(|c| c.remove_method(id)),
+                            api::WalletCall::Add(_) => self.refresh(),
+                        }
+                    }
                     Ok(())
                 }
                 Ok(api::Answer::Declined(m) | api::Answer::Refused(m)) => Err((Msg::DidNotWork, m)),
                 Err(_) => Err((Msg::WalletUnreachable, None)),
-            });
-        });
+            }
+        }
     }
 
-    /// The code challenge's send and verify. The code goes to the API only; `done` hears the
-    /// server's answer, or `Unreachable`.
-    pub fn challenge(self, call: ChallengeCall, done: Callback<ChallengeReply>) {
-        let Some(endpoint) = self.endpoint.get_value() else {
-            done.run(ChallengeReply::Unreachable);
-            return;
-        };
-        leptos::task::spawn_local(async move {
+    /// The code challenge's send and verify: the server's answer, or `Unreachable`. The code
+    /// goes to the API only.
+    pub fn challenge(self, call: ChallengeCall) -> impl std::future::Future<Output = ChallengeReply> + 'static {
+        let endpoint = self.endpoint.get_value();
+        async move {
+            let Some(endpoint) = endpoint else { return ChallengeReply::Unreachable };
             let reply = match call {
                 ChallengeCall::Send => {
                     api::challenge_send(&endpoint, &new_idempotency_key(), self.timeout_ms).await.map(ChallengeReply::Send)
                 }
                 ChallengeCall::Verify(code) => api::challenge_verify(&endpoint, &code, self.timeout_ms).await.map(ChallengeReply::Verify),
             };
-            if self.alive() {
-                done.run(reply.unwrap_or(ChallengeReply::Unreachable));
-            }
-        });
+            reply.unwrap_or(ChallengeReply::Unreachable)
+        }
     }
 
     fn fail(self, kind: ProblemKind) {
@@ -388,8 +380,8 @@ pub fn LiveView(ctl: Controller, #[prop(default = None)] locale: Option<String>)
     // there is no server to check a code with: the code check runs as in the demo.
     let backend = Backend::Live(LiveBackend {
         confirm: Callback::new(move |req: ConfirmRequest| ctl.confirm(req)),
-        challenge: ctl.endpoint.with_value(Option::is_some).then(|| Callback::new(move |(call, done)| ctl.challenge(call, done))),
-        wallet: Callback::new(move |(call, done)| ctl.wallet(call, done)),
+        challenge: ctl.endpoint.with_value(Option::is_some).then(|| Callback::new(move |call| Box::pin(ctl.challenge(call)) as Reply<_>)),
+        wallet: Callback::new(move |call| Box::pin(ctl.wallet(call)) as Reply<_>),
         timeout_ms: ctl.timeout_ms,
         embedder_confirms: ctl.embedder_confirms,
     });

@@ -14,10 +14,13 @@ use crate::challenge::{self, SendAnswer};
 use crate::i18n::Msg;
 use leptos::prelude::*;
 
-/// Sends one challenge call; the reply comes back through the inner callback.
-pub type ChallengeSender = Callback<(ChallengeCall, Callback<ChallengeReply>)>;
-/// Sends one wallet change; the outcome comes back through the inner callback.
-pub type WalletSender = Callback<(WalletCall, Callback<Result<(), WalletFailure>>)>;
+/// What a call to the backend returns: its answer, some time later. The view awaits it in an
+/// `Action`, whose `pending()` says the call is under way.
+pub type Reply<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
+/// Sends one challenge call (send a code, verify one).
+pub type ChallengeSender = Callback<ChallengeCall, Reply<ChallengeReply>>;
+/// Sends one wallet change: `Ok`, or what to tell the payer.
+pub type WalletSender = Callback<WalletCall, Reply<Result<(), WalletFailure>>>;
 
 #[derive(Clone, Copy)]
 pub enum Backend {
@@ -56,21 +59,24 @@ impl Backend {
 
     /// Sends a code challenge call; `attempts_made` (wrong codes so far) is what a
     /// simulated check counts down from.
-    pub fn challenge(self, call: ChallengeCall, attempts_made: u32, done: Callback<ChallengeReply>) {
+    pub fn challenge(self, call: ChallengeCall, attempts_made: u32) -> Reply<ChallengeReply> {
         match self {
-            Backend::Live(LiveBackend { challenge: Some(send), .. }) => send.run((call, done)),
-            _ => done.run(match call {
-                ChallengeCall::Send => ChallengeReply::Send(SendAnswer::Sent { resend_after_s: challenge::DEFAULT_RESEND_S }),
-                ChallengeCall::Verify(code) => ChallengeReply::Verify(challenge::demo_verify(&code, attempts_made)),
-            }),
+            Backend::Live(LiveBackend { challenge: Some(send), .. }) => send.run(call),
+            _ => {
+                let reply = match call {
+                    ChallengeCall::Send => ChallengeReply::Send(SendAnswer::Sent { resend_after_s: challenge::DEFAULT_RESEND_S }),
+                    ChallengeCall::Verify(code) => ChallengeReply::Verify(challenge::demo_verify(&code, attempts_made)),
+                };
+                Box::pin(std::future::ready(reply))
+            }
         }
     }
 
     /// Sends a wallet change (the demo changes nothing and says so).
-    pub fn wallet(self, call: WalletCall, done: Callback<Result<(), WalletFailure>>) {
+    pub fn wallet(self, call: WalletCall) -> Reply<Result<(), WalletFailure>> {
         match self {
-            Backend::Live(live) => live.wallet.run((call, done)),
-            Backend::Demo => done.run(Err((Msg::DemoNothingChanged, None))),
+            Backend::Live(live) => live.wallet.run(call),
+            Backend::Demo => Box::pin(std::future::ready(Err((Msg::DemoNothingChanged, None)))),
         }
     }
 
@@ -111,14 +117,17 @@ mod tests {
             let live = LiveBackend {
                 confirm: Callback::new(|_| {}),
                 challenge: None,
-                wallet: Callback::new(|_| {}),
+                wallet: Callback::new(|_| Box::pin(std::future::ready(Ok(()))) as Reply<_>),
                 timeout_ms: 1000,
                 embedder_confirms: true,
             };
             assert!(Backend::Live(live).simulates_codes());
             assert!(Backend::Live(live).embedder_confirms());
             assert!(!Backend::Demo.embedder_confirms());
-            let with_server = LiveBackend { challenge: Some(Callback::new(|_| {})), ..live };
+            let with_server = LiveBackend {
+                challenge: Some(Callback::new(|_| Box::pin(std::future::ready(ChallengeReply::Unreachable)) as Reply<_>)),
+                ..live
+            };
             assert!(!Backend::Live(with_server).simulates_codes());
             assert_eq!(Backend::Live(with_server).timeout_ms(), 1000);
         });

@@ -29,7 +29,7 @@ mod total;
 mod total_change;
 mod wallet;
 
-pub use backend::{backend, Backend, ChallengeSender, LiveBackend, WalletSender};
+pub use backend::{backend, Backend, ChallengeSender, LiveBackend, Reply, WalletSender};
 pub use challenge::{ChallengeCall, ChallengeReply};
 pub use lazy::lazy_part;
 pub use page_message::{MessageSanitizer, Sanitized};

@@ -26,22 +26,24 @@ pub fn Wallet(config: Signal<Config>) -> impl IntoView {
     let now = crate::browser::now_year_month();
     let methods = Memo::new(move |_| config.with(|c| c.saved_methods.iter().filter(|m| m.kind.is_known()).cloned().collect::<Vec<_>>()));
     let confirming = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
     let message = RwSignal::new(String::new());
-    let run = move |call: WalletCall, ok: Msg| {
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        let done = Callback::new(move |r: Result<(), WalletFailure>| {
-            busy.set(false);
-            confirming.set(None);
-            message.set(match r {
+    // One change at a time: its outcome, in the payer's words (the server's, if it sent any).
+    let change = Action::new_local(move |(call, ok): &(WalletCall, Msg)| {
+        let (reply, ok) = (backend.wallet(call.clone()), *ok);
+        async move {
+            let outcome = reply.await;
+            confirming.try_set(None); // the wallet may have gone meanwhile
+            message.try_set(match outcome {
                 Ok(()) => cx.text(ok).to_owned(),
                 Err((ours, server)) => server.unwrap_or_else(|| cx.text(ours).to_owned()),
             });
-        });
-        backend.wallet(call, done);
+        }
+    });
+    let changing = change.pending();
+    let run = move |call: WalletCall, ok: Msg| {
+        if !changing.get_untracked() {
+            change.dispatch((call, ok));
+        }
     };
     let item = move |m: SavedMethod| {
         let (title, details, expired) = describe(&m, now, cx);

@@ -291,3 +291,28 @@ test('the captcha follows the view into dark mode', async () => {
   assert.equal((await calls(o.page, 'render'))[0].theme, 'dark');
   await o.context.close();
 });
+
+test('a double press sends once: a code is sent once and checked once', async () => {
+  const id = 'cs_chalDouble1';
+  env.mock.scriptChallenge(id, { code: '482913' });
+  const { page, context } = await hosted(id, { ...SAVED, challenge: { type: 'sms', delivery_hint: '--1234', code_sent: false } });
+  const twice = sel => page.evaluate(s => { const b = document.querySelector(s); b.click(); b.click(); }, sel);
+  await twice('[data-testid=code-send]');
+  await page.getByLabel('Verification code').waitFor();
+  await page.getByLabel('Verification code').fill('482913');
+  await twice('[data-testid=code-verify]');
+  await page.waitForSelector('text=Verified. You can now pay.');
+  assert.deepEqual(env.mock.challengeCalls.map(c => c.kind), ['send', 'verify'], 'one send, one verify');
+  await context.close();
+});
+
+test('a double press sends once: a wallet change is made once', async () => {
+  env.mock.setSession('cs_chalDouble2', { ...SAVED, scope: 'wallet', saved_methods: [...SAVED.saved_methods, { id: 'pm_ach1', type: 'ach', bank_name: 'First Prairie Bank', account_type: 'checking', last4: '6789' }] }, { credential: SECRET });
+  const o = await openPage(env.browser, env.origin);
+  await o.page.goto(`${env.origin}/?session=cs_chalDouble2#${SECRET}`);
+  await o.page.waitForSelector('[data-testid=wallet] [data-testid=saved-method]');
+  await o.page.getByRole('button', { name: 'Make default Checking •••• 6789' }).evaluate(b => { b.click(); b.click(); });
+  await o.page.waitForFunction(() => /Default payment method updated/.test(document.querySelector('[data-testid=wallet-status]').textContent));
+  assert.equal(env.mock.walletCalls.length, 1, 'one change');
+  await o.context.close();
+});

@@ -11,13 +11,6 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Busy {
-    No,
-    Sending,
-    Verifying,
-}
-
 #[component]
 pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
     let cx = ctx();
@@ -29,7 +22,6 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
     let message_id = cx.id("challenge-message");
     let code = RwSignal::new(String::new());
     let sent = RwSignal::new(code_sent.get_untracked());
-    let busy = RwSignal::new(Busy::No);
     let verified = RwSignal::new(false);
     let locked = RwSignal::new(None::<String>);
     let message = RwSignal::new(None::<String>);
@@ -58,16 +50,16 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
         }
     };
 
-    let call = move |c: ChallengeCall, done: Callback<ChallengeReply>| backend.challenge(c, attempts.get_value(), done);
-
-    let send_code = move || {
-        if busy.get_untracked() != Busy::No || left.get_untracked() > 0 {
-            return;
-        }
-        busy.set(Busy::Sending);
-        let first = !sent.get_untracked();
-        let done = Callback::new(move |reply: ChallengeReply| {
-            busy.set(Busy::No);
+    // The two calls, each an `Action`: its `pending()` is what the buttons say ("Sending…",
+    // "Checking…") and what keeps a second press from sending again. What comes back is
+    // applied if the check is still on screen (it may have gone meanwhile).
+    let send = Action::new_local(move |first: &bool| {
+        let (reply, first) = (backend.challenge(ChallengeCall::Send, attempts.get_value()), *first);
+        async move {
+            let reply = reply.await;
+            if message.try_get_untracked().is_none() {
+                return;
+            }
             let wait_for = |s: u32| {
                 sent_at.set(Some(crate::browser::now_ms() as i64));
                 now.set(crate::browser::now_ms() as i64);
@@ -99,26 +91,15 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                 }
                 _ => message.set(Some(cx.text(Msg::SendConnectionFailed).to_owned())),
             }
-        });
-        call(ChallengeCall::Send, done);
-    };
-
-    let verify = move || {
-        if busy.get_untracked() != Busy::No || verified.get_untracked() || locked.get_untracked().is_some() {
-            return;
         }
-        let entered = code.get_untracked();
-        if !challenge::code_complete(&entered) {
-            invalid.set(true);
-            let (min, max) = (challenge::CODE_MIN.to_string(), challenge::CODE_MAX.to_string());
-            message.set(Some(cx.fill(if sms { Msg::EnterCodeSms } else { Msg::EnterCodeEmail }, &[("min", &min), ("max", &max)])));
-            focus_input();
-            return;
-        }
-        busy.set(Busy::Verifying);
-        message.set(None);
-        let done = Callback::new(move |reply: ChallengeReply| {
-            busy.set(Busy::No);
+    });
+    let check = Action::new_local(move |entered: &String| {
+        let reply = backend.challenge(ChallengeCall::Verify(entered.clone()), attempts.get_value());
+        async move {
+            let reply = reply.await;
+            if message.try_get_untracked().is_none() {
+                return;
+            }
             attempts.update_value(|n| *n += 1);
             match reply {
                 ChallengeReply::Verify(VerifyAnswer::Verified(response)) => {
@@ -151,8 +132,32 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                 // No answer: the code stays, so the payer can simply try again.
                 _ => message.set(Some(cx.text(Msg::VerifyConnectionFailed).to_owned())),
             }
-        });
-        call(ChallengeCall::Verify(entered), done);
+        }
+    });
+    let (sending, verifying) = (send.pending(), check.pending());
+    let busy = move || sending.get() || verifying.get();
+
+    let send_code = move || {
+        if sending.get_untracked() || verifying.get_untracked() || left.get_untracked() > 0 {
+            return;
+        }
+        send.dispatch(!sent.get_untracked());
+    };
+
+    let verify = move || {
+        if sending.get_untracked() || verifying.get_untracked() || verified.get_untracked() || locked.get_untracked().is_some() {
+            return;
+        }
+        let entered = code.get_untracked();
+        if !challenge::code_complete(&entered) {
+            invalid.set(true);
+            let (min, max) = (challenge::CODE_MIN.to_string(), challenge::CODE_MAX.to_string());
+            message.set(Some(cx.fill(if sms { Msg::EnterCodeSms } else { Msg::EnterCodeEmail }, &[("min", &min), ("max", &max)])));
+            focus_input();
+            return;
+        }
+        message.set(None);
+        check.dispatch(entered);
     };
 
     // Web OTP: where the browser offers it, the code from the SMS fills the field (no
@@ -219,10 +224,10 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                         type="button"
                         class="sv-button"
                         data-testid="code-verify"
-                        aria-disabled=move || (busy.get() != Busy::No || locked.get().is_some()).then_some("true")
+                        aria-disabled=move || (busy() || locked.get().is_some()).then_some("true")
                         on:click=move |_| verify()
                     >
-                        {move || cx.text(if busy.get() == Busy::Verifying { Msg::CheckingCode } else { Msg::Verify })}
+                        {move || cx.text(if verifying.get() { Msg::CheckingCode } else { Msg::Verify })}
                     </button>
                 </Show>
                 <Show when=move || !verified.get()>
@@ -230,10 +235,10 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                         type="button"
                         class="sv-button sv-button--quiet"
                         data-testid="code-send"
-                        aria-disabled=move || (busy.get() != Busy::No || left.get() > 0).then_some("true")
+                        aria-disabled=move || (busy() || left.get() > 0).then_some("true")
                         on:click=move |_| send_code()
                     >
-                        {move || if busy.get() == Busy::Sending { cx.text(Msg::SendingCode).to_owned() } else { resend_label() }}
+                        {move || if sending.get() { cx.text(Msg::SendingCode).to_owned() } else { resend_label() }}
                     </button>
                 </Show>
             </div>
