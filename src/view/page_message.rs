@@ -48,7 +48,7 @@ enum Shown {
 }
 
 /// The merchant's formatted message. There is no HTML sink: the message is sanitised by
-/// ammonia in the sanitiser module (`sanitize.rs` documents the policy), its output read back
+/// ammonia in the sanitiser module (`crates/sanitizer` documents the policy), its output read back
 /// strictly into a tree of allowed nodes here, and built element by element with
 /// `createElement`, `setAttribute` and `createTextNode`, so the browser never parses merchant
 /// HTML (no mutation-XSS re-parse, nothing for Trusted Types to guard). The module loads only
