@@ -1,6 +1,8 @@
 // Shared e2e set-up: system Chromium through playwright-core, and a page instrumented to
 // record what a payer could not see: dialogs, requests, console lines, navigations, popups.
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createMock } from '../../tools/mock-api.mjs';
 
@@ -13,10 +15,10 @@ export const CHROMIUM_ARGS = [
 /** The mock API serving dist/ (or SESSION_VIEW_DIST: another build, e.g. to show that a new
  *  test fails on the previous release) and a headless Chromium. */
 /** The build under test: SESSION_VIEW_DIST, else the repository's dist/ (a URL ending in /). */
-export const DIST = process.env.SESSION_VIEW_DIST ? new URL(`file://${process.env.SESSION_VIEW_DIST.replace(/\/?$/, '/')}`) : new URL('../../dist/', import.meta.url);
+export const DIST = process.env.SESSION_VIEW_DIST ? pathToFileURL(`${path.resolve(process.env.SESSION_VIEW_DIST)}/`) : new URL('../../dist/', import.meta.url);
 
 export async function start({ brotli = false } = {}) {
-  const mock = createMock({ cacheAssets: true, brotli, ...(process.env.SESSION_VIEW_DIST ? { distDir: process.env.SESSION_VIEW_DIST } : {}) });
+  const mock = createMock({ cacheAssets: true, brotli, distDir: fileURLToPath(DIST) });
   const origin = await mock.listen();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return { mock, origin, browser, async stop() { await browser.close(); await mock.close(); } };

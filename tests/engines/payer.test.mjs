@@ -10,7 +10,8 @@ import path from 'node:path';
 import { createMock } from '../../tools/mock-api.mjs';
 import { launch, ENGINES, KEY } from './webdriver.mjs';
 import { captchaProxy } from './captcha-proxy.mjs';
-import { HCAPTCHA, TURNSTILE } from '../e2e/harness.mjs';
+import { HCAPTCHA, TURNSTILE, DIST } from '../e2e/harness.mjs';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { SUITES, ALLOWED_TAGS, sharedXss, configFor, inspect } from '../e2e/xss-cases.mjs';
 
@@ -21,7 +22,7 @@ const settledSel = '[data-testid=amount-due], [data-testid=problem], [data-testi
 let mock, origin, b, captcha;
 
 before(async () => {
-  mock = createMock({ cacheAssets: true, cspReports: true, ...(process.env.SESSION_VIEW_DIST ? { distDir: process.env.SESSION_VIEW_DIST } : {}) });
+  mock = createMock({ cacheAssets: true, cspReports: true, distDir: fileURLToPath(DIST) });
   origin = await mock.listen();
   captcha = await captchaProxy();
   b = await launch(ENGINE, { sslProxy: captcha.address });
@@ -331,7 +332,7 @@ test('a file of the checkout that does not arrive: blocked, the pay form is a ca
     assert.equal(await b.run(() => document.querySelector('[data-testid=part-unavailable]')), null);
 
     // Still a valid module (a custom section appended): only the pinned integrity can refuse it.
-    const real = fs.readFileSync(path.join(process.env.SESSION_VIEW_DIST || new URL('../../dist', import.meta.url).pathname, 'split_wallet.wasm'));
+    const real = fs.readFileSync(new URL('split_wallet.wasm', DIST));
     mock.override('/split_wallet.wasm', Buffer.concat([real, Buffer.from([0, 5, 4, ...Buffer.from('evil')])]));
     try {
       await hosted('cs_engChunk2', demo('wallet'));
