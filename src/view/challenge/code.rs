@@ -136,16 +136,17 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
     });
     let (sending, verifying) = (send.pending(), check.pending());
     let busy = move || sending.get() || verifying.get();
+    let busy_now = move || sending.get_untracked() || verifying.get_untracked();
 
     let send_code = move || {
-        if sending.get_untracked() || verifying.get_untracked() || left.get_untracked() > 0 {
+        if busy_now() || left.get_untracked() > 0 {
             return;
         }
         send.dispatch(!sent.get_untracked());
     };
 
     let verify = move || {
-        if sending.get_untracked() || verifying.get_untracked() || verified.get_untracked() || locked.get_untracked().is_some() {
+        if busy_now() || verified.get_untracked() || locked.get_untracked().is_some() {
             return;
         }
         let entered = code.get_untracked();
