@@ -8,7 +8,7 @@ use crate::i18n::Msg;
 use crate::model::{self, Config, Parsed, Status};
 use crate::retry::{self, Failure};
 use crate::view::{
-    Backend, ChallengeCall, ChallengeReply, ConfirmRequest, LiveBackend, Phase, Problem, ProblemKind, Reply, SessionView, Unanswered,
+    Backend, ChallengeCall, ChallengeReply, ConfirmRequest, Confirmed, LiveBackend, Problem, ProblemKind, Reply, SessionView, Unanswered,
     ViewCtx, WalletFailure,
 };
 use leptos::prelude::*;
@@ -228,83 +228,70 @@ impl Controller {
     }
 
     /// Sends the payer's confirm: a `confirm` event, then `POST …/confirm` with an idempotency
-    /// key that is reused for every retry of the same request. Without an endpoint (the
-    /// demo) nothing is sent.
+    /// key that is reused for every retry of the same request; the answer is what the Pay
+    /// button shows. Without an endpoint (a config given directly) nothing is sent.
     ///
     /// After an unknown outcome (no answer, or a 5xx) the same request goes again with the
     /// same key, so the server can never charge it twice. A *different* request (another
     /// method, other details) would carry a new key, so the session is read first: if the
     /// earlier attempt went through (the session is `completed`, or no longer active), the
     /// payer sees that and nothing more is sent; if it is still active, the new request goes.
-    pub fn confirm(self, req: ConfirmRequest) {
+    pub fn confirm(self, req: ConfirmRequest) -> impl std::future::Future<Output = Confirmed> + 'static {
         let pay = req.pay;
-        if matches!(pay.phase.get_untracked(), Phase::Submitting | Phase::Checking) {
-            return; // a double click
-        }
-        if self.embedder_confirms {
-            pay.phase.set(Phase::Handed);
-            let challenge_response = pay.challenge_response.get_untracked();
-            self.emit(SessionEvent::Confirm { method_type: req.method_type, saved_method_id: req.saved_method_id, challenge_response });
-            return;
-        }
-        let Some(endpoint) = self.endpoint.get_value() else {
-            pay.phase.set(Phase::Demo);
-            return;
-        };
+        let endpoint = self.endpoint.get_value();
         let challenge_response = pay.challenge_response.get_untracked();
-        let text = api::ConfirmBody { payment_method: &req.payment_method, challenge_response: challenge_response.as_deref() }.to_json();
-        match pay.pending.get_value() {
-            Some((sent, key)) if sent == text => self.send_confirm(req, endpoint, text, key),
-            Some(_) => {
-                pay.phase.set(Phase::Checking);
-                leptos::task::spawn_local(async move {
+        async move {
+            if self.embedder_confirms {
+                self.emit(SessionEvent::Confirm { method_type: req.method_type, saved_method_id: req.saved_method_id, challenge_response });
+                return Confirmed::Handed;
+            }
+            let Some(endpoint) = endpoint else { return Confirmed::Demo };
+            let body =
+                api::ConfirmBody { payment_method: &req.payment_method, challenge_response: challenge_response.as_deref() }.to_json();
+            let key = match pay.pending.get_value() {
+                Some((sent, key)) if sent == body => key,
+                Some(_) => {
+                    pay.checking.set(true);
                     let read = api::get_config(&endpoint, self.timeout_ms, drop).await;
                     if !self.alive() {
-                        return;
+                        return Confirmed::Settled;
                     }
+                    pay.checking.set(false);
                     match read.ok().and_then(|f| model::parse_json(&f.text).ok()) {
                         Some(parsed) if parsed.config.status() != Status::Active => {
                             // The earlier attempt went through (or the session ended): show it.
                             pay.pending.set_value(None);
-                            pay.phase.set(Phase::Idle);
                             self.update(parsed);
+                            return Confirmed::Settled;
                         }
-                        Some(_) => {
-                            pay.pending.set_value(None);
-                            self.send_confirm(req, endpoint, text, new_idempotency_key());
-                        }
-                        None => pay.phase.set(Phase::CheckFailed),
+                        Some(_) => new_idempotency_key(),
+                        None => return Confirmed::CheckFailed,
                     }
-                });
-            }
-            None => self.send_confirm(req, endpoint, text, new_idempotency_key()),
-        }
-    }
-
-    /// One confirm request (`body`, a `ConfirmBody`'s JSON) under `key`; its outcome goes to
-    /// the pay state.
-    fn send_confirm(self, req: ConfirmRequest, endpoint: Endpoint, body: String, key: String) {
-        let pay = req.pay;
-        pay.pending.set_value(Some((body.clone(), key.clone())));
-        pay.phase.set(Phase::Submitting);
-        self.emit(SessionEvent::Confirm { method_type: req.method_type, saved_method_id: req.saved_method_id, challenge_response: None });
-        leptos::task::spawn_local(async move {
+                }
+                None => new_idempotency_key(),
+            };
+            pay.pending.set_value(Some((body.clone(), key.clone())));
+            self.emit(SessionEvent::Confirm {
+                method_type: req.method_type,
+                saved_method_id: req.saved_method_id,
+                challenge_response: None,
+            });
             let answer = api::post_confirm(&endpoint, &body, &key, self.timeout_ms).await;
             if !self.alive() {
-                return;
+                return Confirmed::Settled;
             }
             match answer {
                 Ok(api::Answer::Accepted) => {
                     pay.pending.set_value(None);
-                    pay.phase.set(Phase::Idle);
                     self.config.update(|c| c.status = Some(Status::Completed));
+                    Confirmed::Settled
                 }
                 Ok(api::Answer::Declined(reason)) => pay.declined(reason),
                 Ok(api::Answer::Refused(message)) => pay.refused(message),
-                Err(Failure::Status(..)) => pay.phase.set(Phase::Unknown(Unanswered::ServiceProblem)),
-                Err(Failure::Network | Failure::Timeout) => pay.phase.set(Phase::Unknown(Unanswered::Unreachable)),
+                Err(Failure::Status(..)) => Confirmed::Unknown(Unanswered::ServiceProblem),
+                Err(Failure::Network | Failure::Timeout) => Confirmed::Unknown(Unanswered::Unreachable),
             }
-        });
+        }
     }
 
     /// Wallet scope: make a saved method the default, remove one, or add one; `done` hears
@@ -379,7 +366,7 @@ pub fn LiveView(ctl: Controller, #[prop(default = None)] locale: Option<String>)
     // The view's calls go to this controller. Without an endpoint (a config given directly)
     // there is no server to check a code with: the code check runs as in the demo.
     let backend = Backend::Live(LiveBackend {
-        confirm: Callback::new(move |req: ConfirmRequest| ctl.confirm(req)),
+        confirm: Callback::new(move |req| Box::pin(ctl.confirm(req)) as Reply<_>),
         challenge: ctl.endpoint.with_value(Option::is_some).then(|| Callback::new(move |call| Box::pin(ctl.challenge(call)) as Reply<_>)),
         wallet: Callback::new(move |call| Box::pin(ctl.wallet(call)) as Reply<_>),
         timeout_ms: ctl.timeout_ms,

@@ -7,7 +7,7 @@
 //! - [`Backend::Demo`]: the demo gallery and the component tests. Nothing leaves the page, and
 //!   the view says so: "Demo: nothing was sent", the demo code shown and accepted.
 use super::challenge::{ChallengeCall, ChallengeReply};
-use super::pay_state::{ConfirmRequest, Phase};
+use super::pay_state::{ConfirmRequest, Confirmed};
 use super::wallet::WalletFailure;
 use crate::api::WalletCall;
 use crate::challenge::{self, SendAnswer};
@@ -17,6 +17,8 @@ use leptos::prelude::*;
 /// What a call to the backend returns: its answer, some time later. The view awaits it in an
 /// `Action`, whose `pending()` says the call is under way.
 pub type Reply<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
+/// Sends the payer's confirm; its answer is what the Pay button shows.
+pub type ConfirmSender = Callback<ConfirmRequest, Reply<Confirmed>>;
 /// Sends one challenge call (send a code, verify one).
 pub type ChallengeSender = Callback<ChallengeCall, Reply<ChallengeReply>>;
 /// Sends one wallet change: `Ok`, or what to tell the payer.
@@ -31,7 +33,7 @@ pub enum Backend {
 /// A live session's calls, made by its controller.
 #[derive(Clone, Copy)]
 pub struct LiveBackend {
-    pub confirm: Callback<ConfirmRequest>,
+    pub confirm: ConfirmSender,
     /// `None` when the view was given a config and no session to ask (`mount({config})`):
     /// a code check then runs as in the demo, since there is no server to verify it.
     pub challenge: Option<ChallengeSender>,
@@ -45,10 +47,10 @@ pub struct LiveBackend {
 
 impl Backend {
     /// Sends the payer's confirm (the demo only says that nothing was sent).
-    pub fn confirm(self, req: ConfirmRequest) {
+    pub fn confirm(self, req: ConfirmRequest) -> Reply<Confirmed> {
         match self {
             Backend::Live(live) => live.confirm.run(req),
-            Backend::Demo => req.pay.phase.set(Phase::Demo),
+            Backend::Demo => Box::pin(std::future::ready(Confirmed::Demo)),
         }
     }
 
@@ -115,7 +117,7 @@ mod tests {
         Owner::new().with(|| {
             assert!(Backend::Demo.simulates_codes());
             let live = LiveBackend {
-                confirm: Callback::new(|_| {}),
+                confirm: Callback::new(|_| Box::pin(std::future::ready(Confirmed::Settled)) as Reply<_>),
                 challenge: None,
                 wallet: Callback::new(|_| Box::pin(std::future::ready(Ok(()))) as Reply<_>),
                 timeout_ms: 1000,

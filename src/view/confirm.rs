@@ -1,5 +1,5 @@
 use super::backend::backend;
-use super::pay_state::{entered, find, pay_state, Choice, ConfirmRequest, Phase, Unanswered};
+use super::pay_state::{entered, find, pay_state, Choice, ConfirmRequest, Confirmed, Unanswered};
 use super::{ctx, total_change::total_seen};
 use crate::gate::{self, Blocker, GateInput};
 use crate::i18n::Msg;
@@ -9,13 +9,17 @@ use leptos::prelude::*;
 
 /// The one primary button: "Pay $49.99". It stays focusable and says what is in the way
 /// (`aria-disabled`) until the gate opens; pressing it then shows every problem and moves
-/// focus to the first one. It never sends twice.
+/// focus to the first one. It never sends twice: the confirm is an `Action`, and while it
+/// is pending the gate is closed.
 #[component]
 pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
     let seen = total_seen();
     let backend = backend();
+    let send = Action::new_local(move |req: &ConfirmRequest| backend.confirm(req.clone()));
+    let sending = send.pending();
+    let outcome = send.value();
     let button = NodeRef::<Button>::new();
     let status_id = cx.id("confirm-status");
     let prefix = StoredValue::new(cx.prefix());
@@ -33,7 +37,7 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
         challenge_required: config.with(|c| c.challenge.is_some()),
         challenge_satisfied: pay.challenge_response.with(Option::is_some),
         total_seen: seen.get(),
-        submitting: matches!(pay.phase.get(), Phase::Submitting | Phase::Checking | Phase::Handed),
+        submitting: sending.get() || outcome.with(|o| *o == Some(Confirmed::Handed)),
     });
     let blocked = Memo::new(move |_| gate::blocker(&input.get()));
     let press = move |_| {
@@ -71,17 +75,19 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
                     Choice::NewCard => "card",
                     _ => "us_bank_account",
                 };
-                backend.confirm(ConfirmRequest { payment_method, method_type, saved_method_id: saved, pay });
+                send.dispatch(ConfirmRequest { payment_method, method_type, saved_method_id: saved, pay });
             }
         }
     };
     // What is under way or in the way: a polite status line under the button.
-    let status = move || match (pay.phase.get(), blocked.get()) {
-        (Phase::Submitting, _) => Some(cx.text(Msg::Confirming).to_owned()),
-        (Phase::Checking, _) => Some(cx.text(Msg::CheckingEarlierPayment).to_owned()),
-        (Phase::Demo, _) => Some(cx.text(Msg::DemoNothingSent).to_owned()),
-        (Phase::Handed, _) => Some(cx.text(Msg::ConfirmingWithMerchant).to_owned()),
-        (Phase::Idle, Some(b)) if pay.submitted.get() || b == Blocker::TotalNotSeen || b == Blocker::ChallengePending => {
+    let status = move || match (sending.get(), outcome.get(), blocked.get()) {
+        (true, ..) if pay.checking.get() => Some(cx.text(Msg::CheckingEarlierPayment).to_owned()),
+        (true, ..) => Some(cx.text(Msg::Confirming).to_owned()),
+        (false, Some(Confirmed::Demo), _) => Some(cx.text(Msg::DemoNothingSent).to_owned()),
+        (false, Some(Confirmed::Handed), _) => Some(cx.text(Msg::ConfirmingWithMerchant).to_owned()),
+        (false, None | Some(Confirmed::Settled), Some(b))
+            if pay.submitted.get() || b == Blocker::TotalNotSeen || b == Blocker::ChallengePending =>
+        {
             Some(cx.text(b.message()).to_owned())
         }
         _ => None,
@@ -89,15 +95,15 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
     // What went wrong with the last confirm: an alert above the button, one clear sentence
     // each (the server's own words, if any, as a sentence of their own).
     let problem = move || {
-        let text = match pay.phase.get() {
-            Phase::Declined(reason) => {
+        let text = match outcome.get().filter(|_| !sending.get()) {
+            Some(Confirmed::Declined(reason)) => {
                 let reason = reason.map(|r| format!(" {}", crate::validate::as_sentence(&r))).unwrap_or_default();
                 format!("{}{reason} {}", cx.text(Msg::Declined), cx.text(Msg::DeclineAdvice))
             }
-            Phase::Refused(m) => m.map_or_else(|| cx.text(Msg::Refused).to_owned(), |m| crate::validate::as_sentence(&m)),
-            Phase::Unknown(Unanswered::Unreachable) => cx.text(Msg::ConfirmUnreachable).to_owned(),
-            Phase::Unknown(Unanswered::ServiceProblem) => cx.text(Msg::ConfirmServiceProblem).to_owned(),
-            Phase::CheckFailed => cx.text(Msg::EarlierPaymentUnknown).to_owned(),
+            Some(Confirmed::Refused(m)) => m.map_or_else(|| cx.text(Msg::Refused).to_owned(), |m| crate::validate::as_sentence(&m)),
+            Some(Confirmed::Unknown(Unanswered::Unreachable)) => cx.text(Msg::ConfirmUnreachable).to_owned(),
+            Some(Confirmed::Unknown(Unanswered::ServiceProblem)) => cx.text(Msg::ConfirmServiceProblem).to_owned(),
+            Some(Confirmed::CheckFailed) => cx.text(Msg::EarlierPaymentUnknown).to_owned(),
             _ => return None,
         };
         Some(view! { <p class="sv-alert" data-testid="confirm-problem">{text}</p> })

@@ -29,11 +29,11 @@ mod total;
 mod total_change;
 mod wallet;
 
-pub use backend::{backend, Backend, ChallengeSender, LiveBackend, Reply, WalletSender};
+pub use backend::{backend, Backend, ChallengeSender, ConfirmSender, LiveBackend, Reply, WalletSender};
 pub use challenge::{ChallengeCall, ChallengeReply};
 pub use lazy::lazy_part;
 pub use page_message::{MessageSanitizer, Sanitized};
-pub use pay_state::{Choice, ConfirmRequest, PayState, Phase, Unanswered};
+pub use pay_state::{Choice, ConfirmRequest, Confirmed, PayState, Unanswered};
 pub use problem::{Problem, ProblemKind};
 pub use session_view::SessionView;
 pub use total_change::TotalSeen;

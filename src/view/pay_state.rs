@@ -13,11 +13,13 @@ pub enum Choice {
     NewBank,
 }
 
-/// Where a confirm stands.
+/// What a confirm came to: the value of the Pay button's `Action` (whose `pending()` says
+/// one is under way).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Phase {
-    Idle,
-    Submitting,
+pub enum Confirmed {
+    /// The session moved on (paid, or an earlier attempt had gone through, or it ended):
+    /// the view shows its new state.
+    Settled,
     /// Declined by the bank: its reason, if the server gave one; only the security code was cleared.
     Declined(Option<String>),
     /// Refused for another reason: the server's message, if any.
@@ -25,11 +27,10 @@ pub enum Phase {
     /// No answer we could read: the outcome is unknown; "Pay" again retries with the same
     /// request and key, and a different request first asks the server about this one.
     Unknown(Unanswered),
-    /// A different request after an unknown outcome: the session is read first.
-    Checking,
-    /// That read failed: nothing was sent.
+    /// A different request after an unknown outcome needed the session read first, and that
+    /// read failed: nothing was sent.
     CheckFailed,
-    /// The demo gallery: nothing is sent.
+    /// The demo gallery: nothing was sent.
     Demo,
     /// The embedder confirms by itself (`handleConfirm`): the `confirm` event went out.
     Handed,
@@ -55,7 +56,9 @@ pub struct PayState {
     pub touched: RwSignal<HashSet<Field>>,
     /// Confirm was pressed: every problem is shown.
     pub submitted: RwSignal<bool>,
-    pub phase: RwSignal<Phase>,
+    /// The confirm under way is first reading the session (a different request after an
+    /// unknown outcome): what the status line says while it waits.
+    pub checking: RwSignal<bool>,
     /// The last confirm sent (its body and idempotency key) while its outcome is unknown:
     /// the same request is retried with the same key, so it can never be charged twice.
     pub pending: StoredValue<Option<(String, String)>>,
@@ -80,7 +83,7 @@ impl PayState {
             bank: RwSignal::new(BankInput { checking: true, ..Default::default() }),
             touched: RwSignal::new(HashSet::new()),
             submitted: RwSignal::new(false),
-            phase: RwSignal::new(Phase::Idle),
+            checking: RwSignal::new(false),
             pending: StoredValue::new(None),
             challenge_response: RwSignal::new(None),
             challenge_resets: RwSignal::new(0),
@@ -106,7 +109,7 @@ impl PayState {
     /// The server declined the payment: everything typed is kept but the security code,
     /// which is emptied (by us, so not shown as a problem until the payer has been in the
     /// field again); a captcha token was used up, so the check asks again.
-    pub fn declined(&self, reason: Option<String>) {
+    pub fn declined(&self, reason: Option<String>) -> Confirmed {
         self.pending.set_value(None);
         self.challenge_resets.update(|n| *n += 1);
         self.card.update(|c| c.cvc.clear());
@@ -114,15 +117,15 @@ impl PayState {
             t.remove(&Field::Cvc);
         });
         self.submitted.set(false);
-        self.phase.set(Phase::Declined(reason));
+        Confirmed::Declined(reason)
     }
 
     /// The server refused the confirm for another reason (its message, if any); the captcha
     /// token was used up.
-    pub fn refused(&self, message: Option<String>) {
+    pub fn refused(&self, message: Option<String>) -> Confirmed {
         self.pending.set_value(None);
         self.challenge_resets.update(|n| *n += 1);
-        self.phase.set(Phase::Refused(message));
+        Confirmed::Refused(message)
     }
 
     /// The problems of the method being entered (none for a saved one), and the
