@@ -5,13 +5,14 @@
 use crate::api::{self, Abort, Endpoint};
 use crate::browser;
 use crate::i18n::Msg;
-use crate::model::{self, Config, Parsed, Status};
+use crate::model::{self, Config, ConfigStoreFields, Parsed, SavedMethod, Status};
 use crate::retry::{self, Failure};
 use crate::view::{
     Backend, ChallengeCall, ChallengeReply, ConfirmRequest, Confirmed, LiveBackend, Problem, ProblemKind, Reply, SessionView, Unanswered,
     ViewCtx, WalletFailure,
 };
 use leptos::prelude::*;
+use reactive_stores::{Patch, Store};
 use send_wrapper::SendWrapper;
 
 pub use crate::api::TIMEOUT_MS;
@@ -69,7 +70,8 @@ pub struct LiveOptions {
 /// The handle to one live session; `Copy`, and inert once its owner is gone.
 #[derive(Clone, Copy)]
 pub struct Controller {
-    pub config: RwSignal<Config>,
+    /// The config on screen, a store: a new one is patched in, so only what changed re-renders.
+    pub config: Store<Config>,
     pub state: RwSignal<LoadState>,
     /// Server clock minus client clock, from the last response's `Date`.
     pub skew_ms: RwSignal<i64>,
@@ -98,7 +100,7 @@ impl Controller {
     pub fn new(options: LiveOptions) -> Self {
         let has_initial = options.initial.is_some();
         let ctl = Controller {
-            config: RwSignal::new(Config::default()),
+            config: Store::new(Config::default()),
             state: RwSignal::new(LoadState::Loading),
             skew_ms: RwSignal::new(0),
             endpoint: StoredValue::new(options.endpoint),
@@ -156,7 +158,7 @@ impl Controller {
         let changed = self.config.try_with_untracked(|c| *c != parsed.config).unwrap_or(false);
         let was_ready = self.state.try_get_untracked() == Some(LoadState::Ready);
         if changed {
-            self.config.set(parsed.config);
+            self.config.patch(parsed.config);
         }
         if !was_ready {
             self.state.set(LoadState::Ready);
@@ -283,7 +285,7 @@ impl Controller {
             match answer {
                 Ok(api::Answer::Accepted) => {
                     pay.pending.set_value(None);
-                    self.config.update(|c| c.status = Some(Status::Completed));
+                    self.config.status().set(Some(Status::Completed));
                     Confirmed::Settled
                 }
                 Ok(api::Answer::Declined(reason)) => pay.declined(reason),
@@ -308,8 +310,8 @@ impl Controller {
                 Ok(api::Answer::Accepted) => {
                     if self.alive() {
                         match &call {
-                            api::WalletCall::MakeDefault(id) => self.config.update(|c| c.set_default_method(id)),
-                            api::WalletCall::Remove(id) => self.config.update(|c| c.remove_method(id)),
+                            api::WalletCall::MakeDefault(id) => self.config.saved_methods().update(|m| SavedMethod::make_default(m, id)),
+                            api::WalletCall::Remove(id) => self.config.saved_methods().update(|m| SavedMethod::remove(m, id)),
                             api::WalletCall::Add(_) => self.refresh(),
                         }
                     }
@@ -344,7 +346,7 @@ impl Controller {
             // (and what they typed); the next refresh tries again.
             ProblemKind::Unreachable | ProblemKind::Unreadable if showing => {}
             // The server says the session is over: show it as expired, in place.
-            ProblemKind::Gone if showing => self.config.update(|c| c.status = Some(Status::Expired)),
+            ProblemKind::Gone if showing => self.config.status().set(Some(Status::Expired)),
             _ => {
                 self.state.set(LoadState::Failed(kind));
                 self.emit(SessionEvent::Error(kind));

@@ -4,6 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use reactive_stores::{Patch, Store};
 use session_view::demo::config_json;
 use session_view::model::{parse_json, Config};
 use session_view::view::{Backend, SessionView};
@@ -57,7 +58,15 @@ fn in_process_sanitizer() {
     })));
 }
 
-fn mount_signal(config: Signal<Config>) -> Mounted {
+/// A new config, as the live controller applies one: `change` made to a copy of the one on
+/// screen, patched into the store.
+fn change(config: Store<Config>, change: impl FnOnce(&mut Config)) {
+    let mut next = config.get_untracked();
+    change(&mut next);
+    config.patch(next);
+}
+
+fn mount_store(config: Store<Config>) -> Mounted {
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         in_process_sanitizer();
@@ -67,7 +76,7 @@ fn mount_signal(config: Signal<Config>) -> Mounted {
 }
 
 fn mount(config: Config) -> Mounted {
-    mount_signal(Signal::stored(config))
+    mount_store(Store::new(config))
 }
 
 /// Mounted with the `locale` mount option (`None`: the browser's languages decide).
@@ -76,6 +85,7 @@ fn mount_in(config: Config, locale: Option<&str>) -> Mounted {
     let locale = locale.map(str::to_owned);
     let handle = leptos::mount::mount_to(root.clone(), move || {
         in_process_sanitizer();
+        let config = Store::new(config.clone());
         match locale.clone() {
             Some(l) => view! { <SessionView config backend=Backend::Demo locale=l/> }.into_any(),
             None => view! { <SessionView config backend=Backend::Demo/> }.into_any(),
@@ -478,13 +488,13 @@ async fn bank_form_checks_the_routing_number() {
 
 #[wasm_bindgen_test]
 async fn what_the_payer_typed_survives_a_new_config() {
-    let cfg = RwSignal::new(demo("card"));
-    let v = mount_signal(cfg.into());
+    let cfg = Store::new(demo("card"));
+    let v = mount_store(cfg);
     choose(&v, "Use a new card").await;
     set_input(&v, "[data-testid=card-form] input[autocomplete=cc-number]", "4242 4242");
     set_input(&v, "[data-testid=card-form] input[autocomplete=cc-name]", "Jo Lee");
     tick().await;
-    cfg.update(|c| {
+    change(cfg, |c| {
         c.amount = Some(6500);
         c.line_items.push(session_view::model::LineItem { description: Some("Gift wrap".into()), amount: Some(1501), quantity: 1 });
     });
@@ -498,17 +508,17 @@ async fn what_the_payer_typed_survives_a_new_config() {
 
 #[wasm_bindgen_test]
 async fn amount_change_updates_in_place_without_recreating_rows() {
-    let cfg = RwSignal::new(demo("card"));
-    let v = mount_signal(cfg.into());
+    let cfg = Store::new(demo("card"));
+    let v = mount_store(cfg);
     let row_before = v.all(".sv-item")[0].clone();
-    cfg.update(|c| c.amount = Some(5999));
+    change(cfg, |c| c.amount = Some(5999));
     tick().await;
     assert_eq!(v.text("[data-testid=amount-due]"), "$59.99");
     assert_eq!(v.text("[data-testid=total]"), "$59.99");
     assert!(row_before.is_same_node(Some(&v.all(".sv-item")[0])), "line item row was re-created");
     // One item changes: its row shows the change, the other row stays the same node.
     let second_before = v.all(".sv-item")[1].clone();
-    cfg.update(|c| {
+    change(cfg, |c| {
         if let Some(item) = c.line_items.get_mut(1) {
             item.quantity = 3;
         }
@@ -517,7 +527,7 @@ async fn amount_change_updates_in_place_without_recreating_rows() {
     assert!(row_before.is_same_node(Some(&v.all(".sv-item")[0])), "an unchanged row stays");
     assert!(!second_before.is_same_node(Some(&v.all(".sv-item")[1])), "the changed row is rebuilt");
     assert!(v.all(".sv-item")[1].text_content().unwrap_or_default().contains("3 × $10.01"), "{:?}", v.all(".sv-item")[1].text_content());
-    cfg.update(|c| c.status = Some(session_view::model::Status::Completed));
+    change(cfg, |c| c.status = Some(session_view::model::Status::Completed));
     tick().await;
     assert!(v.q("[data-testid=completed]").is_some());
 }
@@ -787,11 +797,11 @@ async fn an_email_code_too_short_is_not_sent_and_three_wrong_codes_lock() {
 
 #[wasm_bindgen_test]
 async fn a_challenge_added_by_a_live_update_blocks_confirm_from_then_on() {
-    let cfg = RwSignal::new(config(&format!("{{{SAVED_CARD}}}")));
-    let v = mount_signal(cfg.into());
+    let cfg = Store::new(config(&format!("{{{SAVED_CARD}}}")));
+    let v = mount_store(cfg);
     tick().await;
     assert!(gate_open(&v));
-    cfg.update(|c| {
+    change(cfg, |c| {
         *c = config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "sms", "delivery_hint": "--1234", "code_sent": true}}}}"#))
     });
     tick().await;
@@ -804,17 +814,17 @@ async fn a_challenge_added_by_a_live_update_blocks_confirm_from_then_on() {
     verify.click();
     tick().await;
     assert!(gate_open(&v));
-    cfg.update(|c| *c = config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "email", "code_sent": true}}}}"#)));
+    change(cfg, |c| *c = config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "email", "code_sent": true}}}}"#)));
     tick().await;
     assert!(!gate_open(&v));
 }
 
 #[wasm_bindgen_test]
 async fn a_changed_total_must_be_seen_before_confirming() {
-    let cfg = RwSignal::new(demo("card"));
-    let v = mount_signal(cfg.into());
+    let cfg = Store::new(demo("card"));
+    let v = mount_store(cfg);
     tick().await;
-    cfg.update(|c| c.amount = Some(7000));
+    change(cfg, |c| c.amount = Some(7000));
     tick().await;
     let button = confirm_button(&v);
     assert_eq!(button.text_content().as_deref(), Some("Pay $70.00"));
@@ -916,7 +926,7 @@ async fn the_message_keeps_its_place_while_the_sanitiser_loads_and_says_so_if_it
                 }
             }) as session_view::view::Sanitized
         })));
-        view! { <SessionView config=demo("message") backend=Backend::Demo locale="en"/> }
+        view! { <SessionView config=Store::new(demo("message")) backend=Backend::Demo locale="en"/> }
     });
     let v = Mounted { root, _handle: None };
     tick().await;

@@ -49,6 +49,21 @@ const coreManifest = fs.readFileSync(path.join(src, '..', 'crates', 'core', 'Car
 for (const dep of ['web-sys', 'js-sys', 'wasm-bindgen', 'leptos', 'gloo-net', 'gloo']) {
   if (new RegExp(`^\\s*${dep}\\s*=`, 'm').test(coreManifest)) impure.push(`crates/core/Cargo.toml: the core depends on ${dep}`);
 }
+// Leptos' store only as an optional dependency (the `store` feature the view turns on), and in
+// the core's code only inside `cfg_attr(feature = "store", …)`: the core's own code never uses
+// it, and `cargo test -p session-view-core` builds without it.
+for (const m of coreManifest.matchAll(/^\s*(reactive_[a-z_]+)\s*=(.*)$/gm)) {
+  if (!/optional\s*=\s*true/.test(m[2])) impure.push(`crates/core/Cargo.toml: ${m[1]} is not optional`);
+}
+const coreSrc = path.join(src, '..', 'crates', 'core', 'src');
+for (const file of fs.readdirSync(coreSrc, { recursive: true }).filter(f => f.endsWith('.rs'))) {
+  const code = fs.readFileSync(path.join(coreSrc, file), 'utf8');
+  for (const line of code.split('\n')) {
+    if (/\b(reactive_[a-z_]+|leptos)\b/.test(line) && !/^\s*(\/\/|#\[cfg_attr\(feature = "store",)/.test(line)) {
+      impure.push(`crates/core/src/${file}: Leptos outside cfg_attr(feature = "store"): ${line.trim()}`);
+    }
+  }
+}
 const problems = [...impure];
 for (const [mod, used] of uses) {
   if (!layerOf.has(mod)) { problems.push(`src/${mod}: in no layer (add it to tools/layers.mjs)`); continue; }

@@ -20,7 +20,7 @@ pub fn DemoGallery() -> impl IntoView {
         match parse_json(&config_json(&key).unwrap_or_default()) {
             Ok(parsed) => {
                 crate::browser::log_warnings(&parsed.warnings);
-                view! { <SessionView config=parsed.config backend=Backend::Demo/> }.into_any()
+                view! { <SessionView config=reactive_stores::Store::new(parsed.config) backend=Backend::Demo/> }.into_any()
             }
             Err(_) => {
                 view! { <Problem kind=ProblemKind::Unreadable on_retry=Callback::new(move |()| selected.set(key.clone()))/> }.into_any()

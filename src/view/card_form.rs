@@ -4,9 +4,10 @@ use super::pay_state::{entered, field_id, pay_state};
 use super::{ctx, saved_methods::brand_name};
 use crate::card;
 use crate::i18n::Msg;
-use crate::model::{AvsField, Config, Wire};
+use crate::model::{AvsField, Config, ConfigStoreFields, Wire};
 use crate::payment::{self, CardInput, Field};
 use leptos::prelude::*;
+use reactive_stores::Store;
 
 /// Every country (ISO 3166-1), named in the payer's language (`Intl.DisplayNames`; the code
 /// where the browser has no name) and sorted as the payer's language sorts.
@@ -21,10 +22,11 @@ fn countries(locale: &str) -> Vec<(&'static str, String)> {
 /// A new card: number grouped as typed, expiry, security code, name, and exactly the
 /// billing fields the session requires. Problems show when a field is left or on confirm.
 #[component]
-pub fn CardForm(config: Signal<Config>) -> impl IntoView {
+pub fn CardForm(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
-    let required = Memo::new(move |_| config.with(|c| c.required_avs_fields.iter().filter(|f| f.is_known()).cloned().collect::<Vec<_>>()));
+    let required =
+        Memo::new(move |_| config.required_avs_fields().with(|r| r.iter().filter(|f| f.is_known()).cloned().collect::<Vec<_>>()));
     // What the view worked out once (`Entered`): while this form shows, the card's problems.
     let entered = entered();
     let problems = entered.problems();

@@ -3,16 +3,17 @@ use super::pay_state::{entered, find, pay_state, Choice, ConfirmRequest, Confirm
 use super::{ctx, total_change::total_seen};
 use crate::gate::{self, Blocker, GateInput};
 use crate::i18n::Msg;
-use crate::model::Config;
+use crate::model::{Config, ConfigStoreFields};
 use leptos::html::Button;
 use leptos::prelude::*;
+use reactive_stores::Store;
 
 /// The one primary button: "Pay $49.99". It stays focusable and says what is in the way
 /// (`aria-disabled`) until the gate opens; pressing it then shows every problem and moves
 /// focus to the first one. It never sends twice: the confirm is an `Action`, and while it
 /// is pending the gate is closed.
 #[component]
-pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
+pub fn ConfirmButton(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
     let seen = total_seen();
@@ -23,18 +24,17 @@ pub fn ConfirmButton(config: Signal<Config>) -> impl IntoView {
     let button = NodeRef::<Button>::new();
     let status_id = cx.id("confirm-status");
     let prefix = StoredValue::new(cx.prefix());
-    let total = Memo::new(move |_| config.with(|c| (c.amount, c.currency.clone())));
-    let label = move || match total.get() {
+    let label = move || match super::fields::total(config) {
         (Some(a), cur) => cx.fill(Msg::PayAmount, &[("amount", &cx.money(Some(a), cur.as_deref()))]),
         _ => cx.text(Msg::Pay).to_owned(),
     };
     let entered = entered();
     let problems = entered.problems();
     let input = Memo::new(move |_| GateInput {
-        payable: total.with(|t| t.0.is_some()),
+        payable: config.amount().with(Option::is_some),
         method_chosen: pay.choice.get() != Choice::None,
         method_valid: problems.with(Vec::is_empty),
-        challenge_required: config.with(|c| c.challenge.is_some()),
+        challenge_required: config.challenge().with(Option::is_some),
         challenge_satisfied: pay.challenge_response.with(Option::is_some),
         total_seen: seen.get(),
         submitting: sending.get() || outcome.with(|o| *o == Some(Confirmed::Handed)),

@@ -1,7 +1,8 @@
 use super::ctx;
 use crate::i18n::Msg;
-use crate::model::{Config, LineItem};
+use crate::model::{Config, ConfigStoreFields, LineItem};
 use leptos::prelude::*;
+use reactive_stores::Store;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// A row's identity: its position and a hash of what it shows.
@@ -17,7 +18,7 @@ fn row_key(i: usize, item: &LineItem, currency: Option<&str>) -> RowKey {
 /// by position and content, so a change elsewhere (e.g. the total) leaves them in place, and
 /// a new config costs a hash per item: only rows that changed are formatted and built.
 #[component]
-pub fn LineItems(config: Signal<Config>) -> impl IntoView {
+pub fn LineItems(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
     // Every row hands these to the DOM: crossed into JS once and then reused, not decoded
     // again for each of thousands of rows (wasm-bindgen's `enable-interning`).
@@ -25,12 +26,14 @@ pub fn LineItems(config: Signal<Config>) -> impl IntoView {
         wasm_bindgen::intern(s);
     }
     let keys = Memo::new(move |_| {
-        config.with(|c| c.line_items.iter().enumerate().map(|(i, item)| row_key(i, item, c.currency.as_deref())).collect::<Vec<_>>())
+        config.currency().with(|cur| {
+            config.line_items().with(|items| items.iter().enumerate().map(|(i, item)| row_key(i, item, cur.as_deref())).collect::<Vec<_>>())
+        })
     });
     let row = move |(i, _): RowKey| {
-        let (item, currency) = config.with_untracked(|c| {
-            (c.line_items.get(i).cloned().unwrap_or(LineItem { description: None, amount: None, quantity: 1 }), c.currency.clone())
-        });
+        let item = config.line_items().with_untracked(|items| items.get(i).cloned());
+        let item = item.unwrap_or(LineItem { description: None, amount: None, quantity: 1 });
+        let currency = config.currency().get_untracked();
         let cur = currency.as_deref();
         let qty = item.quantity;
         // The unit price only where it tells something (a quantity other than one).

@@ -6,8 +6,9 @@ use super::pay_state::{pay_state, Choice};
 use super::saved_methods::{describe, SavedMethodText};
 use super::ViewCtx;
 use crate::i18n::Msg;
-use crate::model::{Brand, Config, MethodType};
+use crate::model::{Brand, Config, ConfigStoreFields, MethodType, SavedMethod};
 use leptos::prelude::*;
+use reactive_stores::Store;
 
 #[derive(Clone, Debug, PartialEq)]
 struct Opt {
@@ -21,11 +22,12 @@ struct Opt {
     is_default: bool,
 }
 
-fn options(c: &Config, now: (u32, u32), saved_only: bool, cx: ViewCtx) -> Vec<Opt> {
-    let mut out: Vec<Opt> = c
-        .saved_methods
+/// The choices, from the saved methods and the method types the session allows (`allowed`,
+/// its `allowed_methods`).
+fn options(saved: &[SavedMethod], allowed: &Option<Vec<MethodType>>, now: (u32, u32), saved_only: bool, cx: ViewCtx) -> Vec<Opt> {
+    let mut out: Vec<Opt> = saved
         .iter()
-        .filter(|m| c.allows(&m.kind))
+        .filter(|m| m.kind.allowed_by(allowed))
         .map(|m| {
             let (title, details, expired) = describe(m, now, cx);
             let unusable = if expired {
@@ -42,7 +44,7 @@ fn options(c: &Config, now: (u32, u32), saved_only: bool, cx: ViewCtx) -> Vec<Op
     if saved_only {
         return out;
     }
-    if c.allows(&MethodType::Card) {
+    if MethodType::Card.allowed_by(allowed) {
         out.push(Opt {
             choice: Choice::NewCard,
             brand: None,
@@ -52,7 +54,7 @@ fn options(c: &Config, now: (u32, u32), saved_only: bool, cx: ViewCtx) -> Vec<Op
             is_default: false,
         });
     }
-    if c.allows(&MethodType::Ach) {
+    if MethodType::Ach.allowed_by(allowed) {
         out.push(Opt {
             choice: Choice::NewBank,
             brand: None,
@@ -69,12 +71,14 @@ fn options(c: &Config, now: (u32, u32), saved_only: bool, cx: ViewCtx) -> Vec<Op
 /// saved methods the session allows (expired ones shown but disabled, with the reason),
 /// then a new card / a new bank account. The default method is pre-selected when usable.
 #[component]
-pub fn MethodChoice(config: Signal<Config>) -> impl IntoView {
+pub fn MethodChoice(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
     let now = crate::browser::now_year_month();
     let saved_only = super::backend::backend().embedder_confirms();
-    let opts = Memo::new(move |_| config.with(|c| options(c, now, saved_only, cx)));
+    let opts = Memo::new(move |_| {
+        config.saved_methods().with(|saved| config.allowed_methods().with(|allowed| options(saved, allowed, now, saved_only, cx)))
+    });
     // Pre-select once (and again if the chosen method disappears from a new config).
     Effect::new(move |_| {
         let list = opts.get();
@@ -132,7 +136,7 @@ pub fn MethodChoice(config: Signal<Config>) -> impl IntoView {
 /// The form of the new method chosen (card or bank account), if one is: in the method choice
 /// and in the wallet's "Add a payment method".
 #[component]
-pub fn NewMethodForm(config: Signal<Config>) -> impl IntoView {
+pub fn NewMethodForm(config: Store<Config>) -> impl IntoView {
     let pay = pay_state();
     view! {
         <Show when=move || pay.choice.get() == Choice::NewCard><CardForm config/></Show>

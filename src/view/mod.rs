@@ -11,6 +11,7 @@ mod countdown;
 mod customer_email;
 mod expiry;
 mod field;
+mod fields;
 mod header;
 mod lazy;
 mod line_items;

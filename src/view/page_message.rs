@@ -1,9 +1,10 @@
 use super::ctx;
 use crate::i18n::Msg;
-use crate::model::Config;
+use crate::model::{Config, ConfigStoreFields};
 use crate::sanitize::{self, Node};
 use leptos::html::Div;
 use leptos::prelude::*;
+use reactive_stores::Store;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -56,10 +57,10 @@ enum Shown {
 /// and its words are shown as plain text (a text node), so the payer can read it at once.
 /// If it cannot load, a calm line says the message could not be shown.
 #[component]
-pub fn PageMessage(config: Signal<Config>) -> impl IntoView {
+pub fn PageMessage(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
     let sanitizer = use_context::<MessageSanitizer>().unwrap_or_else(from_module);
-    let message = Memo::new(move |_| config.with(|c| c.page_message.clone()));
+    let message = config.page_message();
     let shown = RwSignal::new(Shown::Nothing);
     let generation = StoredValue::new(0u32);
     Effect::new(move |_| {

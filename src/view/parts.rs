@@ -10,11 +10,12 @@ use super::wallet::Wallet;
 use crate::chunk::{split, ChunkFailed};
 use crate::model::Config;
 use leptos::prelude::*;
+use reactive_stores::Store;
 
 split!(
     pay,
     /// The method choice and forms, the challenge, consent and Pay.
-    pub fn payment_methods(config: Signal<Config>) -> Result<AnyView, ChunkFailed> {
+    pub fn payment_methods(config: Store<Config>) -> Result<AnyView, ChunkFailed> {
         Ok(view! { <PaymentMethods config/> }.into_any())
     }
 );
@@ -22,7 +23,7 @@ split!(
 split!(
     wallet,
     /// The wallet (saved methods without a payment).
-    pub fn wallet(config: Signal<Config>) -> Result<AnyView, ChunkFailed> {
+    pub fn wallet(config: Store<Config>) -> Result<AnyView, ChunkFailed> {
         Ok(view! { <Wallet config/> }.into_any())
     }
 );

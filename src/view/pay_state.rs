@@ -158,10 +158,10 @@ pub struct Entered(pub Memo<(Problems, Option<MethodBody>)>);
 impl Entered {
     /// Made and provided by the part that takes a new method (the pay form, the wallet), so
     /// the payment rules travel in that part's chunk, not in the first paint's module.
-    pub fn provide(config: Signal<crate::model::Config>) -> Self {
+    pub fn provide(config: reactive_stores::Store<crate::model::Config>) -> Self {
         let pay = pay_state();
         let now = crate::browser::now_year_month();
-        let required = Memo::new(move |_| config.with(|c| c.required_avs_fields.clone()));
+        let required = crate::model::ConfigStoreFields::required_avs_fields(config);
         let entered = Entered(Memo::new(move |_| required.with(|r| pay.entered(r, now))));
         provide_context(entered);
         entered

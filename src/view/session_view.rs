@@ -5,15 +5,16 @@ use super::{
 use super::{customer_email::CustomerEmail, expiry::Expiry, order_summary::OrderSummary};
 use super::{header::Header, lazy_part, page_message::PageMessage, parts, status_views::*, ViewCtx};
 use crate::i18n::Msg;
-use crate::model::{Config, Status};
+use crate::model::{BrandingStoreFields, Config, ConfigStoreFields, Layout, Scope, Status};
 use crate::{browser, contrast, countdown};
 use leptos::prelude::*;
+use reactive_stores::Store;
 
-/// The whole view of one session config. `config` may change at any time; each part
-/// re-renders only when the slice it reads changes.
+/// The whole view of one session config. `config` may change at any time (`patch` a new
+/// one into the store): each part re-renders only when the fields it reads change.
 #[component]
 pub fn SessionView(
-    #[prop(into)] config: Signal<Config>,
+    config: Store<Config>,
     /// Where the payer's actions go: a live session, or the demo. Chosen here, once.
     backend: super::Backend,
     #[prop(optional, into)] locale: Option<String>,
@@ -31,8 +32,8 @@ pub fn SessionView(
     provide_context(seen);
     // What the payer types lives here, beside the config: a new config never resets it.
     provide_context(super::pay_state::PayState::for_locale(cx.locale));
-    let embedded = Memo::new(move |_| config.with(Config::is_embedded));
-    let expires_at = Memo::new(move |_| config.with(|c| c.expires_at));
+    let embedded = Memo::new(move |_| config.layout().with(|l| *l == Some(Layout::Embedded)));
+    let expires_at = config.expires_at();
     // The clock ticks once a second, only while an expiry is set.
     let now = RwSignal::new(browser::now_ms() as i64);
     browser::drop_on_cleanup(browser::Interval::new(1000, move || {
@@ -44,7 +45,7 @@ pub fn SessionView(
     // Whole seconds left by the server's clock, so the view updates once a second at most.
     let remaining = Memo::new(move |_| expires_at.get().map(|at| (countdown::remaining_ms(at, now.get(), skew()) + 999) / 1000 * 1000));
     let status = Memo::new(move |_| {
-        let status = config.with(Config::status);
+        let status = config.status().with(Status::or_active);
         if status == Status::Active && remaining.get() == Some(0) {
             Status::Expired // reached by the clock, without waiting for the server
         } else {
@@ -75,8 +76,8 @@ pub fn SessionView(
         }
         now
     });
-    let wallet = Memo::new(move |_| config.with(Config::is_wallet));
-    let accent = Memo::new(move |_| config.with(|c| c.branding.accent_color));
+    let wallet = Memo::new(move |_| config.scope().with(|s| *s == Some(Scope::Wallet)));
+    let accent = config.branding().accent_color();
     let accent_css = move || accent.get().map(|a| a.to_css());
     let ink_css = move || accent.get().map(|a| contrast::ink_on(a).to_css());
 

@@ -2,25 +2,26 @@
 //! build does not know.
 use super::ctx;
 use crate::i18n::Msg;
-use crate::model::Config;
+use crate::model::{Config, ConfigStoreFields};
 use leptos::prelude::*;
+use reactive_stores::Store;
 
 /// The merchant's name, or "the merchant" in the payer's language.
-pub(super) fn merchant(config: Signal<Config>) -> Memo<String> {
+pub(super) fn merchant(config: Store<Config>) -> Memo<String> {
     let cx = ctx();
-    Memo::new(move |_| config.with(|c| c.merchant_name().unwrap_or(cx.text(Msg::TheMerchant)).to_owned()))
+    Memo::new(move |_| super::fields::merchant_name(config).unwrap_or_else(|| cx.text(Msg::TheMerchant).to_owned()))
 }
 
 #[component]
-pub fn Completed(config: Signal<Config>) -> impl IntoView {
+pub fn Completed(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
-    let paid = Memo::new(move |_| config.with(|c| (c.amount, c.currency.clone(), c.customer_email.clone())));
     let merchant = merchant(config);
     view! {
         <section class="sv-state sv-state--done" role="status" data-testid="completed">
             <h1 class="sv-heading" tabindex="-1">{cx.text(Msg::PaymentComplete)}</h1>
             {move || {
-                let (amount, currency, email) = paid.get();
+                let (amount, currency) = super::fields::total(config);
+                let email = config.customer_email().get();
                 let paid_text = cx.rich(if amount.is_some() { Msg::YouPaid } else { Msg::PaymentWentThrough }, |arg| match arg {
                     "amount" => view! { <bdi>{cx.money(amount, currency.as_deref())}</bdi> }.into_any(),
                     _ => view! { <bdi>{merchant.get()}</bdi> }.into_any(),
@@ -36,7 +37,7 @@ pub fn Completed(config: Signal<Config>) -> impl IntoView {
 }
 
 #[component]
-pub fn Expired(config: Signal<Config>) -> impl IntoView {
+pub fn Expired(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
     let merchant = merchant(config);
     view! {
@@ -48,7 +49,7 @@ pub fn Expired(config: Signal<Config>) -> impl IntoView {
 }
 
 #[component]
-pub fn Unavailable(config: Signal<Config>) -> impl IntoView {
+pub fn Unavailable(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
     let merchant = merchant(config);
     view! {

@@ -1,17 +1,18 @@
 use super::ctx;
 use crate::i18n::Msg;
-use crate::model::Config;
+use crate::model::{Config, ConfigStoreFields};
 use leptos::prelude::*;
+use reactive_stores::Store;
 
 /// The total row. `amount` is what is charged; when the items add up to something else
 /// the total still shows `amount`, never the sum.
 #[component]
-pub fn Total(config: Signal<Config>) -> impl IntoView {
+pub fn Total(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
-    let total = Memo::new(move |_| config.with(|c| (c.amount, c.currency.clone(), !c.line_items.is_empty())));
+    let has_items = Memo::new(move |_| config.line_items().with(|items| !items.is_empty()));
     move || {
-        let (amount, currency, has_items) = total.get();
-        has_items.then(|| {
+        let (amount, currency) = super::fields::total(config);
+        has_items.get().then(|| {
             view! {
                 <p class="sv-total">
                     <span>{cx.text(Msg::Total)}</span>

@@ -2,6 +2,7 @@ use super::ctx;
 use crate::i18n::Msg;
 use crate::model::Config;
 use leptos::prelude::*;
+use reactive_stores::Store;
 
 /// Whether the payer has seen the current total; the confirm gate requires it.
 #[derive(Clone, Copy)]
@@ -16,14 +17,13 @@ pub fn total_seen() -> RwSignal<bool> {
 /// When the merchant changes the total while the payer looks, says so plainly (old → new)
 /// in a polite live region, until the payer acknowledges it.
 #[component]
-pub fn TotalChange(config: Signal<Config>) -> impl IntoView {
+pub fn TotalChange(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
     let seen = total_seen();
     let change = RwSignal::new(None::<(String, String)>);
-    let total = Memo::new(move |_| config.with(|c| (c.amount, c.currency.clone())));
     let fmt = move |(amount, currency): &(Option<i64>, Option<String>)| cx.money(*amount, currency.as_deref());
     Effect::new(move |before: Option<(Option<i64>, Option<String>)>| {
-        let now = total.get();
+        let now = super::fields::total(config);
         if let Some(before) = before.filter(|b| b.0.is_some() && *b != now) {
             change.set(Some((fmt(&before), fmt(&now))));
             seen.set(false);

@@ -5,8 +5,9 @@ use super::pay_state::{pay_state, Choice};
 use super::saved_methods::{describe, SavedMethodText};
 use crate::api::WalletCall;
 use crate::i18n::Msg;
-use crate::model::{Config, MethodType, SavedMethod, Wire};
+use crate::model::{Config, ConfigStoreFields, MethodType, SavedMethod, Wire};
 use leptos::prelude::*;
+use reactive_stores::Store;
 
 /// Numbers the saved-method rows, so their element ids never clash across renders.
 static NEXT_ROW: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
@@ -18,13 +19,14 @@ pub type WalletFailure = (Msg, Option<String>);
 /// Scope `wallet`: the payer's saved methods, to make one the default, remove one (after a
 /// confirmation step) or add one. Nothing to pay, so no amount, total or confirm.
 #[component]
-pub fn Wallet(config: Signal<Config>) -> impl IntoView {
+pub fn Wallet(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
     let entered = super::pay_state::Entered::provide(config);
     let backend = super::backend::backend();
     let now = crate::browser::now_year_month();
-    let methods = Memo::new(move |_| config.with(|c| c.saved_methods.iter().filter(|m| m.kind.is_known()).cloned().collect::<Vec<_>>()));
+    let methods =
+        Memo::new(move |_| config.saved_methods().with(|saved| saved.iter().filter(|m| m.kind.is_known()).cloned().collect::<Vec<_>>()));
     let confirming = RwSignal::new(None::<String>);
     let message = RwSignal::new(String::new());
     // One change at a time: its outcome, in the payer's words (the server's, if it sent any).
@@ -78,7 +80,7 @@ pub fn Wallet(config: Signal<Config>) -> impl IntoView {
             </li>
         }
     };
-    let allowed = Memo::new(move |_| config.with(|c| (c.allows(&MethodType::Card), c.allows(&MethodType::Ach))));
+    let allowed = Memo::new(move |_| (super::fields::allows(config, &MethodType::Card), super::fields::allows(config, &MethodType::Ach)));
     let group = cx.id("add");
     let group_bank = group.clone();
     let save_button = NodeRef::<leptos::html::Button>::new();

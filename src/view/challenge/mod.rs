@@ -9,10 +9,11 @@ mod script;
 
 use crate::challenge::{Provider, SendAnswer, VerifyAnswer};
 use crate::i18n::Msg;
-use crate::model::{ChallengeType, Config};
+use crate::model::{ChallengeType, Config, ConfigStoreFields};
 use crate::view::ctx;
 use crate::view::pay_state::pay_state;
 use leptos::prelude::*;
+use reactive_stores::Store;
 
 /// A request the code challenge makes of the server.
 #[derive(Clone)]
@@ -51,12 +52,12 @@ fn kind_name(k: &ChallengeType) -> &'static str {
 
 /// Says which check is needed and shows it; for codes, where the code goes (masked).
 #[component]
-pub fn Challenge(config: Signal<Config>) -> impl IntoView {
+pub fn Challenge(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
     let heading_id = cx.id("challenge");
     // What identifies one challenge: a new kind or key is a new challenge.
-    let which = Memo::new(move |_| config.with(|c| c.challenge.as_ref().map(|ch| (ch.kind.clone(), ch.site_key.clone()))));
+    let which = Memo::new(move |_| config.challenge().with(|c| c.as_ref().map(|ch| (ch.kind.clone(), ch.site_key.clone()))));
     Effect::new(move |before: Option<Option<(ChallengeType, Option<String>)>>| {
         let now = which.get();
         if before.is_some_and(|b| b != now) {
@@ -73,8 +74,8 @@ pub fn Challenge(config: Signal<Config>) -> impl IntoView {
         }
         present
     });
-    let hint = Memo::new(move |_| config.with(|c| c.challenge.as_ref().and_then(|ch| ch.delivery_hint.clone())));
-    let code_sent = Signal::derive(move || config.with(|c| c.challenge.as_ref().is_some_and(|ch| ch.code_sent)));
+    let hint = Memo::new(move |_| config.challenge().with(|c| c.as_ref().and_then(|ch| ch.delivery_hint.clone())));
+    let code_sent = Signal::derive(move || config.challenge().with(|c| c.as_ref().is_some_and(|ch| ch.code_sent)));
     let block = move || {
         let (kind, site_key) = which.get()?;
         let heading_id = heading_id.clone();

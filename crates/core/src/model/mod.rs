@@ -57,39 +57,54 @@ wire_enum!(Brand, Other { Visa = "visa", Mastercard = "mastercard", Amex = "amex
 wire_enum!(AccountType, Other { Checking = "checking", Savings = "savings" });
 wire_enum!(ChallengeType, Other { Hcaptcha = "hcaptcha", Turnstile = "turnstile", Sms = "sms", Email = "email" });
 
+/// With the `store` feature, a Leptos store: `config.amount()` is a signal of its own, and
+/// `patch(new)` notifies only the fields that changed. A field whose type is not a store
+/// value is replaced whole when it changes.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct Config {
     /// Validated `^cs_[A-Za-z0-9]+$`.
     pub session_id: Option<String>,
+    #[cfg_attr(feature = "store", patch(|old, new| *old = new))]
     pub status: Option<Status>,
+    #[cfg_attr(feature = "store", patch(|old, new| *old = new))]
     pub scope: Option<Scope>,
     /// Total charged, minor units, ≥ 0.
     pub amount: Option<i64>,
     /// Upper-case three-letter code.
     pub currency: Option<String>,
     pub description: Option<String>,
+    #[cfg_attr(feature = "store", patch(|old, new| *old = new))]
     pub line_items: Vec<LineItem>,
     pub customer_email: Option<String>,
+    #[cfg_attr(feature = "store", patch(|old, new| *old = new))]
     pub layout: Option<Layout>,
     /// `None`: absent (every known type allowed); `Some`: exactly the known types listed.
+    #[cfg_attr(feature = "store", patch(|old, new| *old = new))]
     pub allowed_methods: Option<Vec<MethodType>>,
+    #[cfg_attr(feature = "store", patch(|old, new| *old = new))]
     pub setup_future_usage: Option<FutureUsage>,
     pub branding: Branding,
     /// Top-level name; see [`Config::merchant_name`].
     pub merchant_display_name: Option<String>,
+    #[cfg_attr(feature = "store", patch(|old, new| *old = new))]
     pub required_avs_fields: Vec<AvsField>,
+    #[cfg_attr(feature = "store", patch(|old, new| *old = new))]
     pub saved_methods: Vec<SavedMethod>,
     /// Milliseconds since the Unix epoch.
     pub expires_at: Option<i64>,
     /// Raw merchant HTML, **unsanitised**: only `sanitize::sanitize` output may reach the DOM.
     pub page_message: Option<String>,
+    #[cfg_attr(feature = "store", patch(|old, new| *old = new))]
     pub challenge: Option<Challenge>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "store", derive(reactive_stores::Store, reactive_stores::Patch))]
 pub struct Branding {
     /// Validated absolute `https:` URL.
     pub logo_url: Option<String>,
+    #[cfg_attr(feature = "store", patch(|old, new| *old = new))]
     pub accent_color: Option<crate::validate::Rgb>,
     pub merchant_display_name: Option<String>,
 }
@@ -132,6 +147,18 @@ pub struct SavedMethod {
 }
 
 impl SavedMethod {
+    /// Makes method `id` the only default among `methods`.
+    pub fn make_default(methods: &mut [SavedMethod], id: &str) {
+        for m in methods {
+            m.is_default = m.id.as_deref() == Some(id);
+        }
+    }
+
+    /// Removes method `id` from `methods`.
+    pub fn remove(methods: &mut Vec<SavedMethod>, id: &str) {
+        methods.retain(|m| m.id.as_deref() != Some(id));
+    }
+
     /// A card past its expiry month (judged at `now_year`/`now_month`).
     pub fn is_expired(&self, now_year: u32, now_month: u32) -> bool {
         match (self.exp_month, self.exp_year) {
@@ -151,15 +178,36 @@ pub struct Challenge {
     pub code_sent: bool,
 }
 
+/// The merchant's name: `branding.merchant_display_name` (`branding`) wins over the top-level
+/// one (`top`). A rule on the two fields, so a store's reader can follow just those.
+pub fn merchant_name<'a>(branding: &'a Option<String>, top: &'a Option<String>) -> Option<&'a str> {
+    branding.as_deref().or(top.as_deref())
+}
+
+impl Status {
+    /// A config's status: absent is read as active (a partial config still renders); unknown is not.
+    pub fn or_active(status: &Option<Status>) -> Status {
+        status.clone().unwrap_or(Status::Active)
+    }
+}
+
+impl MethodType {
+    /// Whether a config whose `allowed_methods` is `allowed` lets the payer use this type: an
+    /// absent list allows every known type, a present one exactly the known types it lists.
+    pub fn allowed_by(&self, allowed: &Option<Vec<MethodType>>) -> bool {
+        self.is_known() && allowed.as_ref().is_none_or(|list| list.contains(self))
+    }
+}
+
 impl Config {
-    /// `branding.merchant_display_name` wins over the top-level one.
+    /// See [`merchant_name`].
     pub fn merchant_name(&self) -> Option<&str> {
-        self.branding.merchant_display_name.as_deref().or(self.merchant_display_name.as_deref())
+        merchant_name(&self.branding.merchant_display_name, &self.merchant_display_name)
     }
 
-    /// Status absent is read as active (a partial config still renders); unknown is not.
+    /// See [`Status::or_active`].
     pub fn status(&self) -> Status {
-        self.status.clone().unwrap_or(Status::Active)
+        Status::or_active(&self.status)
     }
 
     pub fn is_wallet(&self) -> bool {
@@ -175,22 +223,19 @@ impl Config {
         crate::money::sum(self.line_items.iter().map(LineItem::total))
     }
 
-    /// Makes saved method `id` the only default.
+    /// See [`SavedMethod::make_default`].
     pub fn set_default_method(&mut self, id: &str) {
-        for m in &mut self.saved_methods {
-            m.is_default = m.id.as_deref() == Some(id);
-        }
+        SavedMethod::make_default(&mut self.saved_methods, id);
     }
 
-    /// Removes saved method `id`.
+    /// See [`SavedMethod::remove`].
     pub fn remove_method(&mut self, id: &str) {
-        self.saved_methods.retain(|m| m.id.as_deref() != Some(id));
+        SavedMethod::remove(&mut self.saved_methods, id);
     }
 
-    /// Whether the payer may use method type `kind`: an absent `allowed_methods` allows
-    /// every known type, a present one exactly the known types it lists.
+    /// See [`MethodType::allowed_by`].
     pub fn allows(&self, kind: &MethodType) -> bool {
-        kind.is_known() && self.allowed_methods.as_ref().is_none_or(|list| list.contains(kind))
+        kind.allowed_by(&self.allowed_methods)
     }
 }
 
