@@ -949,6 +949,46 @@ async fn the_message_keeps_its_place_while_the_sanitiser_loads_and_says_so_if_it
     assert!(v.q("[data-testid=confirm]").is_some());
 }
 
+#[wasm_bindgen_test]
+async fn a_message_changed_while_it_is_sanitised_never_shows_the_older_answer() {
+    // Each call to the sanitiser waits for its own answer, given by the test.
+    let answers = std::rc::Rc::new(std::cell::RefCell::new(Vec::<OneShotSender>::new()));
+    let cfg = Store::new(Config { page_message: Some("<p>Old <b>terms</b></p>".into()), ..demo("card") });
+    let root = container();
+    let calls = answers.clone();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let calls = send_wrapper::SendWrapper::new(calls);
+        provide_context(session_view::view::MessageSanitizer(std::sync::Arc::new(move |_html: String| {
+            let (tx, rx) = futures_channel();
+            calls.borrow_mut().push(tx);
+            Box::pin(async move { rx.await.ok().flatten() }) as session_view::view::Sanitized
+        })));
+        view! { <SessionView config=cfg backend=Backend::Demo locale="en"/> }
+    });
+    let v = Mounted { root, _handle: None };
+    tick().await;
+    assert_eq!(v.text("[data-testid=page-message]"), "Old terms");
+    // The merchant changes the message before the first answer arrives.
+    change(cfg, |c| c.page_message = Some("<p>New <i>terms</i></p>".into()));
+    tick().await;
+    assert_eq!(v.text("[data-testid=page-message]"), "New terms", "the new message's words at once");
+    // The old message's answer arrives: it is not shown, and the new message is sanitised.
+    let first = answers.borrow_mut().remove(0);
+    let _ = first.send(Some("<p>Old <b>terms</b></p>".into()));
+    tick().await;
+    tick().await;
+    let message = v.q("[data-testid=page-message]").expect("the message's place");
+    assert_eq!(message.text_content().as_deref(), Some("New terms"), "never the old message's answer");
+    assert_eq!(message.child_element_count(), 0, "still waiting for the new answer");
+    assert_eq!(answers.borrow().len(), 1, "the new message went to the sanitiser");
+    let second = answers.borrow_mut().remove(0);
+    let _ = second.send(Some("<p>New <i>terms</i></p>".into()));
+    tick().await;
+    tick().await;
+    assert!(v.q("[data-testid=page-message] i").is_some(), "the new message, formatted");
+    assert!(v.q("[data-testid=page-message] b").is_none());
+}
+
 /// A one-shot channel from std parts (no extra crate).
 fn futures_channel() -> (OneShotSender, OneShotReceiver) {
     let slot = std::rc::Rc::new(std::cell::RefCell::new((None::<Option<String>>, None::<std::task::Waker>)));
