@@ -4,6 +4,7 @@
 //! directly (`update(config)`). Everything it starts ends with the owner that made it.
 use crate::api::{self, Abort, Endpoint};
 use crate::browser;
+use crate::chunk::ChunkFailed;
 use crate::i18n::Msg;
 use crate::model::{self, Config, ConfigStoreFields, Parsed, SavedMethod, Status};
 use crate::retry::{self, Failure};
@@ -355,6 +356,31 @@ impl Controller {
     }
 }
 
+// The calls the pay form and the wallet make have their code in those parts' chunks
+// (`view::parts`): the requests and the confirm body download with the part that makes them,
+// not with every state's first paint. The part is on screen when they are called, so its
+// chunk is already here; if it were not, the call says nothing was sent.
+crate::chunk::split!(
+    pay,
+    fn confirm_from_pay(ctl: Controller, req: ConfirmRequest) -> Result<Reply<Confirmed>, ChunkFailed> {
+        Ok(Box::pin(ctl.confirm(req)))
+    }
+);
+
+crate::chunk::split!(
+    pay,
+    fn challenge_from_pay(ctl: Controller, call: ChallengeCall) -> Result<Reply<ChallengeReply>, ChunkFailed> {
+        Ok(Box::pin(ctl.challenge(call)))
+    }
+);
+
+crate::chunk::split!(
+    wallet,
+    fn wallet_from_wallet(ctl: Controller, call: api::WalletCall) -> Result<Reply<Result<(), WalletFailure>>, ChunkFailed> {
+        Ok(Box::pin(ctl.wallet(call)))
+    }
+);
+
 /// Renders a [`Controller`]: a skeleton while loading, the session, or the problem.
 #[component]
 pub fn LiveView(ctl: Controller, #[prop(default = None)] locale: Option<String>) -> impl IntoView {
@@ -368,9 +394,32 @@ pub fn LiveView(ctl: Controller, #[prop(default = None)] locale: Option<String>)
     // The view's calls go to this controller. Without an endpoint (a config given directly)
     // there is no server to check a code with: the code check runs as in the demo.
     let backend = Backend::Live(LiveBackend {
-        confirm: Callback::new(move |req| Box::pin(ctl.confirm(req)) as Reply<_>),
-        challenge: ctl.endpoint.with_value(Option::is_some).then(|| Callback::new(move |call| Box::pin(ctl.challenge(call)) as Reply<_>)),
-        wallet: Callback::new(move |call| Box::pin(ctl.wallet(call)) as Reply<_>),
+        confirm: Callback::new(move |req| {
+            Box::pin(async move {
+                match confirm_from_pay(ctl, req).await {
+                    Ok(reply) => reply.await,
+                    Err(ChunkFailed) => Confirmed::NotSent,
+                }
+            }) as Reply<_>
+        }),
+        challenge: ctl.endpoint.with_value(Option::is_some).then(|| {
+            Callback::new(move |call| {
+                Box::pin(async move {
+                    match challenge_from_pay(ctl, call).await {
+                        Ok(reply) => reply.await,
+                        Err(ChunkFailed) => ChallengeReply::Unreachable,
+                    }
+                }) as Reply<_>
+            })
+        }),
+        wallet: Callback::new(move |call| {
+            Box::pin(async move {
+                match wallet_from_wallet(ctl, call).await {
+                    Ok(reply) => reply.await,
+                    Err(ChunkFailed) => Err((Msg::PartUnavailable, None)),
+                }
+            }) as Reply<_>
+        }),
         timeout_ms: ctl.timeout_ms,
         embedder_confirms: ctl.embedder_confirms,
     });
