@@ -85,7 +85,7 @@ pub struct Config {
     #[cfg_attr(feature = "store", patch(|old, new| *old = new))]
     pub setup_future_usage: Option<FutureUsage>,
     pub branding: Branding,
-    /// Top-level name; see [`Config::merchant_name`].
+    /// Top-level name; see [`merchant_name`].
     pub merchant_display_name: Option<String>,
     #[cfg_attr(feature = "store", patch(|old, new| *old = new))]
     pub required_avs_fields: Vec<AvsField>,
@@ -200,42 +200,14 @@ impl MethodType {
 }
 
 impl Config {
-    /// See [`merchant_name`].
-    pub fn merchant_name(&self) -> Option<&str> {
-        merchant_name(&self.branding.merchant_display_name, &self.merchant_display_name)
-    }
-
     /// See [`Status::or_active`].
     pub fn status(&self) -> Status {
         Status::or_active(&self.status)
     }
 
-    pub fn is_wallet(&self) -> bool {
-        self.scope == Some(Scope::Wallet)
-    }
-
-    pub fn is_embedded(&self) -> bool {
-        self.layout == Some(Layout::Embedded)
-    }
-
     /// The line items' totals added up; `None` when any is unavailable or the sum overflows.
     pub fn items_sum(&self) -> Option<i64> {
         crate::money::sum(self.line_items.iter().map(LineItem::total))
-    }
-
-    /// See [`SavedMethod::make_default`].
-    pub fn set_default_method(&mut self, id: &str) {
-        SavedMethod::make_default(&mut self.saved_methods, id);
-    }
-
-    /// See [`SavedMethod::remove`].
-    pub fn remove_method(&mut self, id: &str) {
-        SavedMethod::remove(&mut self.saved_methods, id);
-    }
-
-    /// See [`MethodType::allowed_by`].
-    pub fn allows(&self, kind: &MethodType) -> bool {
-        kind.allowed_by(&self.allowed_methods)
     }
 }
 

@@ -56,11 +56,11 @@ fn full_config() {
     assert_eq!(c.currency.as_deref(), Some("USD"));
     assert_eq!(c.items_sum(), Some(4999));
     assert_eq!(c.line_items[1].quantity, 1);
-    assert!(c.is_embedded());
-    assert_eq!(c.merchant_name(), Some("Tea Co"));
+    assert_eq!(c.layout, Some(Layout::Embedded));
+    assert_eq!(merchant_name(&c.branding.merchant_display_name, &c.merchant_display_name), Some("Tea Co"));
     assert_eq!(c.branding.accent_color.map(|a| a.to_css()).as_deref(), Some("#635bff"));
-    assert!(c.allows(&MethodType::Card) && c.allows(&MethodType::Ach));
-    assert!(!c.allows(&MethodType::Other("crypto".into())));
+    assert!(MethodType::Card.allowed_by(&c.allowed_methods) && MethodType::Ach.allowed_by(&c.allowed_methods));
+    assert!(!MethodType::Other("crypto".into()).allowed_by(&c.allowed_methods));
     assert_eq!(c.required_avs_fields[2], AvsField::Other("planet".into()));
     assert_eq!(c.saved_methods[0].brand, Some(Brand::Visa));
     assert!(c.saved_methods[0].is_default);
@@ -131,7 +131,7 @@ fn unknown_enum_values_become_explicit_unknowns() {
     assert_eq!(c.challenge.as_ref().map(|ch| ch.kind.clone()), Some(ChallengeType::Other("retina_scan".into())));
     assert_eq!(c.saved_methods[0].kind, MethodType::Other("paypal".into()));
     assert_eq!(c.saved_methods[1].brand, Some(Brand::Other("JCB".into())));
-    assert!(!c.is_embedded());
+    assert_ne!(c.layout, Some(Layout::Embedded));
 }
 
 #[test]
@@ -211,9 +211,9 @@ fn warnings_never_echo_values() {
 
 #[test]
 fn allowed_methods_absent_vs_listed() {
-    assert!(parse("{}").config.allows(&MethodType::Ach));
+    assert!(MethodType::Ach.allowed_by(&parse("{}").config.allowed_methods));
     let only_unknown = parse(r#"{ "allowed_methods": ["crypto"] }"#).config;
-    assert!(!only_unknown.allows(&MethodType::Card));
+    assert!(!MethodType::Card.allowed_by(&only_unknown.allowed_methods));
 }
 
 #[test]
@@ -230,10 +230,10 @@ fn expired_cards() {
 fn wallet_changes_apply_locally() {
     let mut c =
         parse(r#"{ "saved_methods": [{ "id": "pm_a", "type": "card", "is_default": true }, { "id": "pm_b", "type": "ach" }] }"#).config;
-    c.set_default_method("pm_b");
+    SavedMethod::make_default(&mut c.saved_methods, "pm_b");
     assert_eq!(c.saved_methods.iter().map(|m| m.is_default).collect::<Vec<_>>(), vec![false, true]);
-    c.remove_method("pm_a");
+    SavedMethod::remove(&mut c.saved_methods, "pm_a");
     assert_eq!(c.saved_methods.len(), 1);
-    c.remove_method("pm_missing");
+    SavedMethod::remove(&mut c.saved_methods, "pm_missing");
     assert_eq!(c.saved_methods.len(), 1);
 }
