@@ -25,46 +25,23 @@ pub async fn load(lang: Lang) -> Result<(), ChunkFailed> {
     Ok(())
 }
 
-/// One split point per language: its catalogue (all its sentences) travels in its chunk.
+/// One split point per language: its catalogue (all its sentences) travels in its chunk,
+/// `split_i18n_<language>.wasm`.
 #[cfg(feature = "split")]
 mod chunks {
     use crate::chunk::{split, ChunkFailed};
     use crate::i18n::{self, Catalogue};
 
-    split!(
-        i18n_es,
-        pub(super) fn es() -> Result<Catalogue, ChunkFailed> {
-            Ok(i18n::es::text)
-        }
-    );
-    split!(
-        i18n_fr,
-        pub(super) fn fr() -> Result<Catalogue, ChunkFailed> {
-            Ok(i18n::fr::text)
-        }
-    );
-    split!(
-        i18n_de,
-        pub(super) fn de() -> Result<Catalogue, ChunkFailed> {
-            Ok(i18n::de::text)
-        }
-    );
-    split!(
-        i18n_pt_br,
-        pub(super) fn pt_br() -> Result<Catalogue, ChunkFailed> {
-            Ok(i18n::pt_br::text)
-        }
-    );
-    split!(
-        i18n_ja,
-        pub(super) fn ja() -> Result<Catalogue, ChunkFailed> {
-            Ok(i18n::ja::text)
-        }
-    );
-    split!(
-        i18n_ar,
-        pub(super) fn ar() -> Result<Catalogue, ChunkFailed> {
-            Ok(i18n::ar::text)
-        }
-    );
+    macro_rules! catalogue_chunks {
+        ($($chunk:ident: $lang:ident),+ $(,)?) => {$(
+            split!(
+                $chunk,
+                pub(super) fn $lang() -> Result<Catalogue, ChunkFailed> {
+                    Ok(i18n::$lang::text)
+                }
+            );
+        )+};
+    }
+
+    catalogue_chunks!(i18n_es: es, i18n_fr: fr, i18n_de: de, i18n_pt_br: pt_br, i18n_ja: ja, i18n_ar: ar);
 }
