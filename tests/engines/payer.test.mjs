@@ -81,8 +81,14 @@ test('every failure status is a calm, specific message; Try again recovers', asy
 
 test('paying with the saved card: one confirm with an idempotency key, then the receipt', async () => {
   await hosted('cs_engSaved1', demo('card'));
+  // The default card is chosen and Pay can be pressed (the gate is open) before the payer presses it.
+  await b.waitFor(() => document.querySelector('[data-testid=confirm]')?.getAttribute('aria-disabled') === null, [], { what: 'Pay enabled' });
   await b.click(await b.button('Pay $49.99'));
-  await b.find('[data-testid=completed]');
+  // If the receipt does not come, say what the payer saw and what the server got.
+  await b.find('[data-testid=completed]').catch(async e => {
+    const seen = await b.run(() => ['confirm-status', 'confirm-problem'].map(id => document.querySelector(`[data-testid=${id}]`)?.textContent).join(' | '));
+    throw new Error(`${e.message}; the page said: ${seen}; confirms received: ${mock.confirms.length}`);
+  });
   assert.match(await b.text('[data-testid=completed]'), /Payment complete/);
   assert.equal(mock.confirms.length, 1);
   assert.deepEqual(mock.confirms[0].body.payment_method, { type: 'saved', id: 'pm_visa1' });

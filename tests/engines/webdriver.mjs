@@ -128,8 +128,11 @@ export class Session {
   /** Real pointer and key input through the driver. */
   // Scrolled to the middle first: a driver scrolls the frame's own document, not always the
   // page around an auto-sized frame (Firefox then clicks where the button is not).
+  // Then two frames, so a part that has just rendered has its final layout: a driver aims at
+  // where the element is when it computes the click, and a button moved by a late line above
+  // it would be missed.
   async click(el) {
-    await this.run(e => e.scrollIntoView({ block: 'center' }), el);
+    await this.runAsync('const [e, done] = arguments; e.scrollIntoView({ block: "center" }); requestAnimationFrame(() => requestAnimationFrame(() => done()));', el);
     return this.cmd('POST', `/element/${elementId(el)}/click`, {});
   }
   type(el, text) { return this.cmd('POST', `/element/${elementId(el)}/value`, { text }); }
