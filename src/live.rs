@@ -381,6 +381,16 @@ crate::chunk::split!(
     }
 );
 
+/// The answer of a call whose code is in a part's chunk, or `failed` if that chunk did not load.
+fn from_chunk<T: 'static>(call: impl std::future::Future<Output = Result<Reply<T>, ChunkFailed>> + 'static, failed: T) -> Reply<T> {
+    Box::pin(async move {
+        match call.await {
+            Ok(reply) => reply.await,
+            Err(ChunkFailed) => failed,
+        }
+    })
+}
+
 /// Renders a [`Controller`]: a skeleton while loading, the session, or the problem.
 #[component]
 pub fn LiveView(ctl: Controller, #[prop(default = None)] locale: Option<String>) -> impl IntoView {
@@ -394,32 +404,12 @@ pub fn LiveView(ctl: Controller, #[prop(default = None)] locale: Option<String>)
     // The view's calls go to this controller. Without an endpoint (a config given directly)
     // there is no server to check a code with: the code check runs as in the demo.
     let backend = Backend::Live(LiveBackend {
-        confirm: Callback::new(move |req| {
-            Box::pin(async move {
-                match confirm_from_pay(ctl, req).await {
-                    Ok(reply) => reply.await,
-                    Err(ChunkFailed) => Confirmed::NotSent,
-                }
-            }) as Reply<_>
-        }),
-        challenge: ctl.endpoint.with_value(Option::is_some).then(|| {
-            Callback::new(move |call| {
-                Box::pin(async move {
-                    match challenge_from_pay(ctl, call).await {
-                        Ok(reply) => reply.await,
-                        Err(ChunkFailed) => ChallengeReply::Unreachable,
-                    }
-                }) as Reply<_>
-            })
-        }),
-        wallet: Callback::new(move |call| {
-            Box::pin(async move {
-                match wallet_from_wallet(ctl, call).await {
-                    Ok(reply) => reply.await,
-                    Err(ChunkFailed) => Err((Msg::PartUnavailable, None)),
-                }
-            }) as Reply<_>
-        }),
+        confirm: Callback::new(move |req| from_chunk(confirm_from_pay(ctl, req), Confirmed::NotSent)),
+        challenge: ctl
+            .endpoint
+            .with_value(Option::is_some)
+            .then(|| Callback::new(move |call| from_chunk(challenge_from_pay(ctl, call), ChallengeReply::Unreachable))),
+        wallet: Callback::new(move |call| from_chunk(wallet_from_wallet(ctl, call), Err((Msg::PartUnavailable, None)))),
         timeout_ms: ctl.timeout_ms,
         embedder_confirms: ctl.embedder_confirms,
     });
