@@ -29,8 +29,7 @@
 use crate::payment::MethodBody;
 use crate::retry::{self, Failure};
 
-/// How long one request (or a captcha provider's script) may take, unless the embedder says otherwise.
-pub const TIMEOUT_MS: i32 = 15_000;
+pub use crate::embedding::TIMEOUT_MS;
 use wasm_bindgen::JsCast;
 
 /// Where one session's config is read from.
@@ -59,13 +58,7 @@ impl Endpoint {
     /// `session_id` must match `^cs_[A-Za-z0-9]+$`. The credential must be printable ASCII.
     pub fn new(base: &str, session_id: &str, credential: Option<String>) -> Result<Self, EndpointError> {
         let session_id = crate::validate::session_id(session_id).ok_or(EndpointError::SessionId)?.to_owned();
-        let base = base.trim().trim_end_matches('/');
-        let lower = base.to_ascii_lowercase();
-        let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
-        if !scheme_ok || base.contains(['?', '#', '@', ' ', '\\']) || !base.is_ascii() || base.split("://").nth(1).is_none_or(str::is_empty)
-        {
-            return Err(EndpointError::ApiBase);
-        }
+        let base = crate::validate::api_base(base).ok_or(EndpointError::ApiBase)?;
         let credential = credential.filter(|c| !c.is_empty() && c.len() <= 4096 && c.bytes().all(|b| b.is_ascii_graphic()));
         Ok(Endpoint { base: base.to_owned(), session_id, credential })
     }

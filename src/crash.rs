@@ -1,7 +1,7 @@
 //! If a panic happens anyway (none should: `unwrap`, `expect`, `panic!` and panicking
 //! indexing are denied in this crate, but a dependency may still panic), the payer gets a
-//! calm message in place of every view on the page, never a frozen or blank checkout, and
-//! each embedder hears an `error` event with code `crashed`. The hook touches only the DOM
+//! calm message in place of the view, never a frozen or blank checkout; inside an embedded
+//! view's frame, the merchant's page hears an `error` event with code `crashed`. The hook touches only the DOM
 //! (the reactive runtime may be mid-update), runs once, and logs no panic payload: a payload
 //! could hold data from the page.
 use crate::i18n::Msg;
@@ -21,26 +21,18 @@ pub fn install() {
     }));
 }
 
-/// Replaces every view on the page with the calm message and tells each embedder. Runs once.
+/// Replaces the view with the calm message and tells the embedder, if any. Runs once.
 pub fn show() {
     if CRASHED.with(|c| c.replace(true)) {
         return;
     }
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    for (host, container) in crate::embed::mounted_views() {
-        if let Some(message) = message(&doc, true) {
-            container.replace_children_with_node_1(&message);
-        }
-        let detail = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&detail, &"code".into(), &"crashed".into());
-        // At once, not in a microtask as other events are: the page may stop after this hook.
-        crate::embed::events::dispatch(&host, "error", &detail);
-    }
     // Inside the embedded view's frame: the merchant's page hears it over the port.
     crate::embed::frame::tell_crashed();
-    // Our own page (hosted checkout or demo gallery): the whole body.
-    if crate::browser::meta("session-view-page").is_some() {
-        if let (Some(body), Some(message)) = (doc.body(), message(&doc, false)) {
+    // The whole body of our page: the hosted checkout or demo gallery ("go back to the
+    // merchant"), or the frame inside a merchant's page ("reload the page").
+    if let Some(page) = crate::browser::meta("session-view-page") {
+        if let (Some(body), Some(message)) = (doc.body(), message(&doc, page == "frame")) {
             body.replace_children_with_node_1(&message);
         }
     }

@@ -16,16 +16,9 @@ use leptos::prelude::*;
 use reactive_stores::{Patch, Store};
 use send_wrapper::SendWrapper;
 
-pub use crate::api::TIMEOUT_MS;
-/// Default refresh interval while the session is active and visible.
-pub const DEFAULT_POLL_MS: u32 = 20_000;
+pub use crate::embedding::{accepted_timeout_ms, DEFAULT_POLL_MS, TIMEOUT_MS};
 /// Shortest refresh interval accepted.
 pub const MIN_POLL_MS: u32 = 1_000;
-
-/// A request timeout an embedder may set (`timeoutMs`), in whole ms: 100 ms to 2 minutes.
-pub fn accepted_timeout_ms(ms: f64) -> Option<i32> {
-    (ms.is_finite() && (100.0..=120_000.0).contains(&ms)).then_some(ms as i32)
-}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadState {

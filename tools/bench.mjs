@@ -56,7 +56,7 @@ await WebAssembly.instantiate(module, imports);
 window.floorDone = performance.now();
 </script></body></html>`);
 mock.page('/bench-shop.html', `<!doctype html><html><body><div id="a"></div><script type="module">
-import init, { mount } from '/session-view-app.js';
+import init, { mount } from '/session-view.js';
 import initSanitizer, { sanitizeMessage } from '/session-view-sanitizer.js';
 window.wasm = await init();
 await initSanitizer();
@@ -168,7 +168,7 @@ const shopHost = http.createServer((req, res) => {
   res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(`<!doctype html><html><body><div id="a"></div><script type="module">
 const view = ${JSON.stringify(origin)};
-const { default: init, mount } = await import(view + '/session-view-app.js');
+const { default: init, mount } = await import(view + '/session-view.js');
 await init();
 window.mountAt = performance.now();
 mount(document.getElementById('a'), { sessionId: 'cs_benchPlain1', apiBase: view, pollInterval: 0 });

@@ -1,6 +1,8 @@
 // Layers point down (issue #15). The core is a crate of its own (crates/core: no web-sys, no
 // Leptos in its Cargo.toml, so the compiler keeps it pure), as is the sanitiser
-// (crates/sanitizer, on top of the core). Within the view's crate (src/), each top-level
+// (crates/sanitizer, on top of the core); the browser primitives without Leptos (crates/dom)
+// and the merchant's module on top of them (crates/embed, `mount()`) may not link Leptos or the
+// view: their manifests are checked here. Within the view's crate (src/), each top-level
 // module belongs to one layer and may use modules of its own layer or below, never above, and
 // no two modules use each other, directly or around a circle. This checks the view's crate,
 // and that the core crate's manifest stays free of the browser and Leptos. Run by `npm test`
@@ -16,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const LAYERS = {
-  core: ['money', 'time', 'validate', 'model', 'card', 'bank', 'country', 'payment', 'gate', 'retry', 'countdown', 'challenge', 'contrast', 'sanitize', 'i18n', 'demo'],
+  core: ['money', 'time', 'validate', 'model', 'card', 'bank', 'country', 'payment', 'gate', 'retry', 'countdown', 'challenge', 'contrast', 'sanitize', 'i18n', 'embedding', 'demo'],
   platform: ['browser', 'api', 'chunk', 'catalogues'],
   view: ['view'],
   session: ['live'],
@@ -48,6 +50,14 @@ for (const file of files(src)) {
 const coreManifest = fs.readFileSync(path.join(src, '..', 'crates', 'core', 'Cargo.toml'), 'utf8');
 for (const dep of ['web-sys', 'js-sys', 'wasm-bindgen', 'leptos', 'gloo-net', 'gloo']) {
   if (new RegExp(`^\\s*${dep}\\s*=`, 'm').test(coreManifest)) impure.push(`crates/core/Cargo.toml: the core depends on ${dep}`);
+}
+// The merchant's module and the browser primitives: no Leptos, no view, no network client (the
+// merchant's module only makes a frame and talks to it; a merchant page must stay light).
+for (const crate of ['dom', 'embed']) {
+  const manifest = fs.readFileSync(path.join(src, '..', 'crates', crate, 'Cargo.toml'), 'utf8');
+  for (const dep of ['leptos', 'reactive_[a-z_]+', 'tachys', 'session-view', 'gloo-net', 'gloo', 'wasm_split_helpers', 'ammonia']) {
+    if (new RegExp(`^\\s*${dep}\\s*=`, 'm').test(manifest)) impure.push(`crates/${crate}/Cargo.toml: depends on ${dep}`);
+  }
 }
 // Leptos' store only as an optional dependency (the `store` feature the view turns on), and in
 // the core's code only inside `cfg_attr(feature = "store", …)`: the core's own code never uses

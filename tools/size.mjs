@@ -1,8 +1,9 @@
 // Prints raw, gzip -9 and brotli -q 11 sizes of what a payer downloads from dist/ (the
 // example merchant page, merchant.*, is left out), per file and in total; what each state
-// downloads before it is usable (the first paint, then its chunks on top); and checks the
-// first paint against a budget:
-//   node tools/size.mjs [--budget-kb N]      (npm test: --budget-kb 180)
+// downloads before it is usable (the first paint, then its chunks on top), and what an
+// embedded view costs (the merchant's module, then the frame); and checks the first paint
+// against a budget:
+//   node tools/size.mjs [--budget-kb N]      (npm test: --budget-kb 165)
 // Another build: SESSION_VIEW_DIST=<dir> (as the tests read it).
 // The budget is a regression guard at today's size. The bench (bench.mjs) prints the same
 // per-state table beside its targets.
@@ -13,6 +14,9 @@ import zlib from 'node:zlib';
 const defaultDist = process.env.SESSION_VIEW_DIST ? path.resolve(process.env.SESSION_VIEW_DIST) : path.resolve(import.meta.dirname, '..', 'dist');
 // The first paint: the page, the main module and its chunk loader, the styles.
 const FIRST_PAINT = ['index.html', 'boot.js', 'session-view-app.js', '__wasm_split.js', 'snippets', 'session-view-app_bg.wasm', 'main.css', 'page.css'];
+// The merchant's module (crates/embed): what a merchant page loads for `mount()`.
+const MERCHANT = ['session-view.js', 'session-view_bg.wasm', 'snippets/session-view-embed-'];
+const isMerchant = rel => MERCHANT.some(m => rel === m || (m.endsWith('-') && rel.startsWith(m)));
 // What each state adds to the first paint: its split points (src/view/parts.rs, src/app).
 export const STATES = [
   ['first paint (every state: branding, amount, items, status text)', []],
@@ -31,7 +35,7 @@ export function measure(dist = defaultDist) {
   const rows = files.map(f => {
     const data = fs.readFileSync(f);
     const rel = path.relative(dist, f).split(path.sep).join('/');
-    return { rel, raw: data.length, gzip: zlib.gzipSync(data, { level: 9 }).length, brotli: brotliSize(data), critical: FIRST_PAINT.some(c => rel === c || rel.startsWith(c + '/')) };
+    return { rel, raw: data.length, gzip: zlib.gzipSync(data, { level: 9 }).length, brotli: brotliSize(data), critical: !isMerchant(rel) && FIRST_PAINT.some(c => rel === c || rel.startsWith(c + '/')), merchant: isMerchant(rel) };
   });
   // The chunks each split point waits for, read from the chunk loader.
   const needs = {};
@@ -48,11 +52,20 @@ export function measure(dist = defaultDist) {
     const extra = new Set(splits.flatMap(s => needs[s] ?? []));
     return { label, brotli: firstPaint + [...extra].reduce((t, f) => t + (bytesOf.get(f) ?? 0), 0) };
   });
-  return { rows, firstPaint, states, needs };
+  // Embedded: the merchant page's module, then in the frame (frame.html instead of index.html)
+  // the first paint, the frame's own chunk and the pay form's.
+  const merchant = rows.filter(r => r.merchant).reduce((t, r) => t + r.brotli, 0);
+  const frameExtra = new Set(['frame', 'pay'].flatMap(s => needs[s] ?? []));
+  const framePath = firstPaint - (bytesOf.get('index.html') ?? 0) + (bytesOf.get('frame.html') ?? 0) + [...frameExtra].reduce((t, f) => t + (bytesOf.get(f) ?? 0), 0);
+  const embedded = [
+    { label: "a merchant page's module (mount(), <hosted-session-view>), before the frame", brotli: merchant },
+    { label: 'embedded, card or bank account: that module + the frame with the pay form', brotli: merchant + framePath },
+  ];
+  return { rows, firstPaint, states, needs, embedded };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { rows, firstPaint, states } = measure();
+  const { rows, firstPaint, states, embedded } = measure();
   const kb = n => (n / 1024).toFixed(1).padStart(8);
   const sum = list => list.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   console.log(`${'file'.padEnd(32)}${'raw KB'.padStart(8)}${'gzip KB'.padStart(9)}${'brotli KB'.padStart(10)}`);
@@ -60,7 +73,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const r of [...rows.map(r => ({ ...r, f: name(r.rel) })), { f: 'total', ...sum(rows) }, { f: 'critical path (first paint)', ...sum(rows.filter(r => r.critical)) }])
     console.log(`${r.f.padEnd(32)}${kb(r.raw)} ${kb(r.gzip)}  ${kb(r.brotli)}`);
   console.log('\nwhat each state downloads before it is usable (brotli KB)');
-  for (const s of states) console.log(`  ${s.label.padEnd(84)}${kb(s.brotli)}`);
+  for (const s of [...states, ...embedded]) console.log(`  ${s.label.padEnd(84)}${kb(s.brotli)}`);
   const i = process.argv.indexOf('--budget-kb');
   if (i > 0) {
     const budget = Number(process.argv[i + 1]);

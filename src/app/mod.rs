@@ -54,14 +54,13 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Entry point of the wasm module. It always registers `<hosted-session-view>`. On our own
-/// pages, which say so with `<meta name="session-view-page">`, it starts the page app
-/// (hosted checkout or demo gallery), or, where the marker says `frame`, the embedded view's
-/// frame (`frame.html`, which waits for a merchant page's `mount()`). On a merchant's page
-/// nothing else happens until the merchant calls `mount()` or uses the element.
+/// Entry point of the wasm module, on our own pages, which say so with
+/// `<meta name="session-view-page">`: it starts the page app (hosted checkout or demo
+/// gallery), or, where the marker says `frame`, the embedded view's frame (`frame.html`,
+/// which waits for a merchant page's `mount()`). Merchant pages load the merchant's module
+/// (`crates/embed`, `session-view.js`) instead; this one does nothing without the marker.
 pub fn start() {
     crate::crash::install();
-    crate::embed::define_custom_element();
     let page = crate::browser::meta("session-view-page");
     // Only our own pages render with Leptos (its static templates go through the `default`
     // policy); on a merchant's page the module only makes the frame, and takes no policy name.

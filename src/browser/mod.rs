@@ -1,8 +1,7 @@
 //! The few browser facilities the view needs, each failing soft: `Intl` formatting
 //! (declared here with `catch`, so a bad locale or code can never throw through wasm),
 //! the clock, console warnings and the deployer's `<meta>` settings.
-mod resize;
-pub use resize::HeightReporter;
+pub use session_view_dom::{exact_origin, languages, warn, HeightReporter, Interval, Timeout};
 
 use crate::money;
 use wasm_bindgen::prelude::*;
@@ -87,17 +86,6 @@ pub fn format_datetime(epoch_ms: i64, locale: &str) -> String {
     DateTimeFormat::new(&JsValue::from_str(locale), &opts).and_then(|f| f.format(&date)).unwrap_or_else(|_| date.to_iso_string().into())
 }
 
-/// The browser's languages, most wanted first (`navigator.languages`, else `navigator.language`).
-pub fn languages() -> Vec<String> {
-    let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
-    let list: Vec<String> = nav.languages().iter().filter_map(|l| l.as_string()).collect();
-    if list.is_empty() {
-        nav.language().into_iter().collect()
-    } else {
-        list
-    }
-}
-
 /// Whether `Intl` takes `locale` (a well-formed tag it may not know still counts).
 pub fn intl_accepts(locale: &str) -> bool {
     NumberFormat::new(&JsValue::from_str(locale), &JsValue::UNDEFINED).is_ok()
@@ -142,10 +130,6 @@ pub fn now_year_month() -> (u32, u32) {
     (d.get_utc_full_year(), d.get_utc_month() + 1)
 }
 
-pub fn warn(message: &str) {
-    web_sys::console::warn_1(&JsValue::from_str(message));
-}
-
 /// Content of `<meta name="{name}">` in the page, set by whoever deploys it.
 pub fn meta(name: &str) -> Option<String> {
     let doc = web_sys::window()?.document()?;
@@ -160,62 +144,6 @@ pub fn deployment_api_base() -> String {
         .filter(|b| !b.trim().is_empty())
         .or_else(|| web_sys::window().and_then(|w| w.location().origin().ok()))
         .unwrap_or_default()
-}
-
-/// A repeating timer that owns its closure: dropping it clears the timer and frees the
-/// closure at once (Leptos's helpers leave that to the JS garbage collector).
-pub struct Interval {
-    handle: i32,
-    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
-}
-
-impl Interval {
-    pub fn new(ms: u32, f: impl FnMut() + 'static) -> Option<Self> {
-        use wasm_bindgen::JsCast;
-        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(f);
-        let handle = web_sys::window()?
-            .set_interval_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms.min(i32::MAX as u32) as i32)
-            .ok()?;
-        Some(Interval { handle, _callback: callback })
-    }
-}
-
-impl Drop for Interval {
-    fn drop(&mut self) {
-        if let Some(w) = web_sys::window() {
-            w.clear_interval_with_handle(self.handle);
-        }
-    }
-}
-
-/// A one-shot timer that owns its closure: `f` runs once after `ms`, unless the `Timeout` is
-/// dropped first, which clears the timer and frees the closure.
-pub struct Timeout {
-    handle: i32,
-    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
-}
-
-impl Timeout {
-    pub fn new(ms: i32, f: impl FnOnce() + 'static) -> Option<Self> {
-        use wasm_bindgen::JsCast;
-        let mut f = Some(f);
-        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-            if let Some(f) = f.take() {
-                f();
-            }
-        });
-        let handle =
-            web_sys::window()?.set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms).ok()?;
-        Some(Timeout { handle, _callback: callback })
-    }
-}
-
-impl Drop for Timeout {
-    fn drop(&mut self) {
-        if let Some(w) = web_sys::window() {
-            w.clear_timeout_with_handle(self.handle);
-        }
-    }
 }
 
 /// Runs `f` once after `ms`, and cannot be cancelled (its closure is freed when it has run).
@@ -335,14 +263,6 @@ pub fn trusted_script_url(url: &'static str) -> Result<JsValue, JsValue> {
         }
         None => Ok(JsValue::from_str(url)),
     })
-}
-
-/// `s` if it is exactly an origin, `scheme://host[:port]` (http or https), with nothing after
-/// it but an optional `/`; the origin as the browser writes it.
-pub fn exact_origin(s: &str) -> Option<String> {
-    let url = web_sys::Url::new(s).ok()?;
-    let o = url.origin();
-    (o != "null" && (o == s || format!("{o}/") == s) && matches!(url.protocol().as_str(), "https:" | "http:")).then_some(o)
 }
 
 /// Logs the config's warnings (field names only, never values).

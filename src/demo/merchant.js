@@ -1,5 +1,5 @@
 // Example merchant integration (served at /merchant.html of the demo build).
-import init, { mount } from './session-view-app.js';
+import init, { mount } from './session-view.js';
 
 await init();
 

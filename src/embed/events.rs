@@ -1,12 +1,10 @@
 //! DOM events on the host element: `ready`, `change`, `completed`, `expired`, `error` and
-//! `confirm`. All bubble and are composed; their `detail` never carries the credential or
-//! card data. The frame computes them ([`describe`]) and sends them over its port; the
-//! merchant-side `mount()` dispatches them ([`dispatch`]), so they always arrive after
-//! `mount()` has returned and listeners added right after it still hear `ready`.
-use super::protocol::{Detail, MethodDetail};
+//! `confirm`. Their `detail` never carries the credential or card data. The frame computes
+//! them ([`describe`]) and sends them over its port; the merchant's module (`crates/embed`)
+//! dispatches them on the host element.
+use crate::embedding::{Detail, MethodDetail};
 use crate::live::SessionEvent;
 use crate::model::{Config, Status};
-use wasm_bindgen::JsValue;
 
 fn status_name(s: &Status) -> &'static str {
     match s {
@@ -47,22 +45,4 @@ pub fn describe(config: Option<&Config>, event: &SessionEvent) -> (&'static str,
         }
     };
     (name, detail)
-}
-
-/// `detail` as a plain JS object, through serde-wasm-bindgen's JSON-compatible serializer:
-/// exactly the documented fields, `null` where a value is missing.
-pub fn to_js(detail: &Detail) -> JsValue {
-    use serde::Serialize;
-    detail.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
-}
-
-/// Fires `name` on `host` at once: bubbling, composed (it leaves the shadow root), with `detail`.
-pub(crate) fn dispatch(host: &web_sys::Element, name: &str, detail: &JsValue) {
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(detail);
-    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = host.dispatch_event(&ev);
-    }
 }

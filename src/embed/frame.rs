@@ -1,5 +1,5 @@
 //! The frame's side of an embedded view: `frame.html`, a page of the view's own origin that
-//! a merchant's page frames through `mount()` (see [`super::host`]). Here, out of the
+//! a merchant's page frames through `mount()` (the merchant's module, `crates/embed`). Here, out of the
 //! merchant's reach, live the fields the payer types secrets into and the requests that carry
 //! them with the session credential.
 //!
@@ -12,9 +12,9 @@
 //!
 //! It answers only over the port: the height when it changes and the documented events.
 use super::events;
-use super::protocol::{FromFrame, Init, ToFrame};
 use crate::api::Endpoint;
 use crate::browser;
+use crate::embedding::{Detail, FromFrame, Init, ToFrame};
 use crate::i18n::Msg;
 use crate::live::{Controller, LiveOptions, LiveView, SessionEvent, TIMEOUT_MS};
 use crate::model;
@@ -41,13 +41,13 @@ fn tell(message: &FromFrame) {
     });
 }
 
-fn tell_event(name: &str, detail: super::protocol::Detail) {
+fn tell_event(name: &str, detail: Detail) {
     tell(&FromFrame::Event { name: name.to_owned(), detail });
 }
 
 /// After a panic (see `crate::crash`): the merchant's page hears `error` with code `crashed`.
 pub fn tell_crashed() {
-    tell_event("error", super::protocol::Detail { code: Some("crashed".to_owned()), ..Default::default() });
+    tell_event("error", Detail { code: Some("crashed".to_owned()), ..Default::default() });
 }
 
 /// Waits for the merchant page's init message (kept by `boot.js`), then shows the view.
@@ -98,7 +98,7 @@ fn fail(kind: ProblemKind, locale: Option<String>) {
         view! { <Problem kind/> }
     });
     report_height();
-    tell_event("error", super::protocol::Detail { code: Some(kind.code().to_owned()), ..Default::default() });
+    tell_event("error", Detail { code: Some(kind.code().to_owned()), ..Default::default() });
 }
 
 /// The page's height, whenever it changes, to the merchant's page (which fits the iframe).
@@ -118,7 +118,7 @@ fn dress_page(cx: ViewCtx, appearance: &[(String, String)]) {
         let _ = html.set_attribute("lang", cx.lang.tag());
         let _ = html.set_attribute("dir", cx.lang.dir());
         if let Some(html) = html.dyn_ref::<web_sys::HtmlElement>() {
-            for (name, value) in appearance.iter().filter(|(n, v)| super::options::theme_variable(n, v)) {
+            for (name, value) in appearance.iter().filter(|(n, v)| crate::embedding::theme_variable(n, v)) {
                 let _ = html.style().set_property(name, value);
             }
         }

@@ -49,7 +49,7 @@ for (const scheme of ['light', 'dark']) {
 test('axe on a merchant page and inside the embedded view\'s frame, light and dark', async () => {
   env.mock.page('/a11y-shop.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head>
 <body><main><h1>Shop</h1><div id="a"></div></main><script type="module">
-import init, { mount } from '/session-view-app.js';
+import init, { mount } from '/session-view.js';
 await init();
 const demo = await (await fetch('/a11y-demo.json')).json();
 mount(document.getElementById('a'), { config: { ...demo, layout: 'embedded' }, pollInterval: 0 });

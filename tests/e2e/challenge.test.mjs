@@ -14,7 +14,7 @@ const SAVED = {
 };
 const MERCHANT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>merchant</title></head>
 <body><div id="a"></div><div id="b"></div><script type="module">
-import init, { mount } from '/session-view-app.js';
+import init, { mount } from '/session-view.js';
 await init();
 window.sv = { mount };
 window.svLoaded = true;

@@ -101,7 +101,7 @@ test('a hosted payment with a captcha, under the CSP: no violation from start to
 test('the embedded view on a merchant page under the documented merchant CSP: no violation', async () => {
   env.mock.page('/csp-shop.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head>
 <body><div id="a"></div><hosted-session-view id="b"></hosted-session-view><script type="module">
-import init, { mount } from '/session-view-app.js';
+import init, { mount } from '/session-view.js';
 await init();
 const config = { status: 'active', amount: 1200, currency: 'usd', layout: 'embedded', allowed_methods: ['card'],
   page_message: '<p><strong>Free</strong> returns.</p>', branding: { accent_color: '#3355ff' },

@@ -49,7 +49,7 @@ before(async () => {
   const shop = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title>
 <script src="/skimmer.js"></script></head><body><h1>Shop</h1><label>Coupon <input id="coupon"></label><div id="a"></div>
 <script type="module">
-import init, { mount } from '${view}/session-view-app.js';
+import init, { mount } from '${view}/session-view.js';
 await init();
 window.events = [];
 for (const n of ['ready', 'change', 'completed', 'expired', 'error', 'confirm'])
@@ -63,7 +63,7 @@ window.svLoaded = true;
   const siblings = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head><body>
 <div id="a"></div><iframe id="bare" src="${view}/frame.html"></iframe><iframe id="evil" src="EVIL/evil.html"></iframe>
 <script type="module">
-import init, { mount } from '${view}/session-view-app.js';
+import init, { mount } from '${view}/session-view.js';
 await init();
 window.events = [];
 for (const n of ['ready', 'change', 'completed', 'error']) document.getElementById('a').addEventListener(n, e => window.events.push(n));
@@ -176,7 +176,7 @@ test('a skimmer on the merchant page sees no card, account, code or credential w
   // The skimmer was working all along: it saw the merchant's own field, the view's module
   // and wasm load, the frame go in, and the events the merchant may know.
   assert.ok(list.some(s => s.startsWith('input') && s.includes('SAVE10')), 'control: the skimmer reads typing on the page');
-  assert.ok(list.some(s => s.startsWith('fetch') && s.includes('session-view-app_bg.wasm')), 'control: the skimmer sees the page\'s fetches');
+  assert.ok(list.some(s => s.startsWith('fetch') && s.includes('session-view_bg.wasm')), 'control: the skimmer sees the page\'s fetches');
   assert.ok(list.some(s => s.startsWith('walk shadow root of a')), 'control: the skimmer walks into the shadow root');
   assert.ok(list.some(s => s.startsWith('event completed')), 'control: the skimmer hears the events');
   for (const [what, secret] of [['card number', CARD], ['grouped card number', '4000 0566 5566 5556'], ['last digits of the card', '5566 5556'],

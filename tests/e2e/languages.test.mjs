@@ -80,7 +80,7 @@ test('the hosted page and its problems speak the payer\'s language', async () =>
 test('embedded with the locale mount option: Japanese inside the frame, the merchant page untouched', async () => {
   env.mock.page('/lang-shop.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head>
 <body><main><h1>Shop</h1><div id="a"></div><div id="b"></div></main><script type="module">
-import init, { mount } from '/session-view-app.js';
+import init, { mount } from '/session-view.js';
 await init();
 const demo = await (await fetch('/lang-demo.json')).json();
 mount(document.getElementById('a'), { config: { ...demo, layout: 'embedded' }, pollInterval: 0, locale: 'ja' });
@@ -103,7 +103,7 @@ window.ready = true;
 
 test('embedded, a problem before any session (an API the frame refuses): the frame\'s document is in the view\'s language too', async () => {
   env.mock.page('/lang-bad.html', `<!doctype html><html lang="en"><body><div id="a"></div><script type="module">
-import init, { mount } from '/session-view-app.js';
+import init, { mount } from '/session-view.js';
 await init();
 mount(document.getElementById('a'), { sessionId: 'cs_langBad1', apiBase: 'https://elsewhere.test', pollInterval: 0, locale: 'ar' });
 </script></body></html>`);

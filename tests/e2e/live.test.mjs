@@ -12,7 +12,7 @@ let env;
 const MERCHANT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>merchant</title>
 <link rel="stylesheet" href="/merchant.css"></head><body><h1>Shop</h1><div id="a"></div><div id="b"></div>
 <script type="module">
-import init, { mount } from '/session-view-app.js';
+import init, { mount } from '/session-view.js';
 window.wasm = await init();
 window.events = [];
 for (const n of ['ready', 'change', 'completed', 'expired', 'error'])
@@ -352,7 +352,7 @@ test('the hosted page refreshes when the tab becomes visible again', async () =>
 
 test('inside an iframe, the height goes to the named parent origin only', async () => {
   env.mock.page('/inner.html', `<!doctype html><html><body style="margin:0"><div id="v"></div><script type="module">
-    import init, { mount } from '/session-view-app.js'; await init();
+    import init, { mount } from '/session-view.js'; await init();
     mount(document.getElementById('v'), { config: ${JSON.stringify(demo('card'))}, parentOrigin: location.origin, pollInterval: 0 });
   </script></body></html>`);
   env.mock.page('/parent.html', `<!doctype html><html><body><iframe id="f" src="/inner.html" style="width:400px;height:100px"></iframe><script>

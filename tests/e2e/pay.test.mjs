@@ -153,7 +153,7 @@ test('embedded: the confirm event names the method, never card data', async () =
   env.mock.setSession('cs_payEvt1', demo('card'));
   const { page, context } = await openPage(env.browser, env.origin);
   env.mock.page('/pay-shop.html', `<!doctype html><html><body><div id="a"></div><script type="module">
-    import init, { mount } from '/session-view-app.js'; await init();
+    import init, { mount } from '/session-view.js'; await init();
     window.events = []; for (const n of ['confirm', 'completed']) document.addEventListener(n, e => window.events.push({ n, d: e.detail }));
     mount(document.getElementById('a'), { sessionId: 'cs_payEvt1', apiBase: location.origin, pollInterval: 0 });
   </script></body></html>`);
@@ -210,7 +210,7 @@ test('handleConfirm: the embedder confirms; the view sends nothing and offers sa
   env.mock.setSession('cs_payHand1', demo('card'));
   const { page, context } = await openPage(env.browser, env.origin);
   env.mock.page('/hand-shop.html', `<!doctype html><html><body><div id="a"></div><script type="module">
-    import init, { mount } from '/session-view-app.js'; await init();
+    import init, { mount } from '/session-view.js'; await init();
     window.events = []; document.addEventListener('confirm', e => window.events.push(e.detail));
     window.h = mount(document.getElementById('a'), { sessionId: 'cs_payHand1', apiBase: location.origin, pollInterval: 0, handleConfirm: true });
   </script></body></html>`);
@@ -234,7 +234,7 @@ test('after unmount nothing on the page keeps the card number or code: the frame
   env.mock.setSession('cs_payUnm1', demo('card'));
   const { page, context } = await openPage(env.browser, env.origin);
   env.mock.page('/unm-shop.html', `<!doctype html><html><body><div id="a"></div><script type="module">
-    import init, { mount } from '/session-view-app.js'; await init();
+    import init, { mount } from '/session-view.js'; await init();
     window.h = mount(document.getElementById('a'), { sessionId: 'cs_payUnm1', apiBase: location.origin, pollInterval: 0 });
   </script></body></html>`);
   await page.goto(`${env.origin}/unm-shop.html`);

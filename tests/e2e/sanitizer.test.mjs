@@ -108,7 +108,7 @@ test('the release pins the sanitiser: its JS in the import map, its wasm hash in
 test('embedded on a merchant page, the view finds the sanitiser beside its own module and shows the message', async () => {
   env.mock.page('/san-shop.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head>
 <body><div id="a"></div><script type="module">
-import init, { mount } from '/session-view-app.js';
+import init, { mount } from '/session-view.js';
 await init();
 const demo = await (await fetch('/san-demo.json')).json();
 mount(document.getElementById('a'), { config: { ...demo, layout: 'embedded', page_message: ${JSON.stringify(MESSAGE)} }, pollInterval: 0 });

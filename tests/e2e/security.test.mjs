@@ -4,7 +4,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { start, openPage, fillCard, DIST } from './harness.mjs';
+import { start, openPage, fillCard, viewIn, text, DIST } from './harness.mjs';
 import { verifyDeploy } from '../../tools/verify-deploy.mjs';
 
 const dist = DIST;
@@ -13,7 +13,10 @@ const demo = name => JSON.parse(fs.readFileSync(new URL(`../../src/demo/${name}.
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env.stop(); });
-beforeEach(() => { env.mock.reset(); env.mock.override('/session-view-app_bg.wasm', null); env.mock.override('/session-view-app.js', null); });
+beforeEach(() => {
+  env.mock.reset();
+  for (const f of ['/session-view-app_bg.wasm', '/session-view-app.js', '/session-view.js', '/session-view_bg.wasm']) env.mock.override(f, null);
+});
 
 test('the deployment check passes on the release and names every tampered file or header', async () => {
   const m = manifest();
@@ -39,6 +42,43 @@ for (const [file, tamper] of [
     assert.match(await page.textContent('.sv-boot-failed'), /could not start.*Nothing has been charged/);
     assert.equal(await page.evaluate(() => window.skimmed), undefined, 'the tampered script never ran');
     assert.equal(await page.locator('[data-testid=amount-due]').count(), 0);
+    await context.close();
+  });
+}
+
+// SECURITY.md, "The CSP a merchant page needs": a merchant page pins the merchant's module
+// (session-view.js and its snippet) with an import map's integrity and its wasm with
+// fetch(…, { integrity }). Pinned so, the view mounts; a tampered module or wasm never runs.
+function pinnedShop() {
+  const m = manifest();
+  const snippet = Object.keys(m.files).find(f => /^snippets\/session-view-embed-[^/]+\/src\/element\.js$/.test(f));
+  assert.ok(snippet, "the merchant module's snippet is in the manifest");
+  const importMap = JSON.stringify({ imports: {}, integrity: { '/session-view.js': m.files['session-view.js'], [`/${snippet}`]: m.files[snippet] } });
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title><script type="importmap">${importMap}</script></head>
+<body><div id="a"></div><script type="module">
+try {
+  const { default: init, mount } = await import('/session-view.js');
+  await init({ module_or_path: fetch('/session-view_bg.wasm', { integrity: '${m.files['session-view_bg.wasm']}' }) });
+  mount(document.getElementById('a'), { config: { status: 'active', amount: 1200, currency: 'usd', layout: 'embedded' }, pollInterval: 0 });
+  window.outcome = 'mounted';
+} catch { window.outcome = 'refused'; }
+</script></body></html>`;
+}
+
+for (const [file, tamper] of [
+  [null, null],
+  ['/session-view.js', b => Buffer.concat([b, Buffer.from('\nwindow.skimmed = true;')])],
+  ['/session-view_bg.wasm', b => { const c = Buffer.from(b); c[c.length - 1] ^= 1; return c; }],
+]) {
+  test(file ? `a merchant page that pins the merchant's module refuses a tampered ${file.slice(1)}` : "a merchant page that pins the merchant's module as SECURITY.md says mounts the view", async () => {
+    if (file) env.mock.override(file, tamper(fs.readFileSync(new URL('.' + file, dist))));
+    env.mock.page('/pinned-shop.html', pinnedShop());
+    const { page, context } = await openPage(env.browser, env.origin);
+    await page.goto(`${env.origin}/pinned-shop.html`);
+    await page.waitForFunction(() => window.outcome !== undefined);
+    assert.equal(await page.evaluate(() => window.outcome), file ? 'refused' : 'mounted');
+    assert.equal(await page.evaluate(() => window.skimmed), undefined, 'a tampered script never ran');
+    if (!file) assert.equal(await text(await viewIn(page, '#a'), '[data-testid=amount-due]'), '$12.00');
     await context.close();
   });
 }

@@ -243,7 +243,7 @@ test('embedded: mount() in a frame of the view\'s origin, a live amount change, 
   mock.page('/eng-shop.html', `<!doctype html><html><body><div id="a"></div>
 <hosted-session-view id="el" session-id="cs_engElem1" poll-interval="0"></hosted-session-view>
 <script type="module">
-import init, { mount } from '/session-view-app.js';
+import init, { mount } from '/session-view.js';
 await init();
 window.events = [];
 for (const id of ['a', 'el']) for (const n of ['ready', 'confirm', 'completed', 'amountchange', 'error']) document.getElementById(id).addEventListener(n, e => window.events.push(id + ':' + n));

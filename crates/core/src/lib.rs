@@ -11,6 +11,8 @@
 //! - The session's rules: [`retry`] (which failures retry, backoff), [`countdown`],
 //!   [`challenge`] (providers, code answers).
 //! - Every sentence in seven languages: [`i18n`].
+//! - Embedding's pure half: the protocol between a merchant's page and the view's frame,
+//!   and the rules for the `mount()` options: [`embedding`].
 //! - The strict reader of the sanitiser's output: [`sanitize`].
 pub mod bank;
 pub mod card;
@@ -18,6 +20,7 @@ pub mod challenge;
 pub mod contrast;
 pub mod countdown;
 pub mod country;
+pub mod embedding;
 pub mod gate;
 pub mod i18n;
 pub mod model;

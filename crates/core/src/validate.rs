@@ -10,6 +10,16 @@ pub fn session_id(s: &str) -> Option<&str> {
     (!rest.is_empty() && s.len() <= MAX_TOKEN_LEN && rest.bytes().all(|b| b.is_ascii_alphanumeric())).then_some(s)
 }
 
+/// An API base: an absolute `http(s)` origin or URL prefix, printable ASCII, no query,
+/// fragment, user info, spaces or backslashes; trimmed, without its trailing `/`.
+pub fn api_base(base: &str) -> Option<&str> {
+    let base = base.trim().trim_end_matches('/');
+    let lower = base.to_ascii_lowercase();
+    let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
+    let bad = base.contains(['?', '#', '@', ' ', '\\']) || !base.is_ascii() || base.split("://").nth(1).is_none_or(str::is_empty);
+    (scheme_ok && !bad).then_some(base)
+}
+
 /// An opaque, attribute-safe token (saved method id, captcha site key):
 /// `^[A-Za-z0-9_-]{1,255}$`.
 pub fn token(s: &str) -> Option<&str> {
@@ -112,6 +122,27 @@ mod tests {
         assert_eq!(as_sentence("残高不足です。"), "残高不足です。");
         assert_eq!(as_sentence("رصيد غير كافٍ؟"), "رصيد غير كافٍ؟");
         assert_eq!(as_sentence(""), "");
+    }
+
+    #[test]
+    fn api_bases() {
+        assert_eq!(api_base(" https://api.example.com/ "), Some("https://api.example.com"));
+        assert_eq!(api_base("HTTP://127.0.0.1:8787/v1"), Some("HTTP://127.0.0.1:8787/v1"));
+        for bad in [
+            "",
+            "/relative",
+            "javascript:alert(1)",
+            "https://",
+            "https://a.test?x=1",
+            "https://a.test#x",
+            "https://u@a.test",
+            "ftp://a.test",
+            "https://a b",
+            "https://a\\b",
+            "https://ä.test",
+        ] {
+            assert_eq!(api_base(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

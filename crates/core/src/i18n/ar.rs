@@ -1,7 +1,7 @@
 //! العربية (right to left: the view's root gets `dir="rtl"`).
 use super::Msg as M;
 
-pub fn text(m: M) -> &'static str {
+pub const fn text(m: M) -> &'static str {
     match m {
         M::Checkout => "الدفع",
         M::SecureFooter => "دفع آمن. تُرسَل بيانات الدفع الخاصة بك مشفّرة.",

@@ -1,7 +1,7 @@
 //! Deutsch.
 use super::Msg as M;
 
-pub fn text(m: M) -> &'static str {
+pub const fn text(m: M) -> &'static str {
     match m {
         M::Checkout => "Bezahlen",
         M::SecureFooter => "Sicherer Bezahlvorgang. Ihre Zahlungsdaten werden verschlüsselt übertragen.",

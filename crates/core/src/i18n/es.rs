@@ -1,7 +1,7 @@
 //! Español.
 use super::Msg as M;
 
-pub fn text(m: M) -> &'static str {
+pub const fn text(m: M) -> &'static str {
     match m {
         M::Checkout => "Pago",
         M::SecureFooter => "Pago seguro. Tus datos de pago se envían cifrados.",

@@ -1,7 +1,7 @@
 //! Français.
 use super::Msg as M;
 
-pub fn text(m: M) -> &'static str {
+pub const fn text(m: M) -> &'static str {
     match m {
         M::Checkout => "Paiement",
         M::SecureFooter => "Paiement sécurisé. Vos informations de paiement sont envoyées chiffrées.",

@@ -1,7 +1,7 @@
 //! 日本語.
 use super::Msg as M;
 
-pub fn text(m: M) -> &'static str {
+pub const fn text(m: M) -> &'static str {
     match m {
         M::Checkout => "お支払い",
         M::SecureFooter => "安全なお支払い。お支払い情報は暗号化して送信されます。",

@@ -94,6 +94,51 @@ impl Lang {
     }
 }
 
+/// The four sentences the merchant's module (`session-view.js`, `crates/embed`) shows on the
+/// merchant's page: the frame's accessible name and the panel in its place when it never
+/// answers. Taken from each catalogue at compile time (each catalogue's `text` is a `const
+/// fn`), so that module carries these strings and not the catalogues.
+#[derive(Debug, PartialEq, Eq)]
+pub struct FrameTexts {
+    pub checkout: &'static str,
+    pub unreachable_title: &'static str,
+    pub unreachable_body: &'static str,
+    pub try_again: &'static str,
+}
+
+macro_rules! frame_texts {
+    ($text:path) => {
+        FrameTexts {
+            checkout: $text(Msg::Checkout),
+            unreachable_title: $text(Msg::UnreachableTitle),
+            unreachable_body: $text(Msg::UnreachableBody),
+            try_again: $text(Msg::TryAgain),
+        }
+    };
+}
+
+impl Lang {
+    /// This language's [`FrameTexts`], whether or not its catalogue is loaded.
+    pub fn frame_texts(self) -> &'static FrameTexts {
+        const EN: FrameTexts = frame_texts!(Msg::english);
+        const ES: FrameTexts = frame_texts!(es::text);
+        const FR: FrameTexts = frame_texts!(fr::text);
+        const DE: FrameTexts = frame_texts!(de::text);
+        const PT_BR: FrameTexts = frame_texts!(pt_br::text);
+        const JA: FrameTexts = frame_texts!(ja::text);
+        const AR: FrameTexts = frame_texts!(ar::text);
+        match self {
+            Lang::En => &EN,
+            Lang::Es => &ES,
+            Lang::Fr => &FR,
+            Lang::De => &DE,
+            Lang::PtBr => &PT_BR,
+            Lang::Ja => &JA,
+            Lang::Ar => &AR,
+        }
+    }
+}
+
 /// One language's sentences: a `match` over every [`Msg`].
 pub type Catalogue = fn(Msg) -> &'static str;
 
@@ -213,7 +258,7 @@ macro_rules! messages {
         impl Msg {
             pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
 
-            pub fn english(self) -> &'static str {
+            pub const fn english(self) -> &'static str {
                 match self {
                     $(Msg::$name => $en,)*
                 }

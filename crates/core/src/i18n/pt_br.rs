@@ -1,7 +1,7 @@
 //! Português (Brasil).
 use super::Msg as M;
 
-pub fn text(m: M) -> &'static str {
+pub const fn text(m: M) -> &'static str {
     match m {
         M::Checkout => "Pagamento",
         M::SecureFooter => "Pagamento seguro. Seus dados de pagamento são enviados criptografados.",

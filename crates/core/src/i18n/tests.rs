@@ -124,3 +124,16 @@ fn placeholders_split_and_fill() {
     assert_eq!(fill("{x} and {y}", &[("x", "1")]), "1 and {y}", "an unknown name stays visible, never panics");
     assert_eq!(fill("ادفع {amount}", &[("amount", "{amount}")]), "ادفع {amount}", "a value is not expanded again");
 }
+
+#[test]
+fn the_merchant_modules_texts_are_the_catalogues() {
+    for lang in Lang::ALL {
+        let t = lang.frame_texts();
+        assert_eq!(
+            [t.checkout, t.unreachable_title, t.unreachable_body, t.try_again],
+            [Msg::Checkout, Msg::UnreachableTitle, Msg::UnreachableBody, Msg::TryAgain].map(|m| lang.text(m)),
+            "{lang:?}"
+        );
+    }
+    assert_ne!(Lang::De.frame_texts(), Lang::En.frame_texts());
+}

@@ -1,6 +1,6 @@
 // TypeScript declarations for merchant developers embedding the session view.
 //
-//   import init, { mount } from "./session-view-app.js";
+//   import init, { mount } from "./session-view.js";
 //   await init();
 //   const handle = mount(document.querySelector("#checkout")!, { sessionId, credential, apiBase });
 //   el.addEventListener("ready", (e) => console.log((e as SessionViewEvent).detail.status));

@@ -13,15 +13,16 @@
 //! - if the frame never speaks (blocked by this page's `frame-src` or by the frame page's
 //!   `frame-ancestors`, or offline), shows the payer a calm message with "Try again" in its
 //!   place after the request timeout, and dispatches `error` with code `unreachable`.
-use super::events;
-use super::protocol::{FromFrame, Init, ToFrame, INIT_TYPE};
-use crate::browser;
+use crate::events;
+use session_view_core::embedding::{Detail, FromFrame, Init, ToFrame, INIT_TYPE};
+use session_view_core::i18n::Lang;
+use session_view_dom::{warn, Timeout};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-#[wasm_bindgen(module = "/src/embed/element.js")]
+#[wasm_bindgen(module = "/src/element.js")]
 extern "C" {
     /// `frame.html` of the release this module belongs to.
     #[wasm_bindgen(js_name = frameUrl)]
@@ -56,7 +57,7 @@ pub struct FrameHost {
 /// Waits for the frame's first word; without one in time, puts the calm message in its place.
 struct Watchdog {
     heard: Cell<bool>,
-    timer: RefCell<Option<crate::browser::Timeout>>,
+    timer: RefCell<Option<Timeout>>,
     on_timeout: RefCell<Option<Closure<dyn FnMut()>>>,
     on_retry: RefCell<Option<Closure<dyn FnMut()>>>,
     problem: RefCell<Option<web_sys::Element>>,
@@ -66,7 +67,7 @@ impl Watchdog {
     fn arm(&self, ms: i32) {
         let fire = self.on_timeout.borrow().as_ref().map(|f| f.as_ref().unchecked_ref::<js_sys::Function>().clone());
         *self.timer.borrow_mut() = fire.and_then(|f| {
-            crate::browser::Timeout::new(ms, move || {
+            Timeout::new(ms, move || {
                 let _ = f.call0(&wasm_bindgen::JsValue::NULL);
             })
         });
@@ -79,12 +80,11 @@ impl Watchdog {
 
 /// The message shown in place of a frame that never answered: the same words as the hosted
 /// page's "couldn't reach" problem, in the view's language, with "Try again".
-fn problem_panel(doc: &web_sys::Document, lang: crate::i18n::Lang, retry: &js_sys::Function) -> Option<web_sys::Element> {
-    let lang = lang.or_english();
-    use crate::i18n::Msg;
-    let el = |tag: &str, text: Option<Msg>| -> Option<web_sys::Element> {
+fn problem_panel(doc: &web_sys::Document, lang: Lang, retry: &js_sys::Function) -> Option<web_sys::Element> {
+    let texts = lang.frame_texts();
+    let el = |tag: &str, text: Option<&str>| -> Option<web_sys::Element> {
         let e = doc.create_element(tag).ok()?;
-        e.set_text_content(text.map(|m| lang.text(m)));
+        e.set_text_content(text);
         Some(e)
     };
     let panel = el("section", None)?;
@@ -93,10 +93,10 @@ fn problem_panel(doc: &web_sys::Document, lang: crate::i18n::Lang, retry: &js_sy
     panel.set_attribute("lang", lang.tag()).ok()?;
     panel.set_attribute("dir", lang.dir()).ok()?;
     panel.set_attribute("data-testid", "frame-problem").ok()?;
-    let (title, body) = (el("strong", Some(Msg::UnreachableTitle))?, el("p", Some(Msg::UnreachableBody))?);
+    let (title, body) = (el("strong", Some(texts.unreachable_title))?, el("p", Some(texts.unreachable_body))?);
     panel.append_child(&title).ok()?;
     panel.append_child(&body).ok()?;
-    let button = el("button", Some(Msg::TryAgain))?;
+    let button = el("button", Some(texts.try_again))?;
     button.set_attribute("type", "button").ok()?;
     button.add_event_listener_with_callback("click", retry).ok()?;
     panel.append_child(&button).ok()?;
@@ -123,15 +123,14 @@ fn on_frame_message(host: &web_sys::Element, iframe: &web_sys::HtmlIFrameElement
         FromFrame::Height { height } => {
             let _ = iframe.style().set_property("height", &format!("{height}px"));
         }
-        FromFrame::Event { name, detail } => events::dispatch(host, &name, &events::to_js(&detail)),
+        FromFrame::Event { name, detail } => events::dispatch(host, &name, &detail),
     }
 }
 
 impl FrameHost {
     /// Creates the iframe in `container` and starts talking to it once it has loaded.
-    /// `title` is the frame's accessible name.
-    pub fn open(host: &web_sys::Element, container: &web_sys::Element, init: Init, lang: crate::i18n::Lang) -> Result<Self, JsError> {
-        let title = lang.or_english().text(crate::i18n::Msg::Checkout);
+    /// Its accessible name and the "couldn't reach" panel are in `lang`.
+    pub fn open(host: &web_sys::Element, container: &web_sys::Element, init: Init, lang: Lang) -> Result<Self, JsError> {
         let timeout_ms = init.timeout_ms;
         let doc = web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsError::new("session view: no document"))?;
         let iframe: web_sys::HtmlIFrameElement =
@@ -139,17 +138,7 @@ impl FrameHost {
         let src = frame_url();
         let origin = web_sys::Url::new(&src).map(|u| u.origin()).map_err(|_| JsError::new("session view: cannot find the view's frame"))?;
         iframe.set_src(&src);
-        iframe.set_title(title);
-        // The merchant page needs the payer's language only for this title and the "couldn't
-        // reach" panel: its catalogue is fetched now, and English serves until it is here.
-        if !lang.is_loaded() {
-            let named = iframe.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if crate::catalogues::load(lang).await.is_ok() {
-                    named.set_title(lang.text(crate::i18n::Msg::Checkout));
-                }
-            });
-        }
+        iframe.set_title(lang.frame_texts().checkout);
         // Web OTP inside a cross-origin frame needs the embedder's permission.
         let _ = iframe.set_attribute("allow", "otp-credentials");
         iframe.set_class_name("sv-frame");
@@ -192,7 +181,7 @@ impl FrameHost {
             if dog.heard.get() || dog.problem.borrow().is_some() {
                 return;
             }
-            browser::warn("session view: the view's frame did not answer in time; is this page's origin in frame.html's frame-ancestors, and the view's origin in this page's frame-src?");
+            warn("session view: the view's frame did not answer in time; is this page's origin in frame.html's frame-ancestors, and the view's origin in this page's frame-src?");
             let retry = dog.on_retry.borrow();
             let panel = web_sys::window()
                 .and_then(|w| w.document())
@@ -203,11 +192,7 @@ impl FrameHost {
                 let _ = box_.append_child(&panel);
                 *dog.problem.borrow_mut() = Some(panel);
             }
-            events::dispatch(
-                &host,
-                "error",
-                &events::to_js(&crate::embed::protocol::Detail { code: Some("unreachable".to_owned()), ..Default::default() }),
-            );
+            events::dispatch(&host, "error", &Detail { code: Some("unreachable".to_owned()), ..Default::default() });
         });
         let (weak, frame) = (Rc::downgrade(&watchdog), iframe.clone());
         let on_retry = Closure::<dyn FnMut()>::new(move || {

@@ -1,13 +1,10 @@
 //! The `mount(element, options)` options, read and validated on the merchant's page (so a
 //! mistake throws from `mount()` at once), and checked again by the frame.
-use super::protocol::Init;
-use crate::api::Endpoint;
-use crate::live::{DEFAULT_POLL_MS, TIMEOUT_MS};
+use session_view_core::embedding::{accepted_timeout_ms, safe_css_value, Init, DEFAULT_POLL_MS, THEME_VARIABLES, TIMEOUT_MS};
+use session_view_core::validate;
+use session_view_dom::{exact_origin, warn};
 use wasm_bindgen::prelude::*;
-
-/// Theme variables a merchant may set through `appearance` (without or with `--sv-`).
-pub const THEME_VARIABLES: &[&str] =
-    &["font", "bg", "surface", "text", "muted", "border", "radius", "focus", "warn-bg", "warn-text", "ok-bg", "ok-text"];
+use wasm_bindgen::JsCast;
 
 /// The options, checked: what the frame is told ([`Init`], its `config` filled in by
 /// `mount()` once read), the config object itself, and the merchant side's own `parentOrigin`.
@@ -25,23 +22,6 @@ fn string(options: &JsValue, key: &str) -> Result<Option<String>, JsError> {
     v.as_string().map(Some).ok_or_else(|| JsError::new(&format!("session view: option `{key}` must be a string")))
 }
 
-/// A theme variable and value, each checked: a known `--sv-*` name and a safe value.
-pub fn theme_variable(name: &str, value: &str) -> bool {
-    name.strip_prefix("--sv-").is_some_and(|n| THEME_VARIABLES.contains(&n)) && safe_css_value(value)
-}
-
-/// A CSS value safe to hand to `setProperty` for a theme variable: short, no
-/// declarations, blocks, escapes, comments or URLs.
-fn safe_css_value(v: &str) -> bool {
-    let lower = v.to_ascii_lowercase();
-    !v.is_empty()
-        && v.len() <= 100
-        && v.chars().all(|c| c.is_ascii_alphanumeric() || " #(),.%-_'\"/".contains(c))
-        && !lower.contains("url(")
-        && !lower.contains("expression(")
-        && !lower.contains("/*")
-}
-
 impl MountOptions {
     pub fn read(options: &JsValue) -> Result<Self, JsError> {
         if !options.is_object() {
@@ -52,13 +32,13 @@ impl MountOptions {
         let api_base = string(options, "apiBase")?;
         if let Some(id) = &session_id {
             // Checked here so a mistake throws from mount(); the frame builds its own endpoint.
+            if validate::session_id(id).is_none() {
+                return Err(JsError::new("session view: `sessionId` must match ^cs_[A-Za-z0-9]+$"));
+            }
             let base = api_base.clone().or_else(|| web_sys::window().and_then(|w| w.location().origin().ok())).unwrap_or_default();
-            Endpoint::new(&base, id, None).map_err(|e| {
-                JsError::new(match e {
-                    crate::api::EndpointError::SessionId => "session view: `sessionId` must match ^cs_[A-Za-z0-9]+$",
-                    crate::api::EndpointError::ApiBase => "session view: `apiBase` must be an absolute http(s) URL",
-                })
-            })?;
+            if validate::api_base(&base).is_none() {
+                return Err(JsError::new("session view: `apiBase` must be an absolute http(s) URL"));
+            }
         }
         let config = js_sys::Reflect::get(options, &"config".into()).ok().filter(|c| !c.is_undefined() && !c.is_null());
         let poll = js_sys::Reflect::get(options, &"pollInterval".into()).unwrap_or(JsValue::UNDEFINED);
@@ -69,15 +49,13 @@ impl MountOptions {
         };
         let timeout = js_sys::Reflect::get(options, &"timeoutMs".into()).unwrap_or(JsValue::UNDEFINED);
         let timeout_ms = match timeout.as_f64() {
-            Some(ms) => crate::live::accepted_timeout_ms(ms)
-                .ok_or_else(|| JsError::new("session view: `timeoutMs` must be between 100 and 120000"))?,
+            Some(ms) => accepted_timeout_ms(ms).ok_or_else(|| JsError::new("session view: `timeoutMs` must be between 100 and 120000"))?,
             None => TIMEOUT_MS,
         };
         let handle_confirm = js_sys::Reflect::get(options, &"handleConfirm".into()).map(|v| v.is_truthy()).unwrap_or(false);
         let parent_origin = match string(options, "parentOrigin")? {
             Some(o) => Some(
-                crate::browser::exact_origin(&o)
-                    .ok_or_else(|| JsError::new("session view: `parentOrigin` must be an origin like https://shop.example"))?,
+                exact_origin(&o).ok_or_else(|| JsError::new("session view: `parentOrigin` must be an origin like https://shop.example"))?,
             ),
             None => None,
         };
@@ -89,7 +67,7 @@ impl MountOptions {
                 let value = js_sys::Reflect::get(&app, &key.as_str().into()).ok().and_then(|v| v.as_string());
                 match value {
                     Some(v) if THEME_VARIABLES.contains(&name) && safe_css_value(&v) => appearance.push((format!("--sv-{name}"), v)),
-                    _ => crate::browser::warn(&format!(
+                    _ => warn(&format!(
                         "session view: appearance `{}` ignored (unknown variable or unsafe value)",
                         name.chars().take(40).collect::<String>()
                     )),

@@ -1,4 +1,8 @@
-//! The narrow, typed protocol between a merchant's page and the view's frame (issue #18).
+//! Embedding, its pure half: the narrow, typed protocol between a merchant's page and the
+//! view's frame (issue #18), and the rules for the `mount()` options both sides check.
+//!
+//! Two modules speak it: the merchant's module (`crates/embed`, `session-view.js`: `mount()`
+//! and `<hosted-session-view>`, no Leptos) and the view's frame (`src/embed/frame.rs`).
 //!
 //! The merchant's page (`host.rs`) posts one [`Init`] to the frame's window, with the exact
 //! target origin of the view's deployment and one `MessagePort` transferred with it; every
@@ -10,6 +14,37 @@
 //! may know: the height, and the documented events with their `detail`. Never a card number,
 //! security code, account number, one-time code or the credential.
 use serde::{Deserialize, Serialize};
+
+/// Default refresh interval while the session is active and visible (`pollInterval`).
+pub const DEFAULT_POLL_MS: u32 = 20_000;
+/// How long one API request may take by default (`timeoutMs`).
+pub const TIMEOUT_MS: i32 = 15_000;
+
+/// A request timeout an embedder may set (`timeoutMs`), in whole ms: 100 ms to 2 minutes.
+pub fn accepted_timeout_ms(ms: f64) -> Option<i32> {
+    (ms.is_finite() && (100.0..=120_000.0).contains(&ms)).then_some(ms as i32)
+}
+
+/// Theme variables a merchant may set through `appearance` (without or with `--sv-`).
+pub const THEME_VARIABLES: &[&str] =
+    &["font", "bg", "surface", "text", "muted", "border", "radius", "focus", "warn-bg", "warn-text", "ok-bg", "ok-text"];
+
+/// A theme variable and value, each checked: a known `--sv-*` name and a safe value.
+pub fn theme_variable(name: &str, value: &str) -> bool {
+    name.strip_prefix("--sv-").is_some_and(|n| THEME_VARIABLES.contains(&n)) && safe_css_value(value)
+}
+
+/// A CSS value safe to hand to `setProperty` for a theme variable: short, no
+/// declarations, blocks, escapes, comments or URLs.
+pub fn safe_css_value(v: &str) -> bool {
+    let lower = v.to_ascii_lowercase();
+    !v.is_empty()
+        && v.len() <= 100
+        && v.chars().all(|c| c.is_ascii_alphanumeric() || " #(),.%-_'\"/".contains(c))
+        && !lower.contains("url(")
+        && !lower.contains("expression(")
+        && !lower.contains("/*")
+}
 
 /// The `type` of the one window message that carries [`Init`] and the port.
 pub const INIT_TYPE: &str = "hosted-session-view:init";
@@ -107,6 +142,26 @@ impl FromFrame {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn theme_values_are_plain() {
+        assert!(theme_variable("--sv-radius", "6px"));
+        assert!(theme_variable("--sv-font", "Inter, \"Segoe UI\", sans-serif"));
+        assert!(!theme_variable("radius", "6px"), "only the --sv- form reaches setProperty");
+        assert!(!theme_variable("--sv-position", "fixed"));
+        for bad in ["", "red;display:none", "url(https://x)", "URL(x)", "a/*b*/", "expression(1)", "{}", "\\41", &"a".repeat(101)] {
+            assert!(!safe_css_value(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn timeouts_within_bounds() {
+        assert_eq!(accepted_timeout_ms(100.0), Some(100));
+        assert_eq!(accepted_timeout_ms(120_000.0), Some(120_000));
+        for bad in [99.0, 120_001.0, f64::NAN, f64::INFINITY, -1.0] {
+            assert_eq!(accepted_timeout_ms(bad), None);
+        }
+    }
 
     #[test]
     fn init_never_prints_its_credential() {

@@ -1,6 +1,6 @@
 // The embedded view's frame page, beside the module in the release (this snippet sits at
-// snippets/<crate>/src/embed/element.js): its URL and so the origin messages go to.
-export function frameUrl() { return new URL('../../../../frame.html', import.meta.url).href; }
+// snippets/<crate>/src/element.js): its URL and so the origin messages go to.
+export function frameUrl() { return new URL('../../../frame.html', import.meta.url).href; }
 
 // <hosted-session-view session-id="cs_…" api-base="…" locale="…" poll-interval="…">
 // The credential and a direct config are properties, never attributes (attributes show up
