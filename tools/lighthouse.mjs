@@ -19,7 +19,7 @@ export const STATES = [
 ];
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Per state: the median performance score, LCP, TBT and CLS of `runs` runs. */
+/** Per state: the median performance score, FCP, LCP, speed index, TBT and CLS of `runs` runs. */
 export async function lighthouseRuns(runs = 3, distDir) {
   const mock = createMock({ cacheAssets: true, brotli: true, ...(distDir ? { distDir } : {}) });
   const origin = await mock.listen();
@@ -36,9 +36,11 @@ export async function lighthouseRuns(runs = 3, distDir) {
       for (let i = 0; i < runs; i++) {
         const result = await lighthouse(`${origin}/?session=${id}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
         const a = result.lhr.audits;
-        r.push({ score: result.lhr.categories.performance.score, lcp: a['largest-contentful-paint'].numericValue, tbt: a['total-blocking-time'].numericValue, cls: a['cumulative-layout-shift'].numericValue });
+        r.push({ score: result.lhr.categories.performance.score, lcp: a['largest-contentful-paint'].numericValue, tbt: a['total-blocking-time'].numericValue, cls: a['cumulative-layout-shift'].numericValue,
+          fcp: a['first-contentful-paint'].numericValue, si: a['speed-index'].numericValue });
       }
-      out.push({ label, runs: r, score: median(r.map(x => x.score)), lcp: median(r.map(x => x.lcp)), tbt: median(r.map(x => x.tbt)), cls: median(r.map(x => x.cls)) });
+      out.push({ label, runs: r, score: median(r.map(x => x.score)), lcp: median(r.map(x => x.lcp)), tbt: median(r.map(x => x.tbt)), cls: median(r.map(x => x.cls)),
+        fcp: median(r.map(x => x.fcp)), si: median(r.map(x => x.si)) });
     }
   } finally {
     await chrome.kill();
@@ -48,6 +50,6 @@ export async function lighthouseRuns(runs = 3, distDir) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = await lighthouseRuns(Number(process.argv[2]) || 3);
-  for (const r of rows) console.log(`${r.label.padEnd(14)} performance ${r.score.toFixed(2)}  LCP ${(r.lcp / 1000).toFixed(2)} s  TBT ${r.tbt.toFixed(0)} ms  CLS ${r.cls.toFixed(3)}  (scores ${r.runs.map(x => x.score.toFixed(2)).join(', ')})`);
+  const rows = await lighthouseRuns(Number(process.argv[2]) || 3, process.env.SESSION_VIEW_DIST);
+  for (const r of rows) console.log(`${r.label.padEnd(14)} performance ${r.score.toFixed(2)}  FCP ${(r.fcp / 1000).toFixed(2)} s  LCP ${(r.lcp / 1000).toFixed(2)} s  SI ${(r.si / 1000).toFixed(2)} s  TBT ${r.tbt.toFixed(0)} ms  CLS ${r.cls.toFixed(3)}  (scores ${r.runs.map(x => x.score.toFixed(2)).join(', ')})`);
 }
