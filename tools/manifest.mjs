@@ -52,8 +52,8 @@ if (fs.existsSync(splitLoader)) {
   const chunks = files('.').filter(f => /^(split|chunk)_.*\.wasm$/.test(f)).length;
   if (pinned !== chunks) { console.error(`manifest: ${chunks} chunks but ${pinned} pinned fetches in __wasm_split.js`); process.exit(1); }
   // The pay form's chunks (the split point and the shared chunks it waits for) are fetched by
-  // boot.js at start-up, beside the main module, on a payer's page: the loader takes those
-  // responses instead of asking again (once; a retry fetches afresh).
+  // boot.js at start-up, once the main module is here, in the embedded view's frame: the
+  // loader takes those responses instead of asking again (once; a retry fetches afresh).
   const shared = Object.fromEntries([...text.matchAll(/const (__chunk_\d+) = makeLoad\([^]*?"\.\/(chunk_\d+\.wasm)"/g)].map(m => [m[1], m[2]]));
   const pay = /export const __wasm_split_load_pay = [^]*?"\.\/(split_pay\.wasm)"[^]*?\n, \[([^\]]*)\]\)\);/.exec(text);
   if (!pay) { console.error('manifest: no pay split point in __wasm_split.js'); process.exit(1); }

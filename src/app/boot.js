@@ -35,15 +35,15 @@ function startConfigRequest() {
 }
 startConfigRequest();
 
-// The pay form's code is a chunk of its own (src/view/parts.rs). Its files are fetched early,
-// only when the session will show it, and once the main module has arrived (beside it, they
-// would share the payer's bandwidth with the first paint): on the hosted page when the early
-// config response also says the session is payable (active, not a wallet); in the embedded
-// view's frame, whose config comes later with the parent's init, always. Measured with
-// Lighthouse (issue #14): fetched on every session page, they cost a completed session 0.6 s of
-// LCP; fetched beside the main module, a payable one 0.3 s; fetched only when the view
-// renders, the pay form came 0.2 s late. The build (tools/manifest.mjs) writes their names and SHA-384 here, and the chunk
-// loader takes these responses instead of asking again (once: a retry fetches afresh).
+// The pay form's code is a chunk of its own (src/view/parts.rs). In the embedded view's
+// frame, whose config comes later with the parent's init, its files are fetched early, once
+// the main module has arrived (beside it, they would share the payer's bandwidth with the
+// first paint). On the hosted page the view asks for them itself, once its first paint is on
+// screen (src/view/lazy.rs): measured with Lighthouse (issue #14), fetched here before the
+// first paint they cost a saved-card session 0.9 s of LCP (0.93 against 0.98); Pay is ready
+// about 0.15 s later for it. The build (tools/manifest.mjs) writes their names and SHA-384
+// here, and the chunk loader takes these responses instead of asking again (once: a retry
+// fetches afresh).
 const EARLY_CHUNKS = '__EARLY_CHUNKS__';
 // Shared with the chunk loader: the responses fetched here, and the files it has asked for
 // (once the loader has fetched a file itself, an early copy would only be stale).
@@ -95,12 +95,7 @@ const download = () => fetch(wasm, pinned ? { integrity: WASM_SHA384 } : {});
 // server that sends the wasm with another MIME type gets the plain download instead.
 const compiled = WebAssembly.compileStreaming(download()).catch(() => download());
 compiled.catch(() => {}); // a failure is reported once, below
-const configRequest = window[Symbol.for('session-view.early-request')];
-const payable = meta('session-view-page')?.content === 'frame' ? Promise.resolve(true)
-  : configRequest ? configRequest.response.then(r => (r.ok ? r.clone().json() : null)).then(c => c?.status === 'active' && c.scope !== 'wallet')
-  : Promise.resolve(false);
-payable.catch(() => {}); // the view reads the response itself and reports what went wrong
-compiled.finally(async () => { if (await payable) startChunks(); }).catch(() => {});
+if (meta('session-view-page')?.content === 'frame') compiled.finally(startChunks).catch(() => {});
 
 // A dynamic import, so a module the browser refuses (SRI, network) still ends in the message.
 import('./session-view-app.js')

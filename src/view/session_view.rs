@@ -82,9 +82,9 @@ pub fn SessionView(
     let ink_css = move || accent.get().map(|a| contrast::ink_on(a).to_css());
 
     // Each state's own parts are chunks (`parts.rs`): the summary and the status views paint
-    // at once, the pay form and the wallet as their chunk arrives. The pay form's files are
-    // already on their way (boot.js fetches them once the main module is here); they are
-    // compiled only here, when the config says the payer can pay.
+    // at once, the pay form and the wallet as their chunk arrives. Their files are asked for
+    // here, when the config says the payer can pay, once the summary is on screen (`lazy.rs`;
+    // in the embedded view's frame, boot.js has fetched the pay form's already).
     let body = move || match (status.get(), wallet.get()) {
         (Status::Completed, _) => view! { <Completed config/> }.into_any(),
         (Status::Expired, _) => view! { <Expired config/> }.into_any(),
