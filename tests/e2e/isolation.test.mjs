@@ -288,3 +288,20 @@ test('the frame\'s own code unreachable (its chunk blocked): the same calm messa
   assert.equal(await view.locator('[data-testid=amount-due]').textContent(), '$49.99');
   await context.close();
 });
+
+test('the merchant page\'s message for a frame that never answers is in the payer\'s language at once, with no language file fetched', async () => {
+  env.mock.setSession('cs_isoChunkDe1', demo('card'));
+  const { page, context, log } = await shop();
+  await context.route(/split_frame\.wasm$/, route => route.abort('internetdisconnected'));
+  await page.evaluate(origin => { window.events = []; window.h = window.sv.mount(document.getElementById('a'), { sessionId: 'cs_isoChunkDe1', apiBase: origin, locale: 'de', pollInterval: 0, timeoutMs: 1500 }); }, env.origin);
+  await waitEvent(page, 'error');
+  const problem = page.getByRole('alert');
+  assert.equal(await problem.getAttribute('lang'), 'de');
+  assert.match((await problem.textContent()).replace(/\s+/g, ' '), /Wir konnten den Zahlungsdienst nicht erreichen.*Es wurde nichts belastet/);
+  await problem.getByRole('button', { name: 'Erneut versuchen' }).waitFor();
+  assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('iframe').title), 'Bezahlen', 'the frame is named in German too');
+  // The frame's code never arrived, so whatever asked for a language file would be the merchant's module.
+  assert.deepEqual(log.requests.filter(u => /split_i18n_/.test(u)), [], 'the merchant\'s module carries its four sentences');
+  await context.close();
+});
+
