@@ -62,8 +62,8 @@ pub fn App() -> impl IntoView {
 pub fn start() {
     crate::crash::install();
     let page = crate::browser::meta("session-view-page");
-    // Only our own pages render with Leptos (its static templates go through the `default`
-    // policy); on a merchant's page the module only makes the frame, and takes no policy name.
+    // Our own pages render with Leptos (its static templates go through the `default`
+    // policy); without the marker the module renders nothing and takes no policy name.
     if page.is_some() {
         crate::browser::install_trusted_types();
     }

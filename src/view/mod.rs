@@ -102,8 +102,7 @@ impl ViewCtx {
 
     /// The language `asked`, else the browser's, would choose, loaded or not.
     pub fn wanted_lang(asked: Option<String>) -> Lang {
-        let wanted: Vec<String> = asked.into_iter().chain(crate::browser::languages()).collect();
-        i18n::negotiate(wanted.iter().map(String::as_str)).0
+        i18n::wanted(asked.as_deref(), &crate::browser::languages())
     }
 
     /// Downloads the catalogue of the language `ViewCtx::new(asked)` will choose (before the

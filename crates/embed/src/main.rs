@@ -127,13 +127,6 @@ fn config_text(config: &JsValue) -> Result<String, JsError> {
     Ok(text)
 }
 
-/// The language the view will choose for `locale`, else for the browser's languages (the
-/// frame's title and the "couldn't reach" panel are in it).
-fn wanted_lang(locale: Option<&str>) -> i18n::Lang {
-    let browser = session_view_dom::languages();
-    i18n::negotiate(locale.into_iter().chain(browser.iter().map(String::as_str))).0
-}
-
 /// Mounts the session view into `element`. See `session-view.d.ts` for the options.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<SessionViewHandle, JsError> {
@@ -162,7 +155,8 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<SessionViewH
     let container: web_sys::Element = doc.create_element("div").map_err(|_| JsError::new("session view: cannot create elements"))?;
     container.set_class_name("sv-host");
     shadow.append_child(&container).map_err(|_| JsError::new("session view: cannot attach the view"))?;
-    let lang = wanted_lang(opts.init.locale.as_deref());
+    // The view's language (its frame's title and the "couldn't reach" panel are in it).
+    let lang = i18n::wanted(opts.init.locale.as_deref(), &session_view_dom::languages());
     let frame = host::FrameHost::open(&element, &container, opts.init, lang)?;
     let resize = opts.parent_origin.and_then(|origin| HeightReporter::start(&container, origin));
     let id = NEXT_ID.with(|n| {

@@ -196,6 +196,13 @@ pub fn negotiate<'a>(asked: impl IntoIterator<Item = &'a str>) -> (Lang, Option<
     asked.into_iter().filter(|t| is_tag(t)).find_map(|t| Lang::from_tag(t).map(|l| (l, Some(t)))).unwrap_or((Lang::En, None))
 }
 
+/// The language a view will be in for `asked` (the mount option or `?locale=`), else for the
+/// browser's languages (`navigator.languages`, most wanted first), whether or not its
+/// catalogue is loaded yet.
+pub fn wanted(asked: Option<&str>, browser: &[String]) -> Lang {
+    negotiate(asked.into_iter().chain(browser.iter().map(String::as_str))).0
+}
+
 /// A plausible BCP 47 tag: letters, digits and `-`, starting with 2–3 letters, at most 35
 /// characters. Anything else (a config string, a script) never reaches `Intl` or `lang=`.
 pub fn is_tag(t: &str) -> bool {

@@ -95,6 +95,10 @@ fn the_language_comes_from_the_first_tag_with_a_catalogue() {
     assert_eq!(negotiate(["zh", "ko"]), (Lang::En, None), "none bundled: English");
     assert_eq!(negotiate(Vec::<&str>::new()), (Lang::En, None));
     assert_eq!(negotiate(["ja\"><script>", "es"]), (Lang::Es, Some("es")), "a tag that is not a tag is skipped");
+    let browser = ["de-AT".to_owned(), "en".to_owned()];
+    assert_eq!(wanted(Some("ja"), &browser), Lang::Ja, "the mount option first");
+    assert_eq!(wanted(None, &browser), Lang::De, "then the browser's languages");
+    assert_eq!(wanted(Some("zh"), &browser), Lang::De, "an option without a catalogue falls through");
     assert_eq!(Lang::Ar.dir(), "rtl");
     assert!(Lang::ALL.iter().filter(|l| l.dir() == "rtl").count() == 1);
     for l in Lang::ALL {
