@@ -16,7 +16,7 @@ const defaultDist = process.env.SESSION_VIEW_DIST ? path.resolve(process.env.SES
 const FIRST_PAINT = ['index.html', 'boot.js', 'session-view-app.js', '__wasm_split.js', 'snippets', 'session-view-app_bg.wasm', 'main.css', 'page.css'];
 // The merchant's module (crates/embed): what a merchant page loads for `mount()`.
 const MERCHANT = ['session-view.js', 'session-view_bg.wasm', 'snippets/session-view-embed-'];
-const isMerchant = rel => MERCHANT.some(m => rel === m || (m.endsWith('-') && rel.startsWith(m)));
+const isMerchant = rel => MERCHANT.some(m => rel.startsWith(m));
 // What each state adds to the first paint: its split points (src/view/parts.rs, src/app).
 export const STATES = [
   ['first paint (every state: branding, amount, items, status text)', []],
