@@ -170,19 +170,14 @@ pub async fn sleep(ms: u32) {
 /// Resolves once the page has painted its next frame: after the next animation frame, in the
 /// task that follows it (at once, if the page has no window).
 pub async fn after_next_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let Some(w) = web_sys::window() else {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let asked = web_sys::window().is_some_and(|w| w.request_animation_frame(&resolve).is_ok());
+        if !asked {
             let _ = resolve.call0(&JsValue::NULL);
-            return;
-        };
-        let then = wasm_bindgen::closure::Closure::once_into_js(move || {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-            }
-        });
-        let _ = w.request_animation_frame(then.unchecked_ref());
+        }
     });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    sleep(0).await;
 }
 
 /// An event listener on `window` that owns its closure: dropping it removes the listener

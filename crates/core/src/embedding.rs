@@ -36,7 +36,7 @@ pub fn theme_variable(name: &str, value: &str) -> bool {
 
 /// A CSS value safe to hand to `setProperty` for a theme variable: short, no
 /// declarations, blocks, escapes, comments or URLs.
-pub fn safe_css_value(v: &str) -> bool {
+fn safe_css_value(v: &str) -> bool {
     let lower = v.to_ascii_lowercase();
     !v.is_empty()
         && v.len() <= 100

@@ -1,6 +1,6 @@
 //! The `mount(element, options)` options, read and validated on the merchant's page (so a
 //! mistake throws from `mount()` at once), and checked again by the frame.
-use session_view_core::embedding::{accepted_timeout_ms, safe_css_value, Init, DEFAULT_POLL_MS, THEME_VARIABLES, TIMEOUT_MS};
+use session_view_core::embedding::{accepted_timeout_ms, theme_variable, Init, DEFAULT_POLL_MS, TIMEOUT_MS};
 use session_view_core::validate;
 use session_view_dom::{exact_origin, warn};
 use wasm_bindgen::prelude::*;
@@ -63,13 +63,15 @@ impl MountOptions {
         let app = js_sys::Reflect::get(options, &"appearance".into()).unwrap_or(JsValue::UNDEFINED);
         if app.is_object() {
             for key in js_sys::Object::keys::<js_sys::Object>(app.unchecked_ref()).iter().filter_map(|k| k.as_string()) {
-                let name = key.strip_prefix("--sv-").unwrap_or(&key);
+                let short = key.strip_prefix("--sv-").unwrap_or(&key);
+                let name = format!("--sv-{short}");
                 let value = js_sys::Reflect::get(&app, &key.as_str().into()).ok().and_then(|v| v.as_string());
                 match value {
-                    Some(v) if THEME_VARIABLES.contains(&name) && safe_css_value(&v) => appearance.push((format!("--sv-{name}"), v)),
+                    // The frame checks each again with the same rule.
+                    Some(v) if theme_variable(&name, &v) => appearance.push((name, v)),
                     _ => warn(&format!(
                         "session view: appearance `{}` ignored (unknown variable or unsafe value)",
-                        name.chars().take(40).collect::<String>()
+                        short.chars().take(40).collect::<String>()
                     )),
                 }
             }
