@@ -70,6 +70,8 @@ test('keyboard only across the frame: Tab goes in, through the saved card to Pay
   }, env.origin);
   await waitEvent(page, 'ready');
   const view = await viewIn(page, '#a');
+  // The message's link is there once the sanitiser module has formatted it (after `ready`).
+  await view.locator('[data-testid=page-message] a').waitFor({ timeout: 10000 });
   await page.focus('#before');
   await page.keyboard.press('Tab');
   const stop = () => view.evaluate(() => {
