@@ -29,6 +29,10 @@ pub type Sanitized = Pin<Box<dyn Future<Output = Option<String>>>>;
 fn from_module() -> MessageSanitizer {
     MessageSanitizer(Arc::new(|html: String| {
         Box::pin(async move {
+            // The module is asked for once the view that shows the message's words is on
+            // screen: a request started before the first paint shares the payer's bandwidth
+            // with it, and Lighthouse counts it against LCP (issue #14).
+            crate::browser::after_first_paint().await;
             let out = sanitize_in_module(&html).await.ok().and_then(|v| v.as_string());
             if out.is_none() {
                 crate::browser::warn("session view: the page_message sanitiser could not be loaded");

@@ -83,6 +83,22 @@ test('the pay form\'s chunk blocked: the amount is shown, a calm alert with Try 
   await context.close();
 });
 
+test('the pay form\'s files and the sanitiser module are asked for only once the first paint is on screen', async () => {
+  const { page, context } = await hosted('cs_chkOrder1', demo('message'));
+  await page.getByRole('button', { name: /^Pay / }).waitFor();
+  await page.locator('[data-testid=page-message] a').first().waitFor();
+  const { fcp, asked } = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    asked: performance.getEntriesByType('resource')
+      .filter(r => /\/((split|chunk)_[\w-]+\.wasm|session-view-sanitizer(_bg\.wasm|\.js))$/.test(new URL(r.name).pathname))
+      .map(r => [new URL(r.name).pathname, r.startTime]),
+  }));
+  assert.ok(fcp > 0, 'the first paint is measured');
+  assert.ok(asked.some(([f]) => f.endsWith('split_pay.wasm')) && asked.some(([f]) => f.endsWith('session-view-sanitizer.js')), `both asked for: ${JSON.stringify(asked)}`);
+  for (const [file, at] of asked) assert.ok(at >= fcp, `${file} must be asked for after the first paint (${fcp.toFixed(1)} ms), was at ${at.toFixed(1)} ms`);
+  await context.close();
+});
+
 test('a tampered chunk is refused by its integrity: the calm alert, never the tampered code', async () => {
   env.mock.setSession('cs_chkTamper1', demo('card'));
   const { page, context, log } = await openPage(env.browser, env.origin);
