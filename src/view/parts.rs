@@ -5,7 +5,7 @@
 //! words (as a chunk it appeared late and moved the form below it; its formatting waits for
 //! the sanitiser module anyway). Chosen by measurement (`npm run bench`, Lighthouse included,
 //! prints what is left in the main module); `lazy_part` shows a part, or its calm failure.
-use super::payment_methods::PaymentMethods;
+use super::payment_methods::PayForm;
 use super::wallet::Wallet;
 use crate::chunk::{split, ChunkFailed};
 use crate::model::Config;
@@ -14,9 +14,9 @@ use reactive_stores::Store;
 
 split!(
     pay,
-    /// The method choice and forms, the challenge, consent and Pay.
-    pub fn payment_methods(config: Store<Config>) -> Result<AnyView, ChunkFailed> {
-        Ok(view! { <PaymentMethods config/> }.into_any())
+    /// The method choice and forms, a code's entry or a captcha, consent and Pay.
+    pub fn pay_form(config: Store<Config>) -> Result<AnyView, ChunkFailed> {
+        Ok(view! { <PayForm config/> }.into_any())
     }
 );
 

@@ -3,7 +3,7 @@ use super::{
     total_change::{TotalChange, TotalSeen},
 };
 use super::{customer_email::CustomerEmail, expiry::Expiry, order_summary::OrderSummary};
-use super::{header::Header, lazy_part, page_message::PageMessage, parts, status_views::*, ViewCtx};
+use super::{header::Header, lazy_part, page_message::PageMessage, parts, payment_methods::PaymentMethods, status_views::*, ViewCtx};
 use crate::i18n::Msg;
 use crate::model::{BrandingStoreFields, Config, ConfigStoreFields, Layout, Scope, Status};
 use crate::{browser, contrast, countdown};
@@ -97,7 +97,7 @@ pub fn SessionView(
             <Expiry config/>
             <Countdown remaining/>
             <PageMessage config/>
-            {lazy_part("pay", move || parts::payment_methods(config))}
+            <PaymentMethods config/>
         }
         .into_any(),
     };

@@ -25,12 +25,14 @@ before(async () => { env = await start(); env.mock.page('/shop.html', MERCHANT_P
 after(async () => { await env.stop(); });
 beforeEach(() => env.mock.reset());
 
-async function hosted(id, config, { scripts = 'stand-in', ready = '[data-testid=challenge]' } = {}) {
+async function hosted(id, config, { scripts = 'stand-in' } = {}) {
   env.mock.setSession(id, config, { credential: SECRET });
   const o = await openPage(env.browser, env.origin);
   o.scripts = await captchaScripts(o.page, scripts);
   await o.page.goto(`${env.origin}/?session=${id}#${SECRET}`);
-  await o.page.waitForSelector(ready);
+  // A code's words come with the first paint; its field, a captcha and Pay with the pay form.
+  await o.page.waitForSelector('[data-testid=challenge]');
+  await o.page.waitForSelector('[data-testid=confirm]');
   return o;
 }
 

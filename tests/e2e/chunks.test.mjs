@@ -83,6 +83,30 @@ test('the pay form\'s chunk blocked: the amount is shown, a calm alert with Try 
   await context.close();
 });
 
+test('a one-time code is asked first: its words are on screen without the pay form\'s chunk, and its field comes right under them', async () => {
+  let blocking = true;
+  const sms = { ...demo('card'), page_message: undefined, challenge: { type: 'sms', delivery_hint: '--1234', code_sent: true } };
+  const { page, context, log } = await hosted('cs_chkSms1', sms, { block: f => blocking && f === 'split_pay.wasm' });
+  const alert = page.getByRole('alert').filter({ hasText: UNAVAILABLE });
+  await alert.waitFor();
+  // Under the Payment heading, before any of the form: the check, and where the code went.
+  await page.getByRole('heading', { name: "Verify it's you" }).waitFor();
+  assert.equal(await page.getByText('We sent a code by text message to --1234.').count(), 1);
+  assert.equal(await page.getByRole('heading', { name: 'Payment' }).count(), 1);
+  assert.equal(await page.getByLabel('Verification code').count(), 0, 'its field comes with the form');
+  blocking = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  const field = page.getByLabel('Verification code');
+  await field.waitFor();
+  const follows = (a, b) => a.evaluate((x, y) => !!(x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING), b);
+  const words = await page.getByText('We sent a code by text message to --1234.').elementHandle();
+  const methods = await page.getByRole('group', { name: 'Payment method' }).elementHandle();
+  assert.ok(await follows(words, await field.elementHandle()), 'the field is under the words');
+  assert.ok(await follows(await field.elementHandle(), methods), 'and before the payment methods');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test('the pay form\'s files and the sanitiser module are asked for only once the first paint is on screen', async () => {
   const { page, context } = await hosted('cs_chkOrder1', demo('message'));
   await page.getByRole('button', { name: /^Pay / }).waitFor();

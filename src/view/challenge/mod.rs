@@ -50,14 +50,49 @@ fn kind_name(k: &ChallengeType) -> &'static str {
     }
 }
 
-/// Says which check is needed and shows it; for codes, where the code goes (masked).
+/// What identifies one challenge: a new kind or key is a new challenge.
+fn identity(config: Store<Config>) -> Memo<Option<(ChallengeType, Option<String>)>> {
+    Memo::new(move |_| config.challenge().with(|c| c.as_ref().map(|ch| (ch.kind.clone(), ch.site_key.clone()))))
+}
+
+/// Where a check is asked. A one-time code first, at the top of the payment section and in
+/// its first paint: the payer learns at once where the code goes, and it can arrive while
+/// they fill in the rest. A captcha just above Pay, in the pay form: its token lives two to
+/// five minutes, so it is solved last.
+fn asked_first(kind: &ChallengeType) -> bool {
+    matches!(kind, ChallengeType::Sms | ChallengeType::Email)
+}
+
+/// The check's box: its heading, what it asks (`detail`, with the masked hint in place), and
+/// what the payer does (`body`).
+fn check_box(
+    kind: &ChallengeType,
+    title: Msg,
+    detail: Signal<Option<Msg>>,
+    hint: Signal<Option<String>>,
+    body: Option<AnyView>,
+) -> impl IntoView {
+    let cx = ctx();
+    view! {
+        <div class="sv-challenge" class:sv-challenge--code=asked_first(kind) data-testid="challenge" data-kind=kind_name(kind)>
+            <h3 class="sv-subheading" id=cx.id("challenge") tabindex="-1">{cx.text(title)}</h3>
+            <p>
+                {move || detail.get().map(|m| cx.rich(m, |_| view! { <bdi class="sv-hint" dir="ltr">{hint.get()}</bdi> }.into_any()))}
+            </p>
+            {body}
+        </div>
+    }
+}
+
+/// The payment section's part of the check, in its first paint (the main module): a new
+/// challenge drops an answer to the previous one, one that arrives with a live update is
+/// announced, and a one-time code's heading and words are shown (its entry, [`CodeEntry`],
+/// comes right under them with the pay form's chunk).
 #[component]
-pub fn Challenge(config: Store<Config>) -> impl IntoView {
+pub fn ChallengeIntro(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
-    let heading_id = cx.id("challenge");
-    // What identifies one challenge: a new kind or key is a new challenge.
-    let which = Memo::new(move |_| config.challenge().with(|c| c.as_ref().map(|ch| (ch.kind.clone(), ch.site_key.clone()))));
+    let which = identity(config);
     Effect::new(move |before: Option<Option<(ChallengeType, Option<String>)>>| {
         let now = which.get();
         if before.is_some_and(|b| b != now) {
@@ -77,44 +112,66 @@ pub fn Challenge(config: Store<Config>) -> impl IntoView {
     let hint = Memo::new(move |_| config.challenge().with(|c| c.as_ref().and_then(|ch| ch.delivery_hint.clone())));
     let code_sent = Signal::derive(move || config.challenge().with(|c| c.as_ref().is_some_and(|ch| ch.code_sent)));
     let block = move || {
+        let (kind, _) = which.get()?;
+        if !asked_first(&kind) {
+            return None;
+        }
+        let sms = kind == ChallengeType::Sms;
+        let detail = Signal::derive(move || {
+            let to = hint.with(Option::is_some);
+            Some(match (code_sent.get(), sms, to) {
+                (true, true, false) => Msg::CodeSentSms,
+                (true, true, true) => Msg::CodeSentSmsTo,
+                (true, false, false) => Msg::CodeSentEmail,
+                (true, false, true) => Msg::CodeSentEmailTo,
+                (false, true, false) => Msg::CodeToSendSms,
+                (false, true, true) => Msg::CodeToSendSmsTo,
+                (false, false, false) => Msg::CodeToSendEmail,
+                (false, false, true) => Msg::CodeToSendEmailTo,
+            })
+        });
+        Some(check_box(&kind, Msg::VerifyItsYou, detail, hint.into(), None))
+    };
+    // The live region first: the code's box is then followed at once by its entry.
+    view! {
+        <p class="sv-visually-hidden" role="status" data-testid="challenge-announce">{move || announce.get()}</p>
+        {block}
+    }
+}
+
+/// A one-time code's entry, first in the pay form, right under [`ChallengeIntro`]'s words.
+#[component]
+pub fn CodeEntry(config: Store<Config>) -> impl IntoView {
+    let which = identity(config);
+    let code_sent = Signal::derive(move || config.challenge().with(|c| c.as_ref().is_some_and(|ch| ch.code_sent)));
+    move || {
+        let (kind, _) = which.get()?;
+        let sms = kind == ChallengeType::Sms;
+        asked_first(&kind).then(|| {
+            view! {
+                <div class="sv-challenge sv-challenge--entry" data-testid="challenge-entry">
+                    <code::CodeChallenge sms code_sent/>
+                </div>
+            }
+        })
+    }
+}
+
+/// A captcha (or a check this view does not know), just above Pay: says which check is
+/// needed and shows it.
+#[component]
+pub fn Challenge(config: Store<Config>) -> impl IntoView {
+    let which = identity(config);
+    move || {
         let (kind, site_key) = which.get()?;
-        let heading_id = heading_id.clone();
         let (title, detail, body) = match &kind {
             ChallengeType::Hcaptcha | ChallengeType::Turnstile => {
                 let provider = if kind == ChallengeType::Hcaptcha { Provider::Hcaptcha } else { Provider::Turnstile };
-                (Msg::SecurityCheck, Signal::stored(Some(Msg::NotARobot)), Some(view! { <captcha::Captcha provider site_key/> }.into_any()))
+                (Msg::SecurityCheck, Msg::NotARobot, Some(view! { <captcha::Captcha provider site_key/> }.into_any()))
             }
-            ChallengeType::Sms | ChallengeType::Email => {
-                let sms = kind == ChallengeType::Sms;
-                let detail = Signal::derive(move || {
-                    let to = hint.with(Option::is_some);
-                    Some(match (code_sent.get(), sms, to) {
-                        (true, true, false) => Msg::CodeSentSms,
-                        (true, true, true) => Msg::CodeSentSmsTo,
-                        (true, false, false) => Msg::CodeSentEmail,
-                        (true, false, true) => Msg::CodeSentEmailTo,
-                        (false, true, false) => Msg::CodeToSendSms,
-                        (false, true, true) => Msg::CodeToSendSmsTo,
-                        (false, false, false) => Msg::CodeToSendEmail,
-                        (false, false, true) => Msg::CodeToSendEmailTo,
-                    })
-                });
-                (Msg::VerifyItsYou, detail, Some(view! { <code::CodeChallenge sms code_sent/> }.into_any()))
-            }
-            ChallengeType::Other(_) => (Msg::ExtraVerification, Signal::stored(Some(Msg::CheckNotShown)), None),
+            ChallengeType::Other(_) => (Msg::ExtraVerification, Msg::CheckNotShown, None),
+            ChallengeType::Sms | ChallengeType::Email => return None,
         };
-        Some(view! {
-            <div class="sv-challenge" data-testid="challenge" data-kind=kind_name(&kind)>
-                <h3 class="sv-subheading" id=heading_id tabindex="-1">{cx.text(title)}</h3>
-                <p>
-                    {move || detail.get().map(|m| cx.rich(m, |_| view! { <bdi class="sv-hint" dir="ltr">{hint.get()}</bdi> }.into_any()))}
-                </p>
-                {body}
-            </div>
-        })
-    };
-    view! {
-        {block}
-        <p class="sv-visually-hidden" role="status" data-testid="challenge-announce">{move || announce.get()}</p>
+        Some(check_box(&kind, title, Signal::stored(Some(detail)), Signal::stored(None), body))
     }
 }
