@@ -30,15 +30,23 @@ export async function lighthouseRuns(runs = 3, distDir) {
     logLevel: 'silent',
   });
   const out = [];
+  const failed = [];
   try {
     for (const [label, id] of STATES) {
       const r = [];
       for (let i = 0; i < runs; i++) {
         const result = await lighthouse(`${origin}/?session=${id}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
         const a = result.lhr.audits;
+        // A run Lighthouse could not finish (its runtimeError says why) has no score: it is
+        // reported, and left out of the median.
+        if (result.lhr.categories.performance.score === null) {
+          failed.push(`${label}: ${result.lhr.runtimeError?.code ?? 'no score'}`);
+          continue;
+        }
         r.push({ score: result.lhr.categories.performance.score, lcp: a['largest-contentful-paint'].numericValue, tbt: a['total-blocking-time'].numericValue, cls: a['cumulative-layout-shift'].numericValue,
           fcp: a['first-contentful-paint'].numericValue, si: a['speed-index'].numericValue });
       }
+      if (!r.length) continue;
       out.push({ label, runs: r, score: median(r.map(x => x.score)), lcp: median(r.map(x => x.lcp)), tbt: median(r.map(x => x.tbt)), cls: median(r.map(x => x.cls)),
         fcp: median(r.map(x => x.fcp)), si: median(r.map(x => x.si)) });
     }
@@ -46,10 +54,12 @@ export async function lighthouseRuns(runs = 3, distDir) {
     await chrome.kill();
     await mock.close();
   }
+  out.failed = failed;
   return out;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await lighthouseRuns(Number(process.argv[2]) || 3, process.env.SESSION_VIEW_DIST);
+  for (const f of rows.failed) console.log(`a run without a score (left out): ${f}`);
   for (const r of rows) console.log(`${r.label.padEnd(14)} performance ${r.score.toFixed(2)}  FCP ${(r.fcp / 1000).toFixed(2)} s  LCP ${(r.lcp / 1000).toFixed(2)} s  SI ${(r.si / 1000).toFixed(2)} s  TBT ${r.tbt.toFixed(0)} ms  CLS ${r.cls.toFixed(3)}  (scores ${r.runs.map(x => x.score.toFixed(2)).join(', ')})`);
 }
