@@ -101,6 +101,14 @@ async fn tick() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Until a page_message's answer is shown: it is read and its nodes built in tasks of their
+/// own (`page_message.rs`), so a few turns of the event loop.
+async fn message_shown() {
+    for _ in 0..4 {
+        tick().await;
+    }
+}
+
 #[wasm_bindgen_test]
 fn renders_amount_items_total_email_and_expiry() {
     let v = mount(demo("card"));
@@ -250,7 +258,7 @@ fn logo_only_from_a_validated_https_url() {
 #[wasm_bindgen_test]
 async fn hostile_strings_render_as_text_only() {
     let v = mount(demo("hostile"));
-    tick().await; // the page message is built once mounted
+    message_shown().await; // the page message is built once mounted
     for tag in ["script", "img", "iframe", "form", "i", "svg:not(.sv-mark)"] {
         assert!(v.all(tag).is_empty(), "<{tag}> reached the DOM");
     }
@@ -285,7 +293,7 @@ async fn hostile_strings_render_as_text_only() {
 #[wasm_bindgen_test]
 async fn page_message_is_sanitised_by_the_policy() {
     let v = mount(demo("message"));
-    tick().await;
+    message_shown().await;
     let msg = v.q("[data-testid=page-message]").expect("message");
     assert!(v.q("[data-testid=page-message] strong").is_some());
     assert!(v.q("[data-testid=page-message] h3").is_some());
@@ -942,8 +950,7 @@ async fn the_message_keeps_its_place_while_the_sanitiser_loads_and_says_so_if_it
     assert!(v.q("[data-testid=amount-due]").is_some(), "the rest of the view did not wait");
     // The module could not be loaded: a calm line, and the rest of the view still works.
     let _ = tx.send(None);
-    tick().await;
-    tick().await;
+    message_shown().await;
     assert!(v.q("[data-testid=page-message]").is_none());
     assert_eq!(v.text("[data-testid=page-message-unavailable]"), "The merchant's message couldn't be shown.");
     assert!(v.q("[data-testid=confirm]").is_some());
@@ -975,16 +982,14 @@ async fn a_message_changed_while_it_is_sanitised_never_shows_the_older_answer() 
     // The old message's answer arrives: it is not shown, and the new message is sanitised.
     let first = answers.borrow_mut().remove(0);
     let _ = first.send(Some("<p>Old <b>terms</b></p>".into()));
-    tick().await;
-    tick().await;
+    message_shown().await;
     let message = v.q("[data-testid=page-message]").expect("the message's place");
     assert_eq!(message.text_content().as_deref(), Some("New terms"), "never the old message's answer");
     assert_eq!(message.child_element_count(), 0, "still waiting for the new answer");
     assert_eq!(answers.borrow().len(), 1, "the new message went to the sanitiser");
     let second = answers.borrow_mut().remove(0);
     let _ = second.send(Some("<p>New <i>terms</i></p>".into()));
-    tick().await;
-    tick().await;
+    message_shown().await;
     assert!(v.q("[data-testid=page-message] i").is_some(), "the new message, formatted");
     assert!(v.q("[data-testid=page-message] b").is_none());
 }
