@@ -4,8 +4,9 @@
 //! views (completed, expired, unavailable), the problems, the page_message's place and
 //! words (as a chunk it appeared late and moved the form below it; its formatting waits for
 //! the sanitiser module anyway), and the payment section's heading with a one-time code's
-//! words (the SMS state's largest text: in the chunk, it was its LCP). Chosen by measurement (`npm run bench`, Lighthouse included,
-//! prints what is left in the main module); `lazy_part` shows a part, or its calm failure.
+//! words (the SMS state's largest text: in the chunk, it was its LCP). Chosen by measurement
+//! (`npm run bench`, Lighthouse included, prints what is left in the main module);
+//! `lazy_part` shows a part, or its calm failure.
 use super::payment_methods::PayForm;
 use super::wallet::Wallet;
 use crate::chunk::{split, ChunkFailed};

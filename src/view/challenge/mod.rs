@@ -55,6 +55,11 @@ fn identity(config: Store<Config>) -> Memo<Option<(ChallengeType, Option<String>
     Memo::new(move |_| config.challenge().with(|c| c.as_ref().map(|ch| (ch.kind.clone(), ch.site_key.clone()))))
 }
 
+/// Whether the server says it has sent the code already.
+fn code_sent(config: Store<Config>) -> Signal<bool> {
+    Signal::derive(move || config.challenge().with(|c| c.as_ref().is_some_and(|ch| ch.code_sent)))
+}
+
 /// Where a check is asked. A one-time code first, at the top of the payment section and in
 /// its first paint: the payer learns at once where the code goes, and it can arrive while
 /// they fill in the rest. A captcha just above Pay, in the pay form: its token lives two to
@@ -110,7 +115,7 @@ pub fn ChallengeIntro(config: Store<Config>) -> impl IntoView {
         present
     });
     let hint = Memo::new(move |_| config.challenge().with(|c| c.as_ref().and_then(|ch| ch.delivery_hint.clone())));
-    let code_sent = Signal::derive(move || config.challenge().with(|c| c.as_ref().is_some_and(|ch| ch.code_sent)));
+    let code_sent = code_sent(config);
     let block = move || {
         let (kind, _) = which.get()?;
         if !asked_first(&kind) {
@@ -143,7 +148,7 @@ pub fn ChallengeIntro(config: Store<Config>) -> impl IntoView {
 #[component]
 pub fn CodeEntry(config: Store<Config>) -> impl IntoView {
     let which = identity(config);
-    let code_sent = Signal::derive(move || config.challenge().with(|c| c.as_ref().is_some_and(|ch| ch.code_sent)));
+    let code_sent = code_sent(config);
     move || {
         let (kind, _) = which.get()?;
         let sms = kind == ChallengeType::Sms;
