@@ -103,6 +103,8 @@ test('a one-time code is asked first: its words are on screen without the pay fo
   const methods = await page.getByRole('group', { name: 'Payment method' }).elementHandle();
   assert.ok(await follows(words, await field.elementHandle()), 'the field is under the words');
   assert.ok(await follows(await field.elementHandle(), methods), 'and before the payment methods');
+  const [box, entry] = await page.evaluate(() => [...document.querySelectorAll('.sv-challenge')].map(e => e.getBoundingClientRect().toJSON()));
+  assert.equal(Math.round(entry.top), Math.round(box.bottom), 'the words and the field make one box: no gap between them');
   assert.deepEqual(log.errors, []);
   await context.close();
 });
