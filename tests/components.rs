@@ -1025,3 +1025,63 @@ impl std::future::Future for OneShotReceiver {
         }
     }
 }
+
+thread_local! {
+    /// Whether the test parts' "chunk" may arrive.
+    static PART_RELEASED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A lazily loaded part whose chunk arrives once the test releases it.
+async fn part_held_back() -> Result<AnyView, session_view::chunk::ChunkFailed> {
+    while !PART_RELEASED.with(std::cell::Cell::get) {
+        tick().await;
+    }
+    Ok(view! { <p data-testid="held-part">"arrived"</p> }.into_any())
+}
+
+fn mount_held_part() -> Mounted {
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        provide_context(session_view::view::ViewCtx::for_view(Some("en-US".into())));
+        session_view::view::lazy_part("held", part_held_back)
+    });
+    Mounted { root, _handle: Some(Box::new(handle)) }
+}
+
+#[wasm_bindgen_test]
+async fn what_waits_for_the_parts_waits_until_they_have_arrived_or_for_its_limit() {
+    use session_view::view::parts_arrived;
+    // Nothing on its way: at once.
+    let before = js_sys::Date::now();
+    parts_arrived(60_000).await;
+    assert!(js_sys::Date::now() - before < 1_000.0, "no part on its way: no wait");
+
+    PART_RELEASED.with(|r| r.set(false));
+    let v = mount_held_part();
+    let done = std::rc::Rc::new(std::cell::Cell::new(false));
+    let flag = done.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        parts_arrived(60_000).await;
+        flag.set(true);
+    });
+    for _ in 0..5 {
+        tick().await;
+    }
+    assert!(v.q("[data-testid=held-part]").is_none() && !done.get(), "a part on its way holds what waits for it");
+    PART_RELEASED.with(|r| r.set(true));
+    for _ in 0..5 {
+        tick().await;
+    }
+    assert_eq!(v.text("[data-testid=held-part]"), "arrived");
+    assert!(done.get(), "its chunk arrived: what waited goes on");
+
+    // A part that never arrives holds it back no longer than its limit.
+    PART_RELEASED.with(|r| r.set(false));
+    let w = mount_held_part();
+    let before = js_sys::Date::now();
+    parts_arrived(150).await;
+    let waited = js_sys::Date::now() - before;
+    assert!(w.q("[data-testid=held-part]").is_none(), "the part is still on its way");
+    assert!((140.0..5_000.0).contains(&waited), "waited {waited} ms for a part that hangs, at most 150");
+    PART_RELEASED.with(|r| r.set(true));
+}

@@ -32,7 +32,7 @@ mod wallet;
 
 pub use backend::{backend, Backend, ChallengeSender, ConfirmSender, LiveBackend, Reply, WalletSender};
 pub use challenge::{ChallengeCall, ChallengeReply};
-pub use lazy::lazy_part;
+pub use lazy::{lazy_part, parts_arrived};
 pub use page_message::{MessageSanitizer, Sanitized};
 pub use pay_state::{Choice, ConfirmRequest, Confirmed, PayState, Unanswered};
 pub use problem::{Problem, ProblemKind};

@@ -31,8 +31,11 @@ fn from_module() -> MessageSanitizer {
         Box::pin(async move {
             // The module is asked for once the view that shows the message's words is on
             // screen: a request started before the first paint shares the payer's bandwidth
-            // with it, and Lighthouse counts it against LCP (issue #14).
+            // with it, and Lighthouse counts it against LCP (issue #14). And once the pay
+            // form's chunks have arrived (10 s at most): the words are already there, Pay
+            // comes first.
             crate::browser::after_first_paint().await;
+            super::parts_arrived(10_000).await;
             let out = sanitize_in_module(&html).await.ok().and_then(|v| v.as_string());
             if out.is_none() {
                 crate::browser::warn("session view: the page_message sanitiser could not be loaded");

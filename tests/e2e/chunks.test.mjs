@@ -125,6 +125,24 @@ test('the pay form\'s files and the sanitiser module are asked for only once the
   await context.close();
 });
 
+test('the sanitiser module waits for the pay form: it is asked for only once the pay form\'s files have arrived', async () => {
+  const { page, context } = await hosted('cs_chkOrder2', demo('message'));
+  await page.getByRole('button', { name: /^Pay / }).waitFor();
+  await page.locator('[data-testid=page-message] a').first().waitFor();
+  const { pay, sanitiser } = await page.evaluate(() => {
+    const files = re => performance.getEntriesByType('resource').filter(r => re.test(new URL(r.name).pathname));
+    return {
+      pay: files(/\/(split|chunk)_[\w-]+\.wasm$/).map(r => [new URL(r.name).pathname, r.responseEnd]),
+      sanitiser: files(/\/session-view-sanitizer(_bg\.wasm|\.js)$/).map(r => [new URL(r.name).pathname, r.startTime]),
+    };
+  });
+  assert.ok(pay.some(([f]) => f.endsWith('split_pay.wasm')), `the pay form's files: ${JSON.stringify(pay)}`);
+  assert.equal(sanitiser.length, 2, `the sanitiser's script and wasm: ${JSON.stringify(sanitiser)}`);
+  const arrived = Math.max(...pay.map(([, end]) => end));
+  for (const [file, at] of sanitiser) assert.ok(at >= arrived, `${file} must be asked for after the pay form's files arrived (${arrived.toFixed(1)} ms), was at ${at.toFixed(1)} ms`);
+  await context.close();
+});
+
 test('a tampered chunk is refused by its integrity: the calm alert, never the tampered code', async () => {
   env.mock.setSession('cs_chkTamper1', demo('card'));
   const { page, context, log } = await openPage(env.browser, env.origin);
