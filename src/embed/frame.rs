@@ -31,23 +31,31 @@ thread_local! {
 }
 
 fn tell(message: &FromFrame) {
-    let Ok(text) = serde_json::to_string(message) else { return };
+    if let Ok(text) = serde_json::to_string(message) {
+        post(&text);
+    }
+}
+
+/// Posts a serialised message to the merchant's page, if a port is open.
+fn post(text: &str) {
     PORT.with(|p| {
         if let Ok(p) = p.try_borrow() {
             if let Some(port) = p.as_ref() {
-                let _ = port.post_message(&JsValue::from(text));
+                let _ = port.post_message(&JsValue::from_str(text));
             }
         }
     });
 }
 
 fn tell_event(name: &str, detail: Detail) {
-    tell(&FromFrame::Event { name: name.to_owned(), detail });
+    tell(&FromFrame::Event { name: name.to_owned(), detail: Box::new(detail) });
 }
 
 /// After a panic (see `crate::crash`): the merchant's page hears `error` with code `crashed`.
+/// The text is fixed (`FromFrame::CRASHED`): the panic hook is in the main module, which then
+/// links no JSON serialiser for it.
 pub fn tell_crashed() {
-    tell_event("error", Detail { code: Some("crashed".to_owned()), ..Default::default() });
+    post(FromFrame::CRASHED);
 }
 
 /// Waits for the merchant page's init message (kept by `boot.js`), then shows the view.

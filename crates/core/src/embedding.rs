@@ -123,11 +123,17 @@ pub enum FromFrame {
     /// The view's height in whole CSS pixels, whenever it changes (an integer: no float
     /// formatting or parsing code in the module for it).
     Height { height: u32 },
-    /// One of [`EVENTS`].
-    Event { name: String, detail: Detail },
+    /// One of [`EVENTS`]. (The detail boxed: the height message stays small.)
+    Event { name: String, detail: Box<Detail> },
 }
 
 impl FromFrame {
+    /// The `error` event with code `crashed`, as [`FromFrame::Event`] serialises it (a test
+    /// checks they agree): the frame's panic hook, in the view's main module, posts this text
+    /// and so links no JSON serialiser for it.
+    pub const CRASHED: &'static str =
+        r#"{"event":{"name":"error","detail":{"sessionId":null,"status":null,"amount":null,"currency":null,"code":"crashed"}}}"#;
+
     /// Reads a message, refusing anything that is not exactly one of ours: an unknown event
     /// name, a height that is not a sane number.
     pub fn read(text: &str) -> Option<FromFrame> {
@@ -142,6 +148,14 @@ impl FromFrame {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_crashed_event_text_is_what_the_event_serialises_to() {
+        let crashed =
+            FromFrame::Event { name: "error".into(), detail: Box::new(Detail { code: Some("crashed".into()), ..Default::default() }) };
+        assert_eq!(serde_json::to_string(&crashed).expect("serialises"), FromFrame::CRASHED);
+        assert_eq!(FromFrame::read(FromFrame::CRASHED), Some(crashed), "the merchant's module reads it as the error event");
+    }
 
     #[test]
     fn theme_values_are_plain() {
