@@ -9,6 +9,7 @@ node tools/layers.mjs
 cargo fmt --all --check
 cargo clippy --locked --workspace --lib --bins --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --locked --workspace --lib --bins --target wasm32-unknown-unknown --features split -- -D warnings  # the build's split points
+cargo clippy --locked --workspace --all-targets -- -D warnings  # the host build, tests included
 
 echo "== 1/5 host unit tests: the core crate (model, rules, catalogue, reader), the sanitiser crate, the view's"
 cargo test --workspace --lib --locked
