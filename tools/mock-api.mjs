@@ -240,7 +240,8 @@ export function createMock({ distDir = path.join(here, '..', 'dist'), tenant = '
       res.writeHead(404, { 'Content-Type': 'text/plain' });
       return res.end('not found');
     }
-    // Hashed asset names: cacheable, so repeated page loads in tests reuse compiled wasm.
+    // Cacheable within a test's browser, so repeated page loads reuse compiled wasm (the names
+    // are stable and nothing changes during a run; a deployment revalidates, SECURITY.md).
     const cache = cacheAssets && rel !== 'index.html' ? 'max-age=3600' : 'no-store';
     // Every file of dist/ goes out with exactly the deployers' security headers.
     const headers = { ...headersFor(rel), 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': cache };
