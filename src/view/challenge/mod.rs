@@ -70,19 +70,13 @@ fn asked_first(kind: &ChallengeType) -> bool {
 
 /// The check's box: its heading, what it asks (`detail`, with the masked hint in place), and
 /// what the payer does (`body`).
-fn check_box(
-    kind: &ChallengeType,
-    title: Msg,
-    detail: Signal<Option<Msg>>,
-    hint: Signal<Option<String>>,
-    body: Option<AnyView>,
-) -> impl IntoView {
+fn check_box(kind: &ChallengeType, title: Msg, detail: Signal<Msg>, hint: Signal<Option<String>>, body: Option<AnyView>) -> impl IntoView {
     let cx = ctx();
     view! {
         <div class="sv-challenge" class:sv-challenge--code=asked_first(kind) data-testid="challenge" data-kind=kind_name(kind)>
             <h3 class="sv-subheading" id=cx.id("challenge") tabindex="-1">{cx.text(title)}</h3>
             <p>
-                {move || detail.get().map(|m| cx.rich(m, |_| view! { <bdi class="sv-hint" dir="ltr">{hint.get()}</bdi> }.into_any()))}
+                {move || cx.rich(detail.get(), |_| view! { <bdi class="sv-hint" dir="ltr">{hint.get()}</bdi> }.into_any())}
             </p>
             {body}
         </div>
@@ -124,7 +118,7 @@ pub fn ChallengeIntro(config: Store<Config>) -> impl IntoView {
         let sms = kind == ChallengeType::Sms;
         let detail = Signal::derive(move || {
             let to = hint.with(Option::is_some);
-            Some(match (code_sent.get(), sms, to) {
+            match (code_sent.get(), sms, to) {
                 (true, true, false) => Msg::CodeSentSms,
                 (true, true, true) => Msg::CodeSentSmsTo,
                 (true, false, false) => Msg::CodeSentEmail,
@@ -133,7 +127,7 @@ pub fn ChallengeIntro(config: Store<Config>) -> impl IntoView {
                 (false, true, true) => Msg::CodeToSendSmsTo,
                 (false, false, false) => Msg::CodeToSendEmail,
                 (false, false, true) => Msg::CodeToSendEmailTo,
-            })
+            }
         });
         Some(check_box(&kind, Msg::VerifyItsYou, detail, hint.into(), None))
     };
@@ -177,6 +171,6 @@ pub fn Challenge(config: Store<Config>) -> impl IntoView {
             ChallengeType::Other(_) => (Msg::ExtraVerification, Msg::CheckNotShown, None),
             ChallengeType::Sms | ChallengeType::Email => return None,
         };
-        Some(check_box(&kind, title, Signal::stored(Some(detail)), Signal::stored(None), body))
+        Some(check_box(&kind, title, Signal::stored(detail), Signal::stored(None), body))
     }
 }
