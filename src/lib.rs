@@ -7,7 +7,7 @@
 //!   names): the model, the rules, the catalogue, the sanitiser output's reader;
 //! - platform: [`browser`] (timers, listeners, `Intl`, `<meta>`, Trusted Types), [`api`]
 //!   (every request), [`chunk`] (the wasm split points), [`catalogues`] (each language's
-//!   chunk);
+//!   chunk), [`paint`] (the first paint drawn without Leptos, the view's markup);
 //! - [`view`]: the Leptos components, given a backend (live or demo);
 //! - [`live`]: the session controller that feeds a view;
 //! - pages: [`app`] (hosted page, demo gallery), [`embed`] (`mount()`, the custom element,
@@ -25,4 +25,5 @@ pub mod crash;
 pub mod demo;
 pub mod embed;
 pub mod live;
+pub mod paint;
 pub mod view;

@@ -1085,3 +1085,114 @@ async fn what_waits_for_the_parts_waits_until_they_have_arrived_or_for_its_limit
     assert!((140.0..5_000.0).contains(&waited), "waited {waited} ms for a part that hangs, at most 150");
     PART_RELEASED.with(|r| r.set(true));
 }
+
+/// The tree under `node` as text, for comparing two renderers: tags, attributes sorted (class
+/// words sorted, ids without their view's `svN-` prefix), text; comments left out, and so is
+/// what the lazily loaded parts add (the pay form in the payment section, the wallet), which
+/// no first paint has.
+fn shape(node: &web_sys::Node, out: &mut String) {
+    use std::fmt::Write;
+    match node.node_type() {
+        web_sys::Node::TEXT_NODE => out.push_str(&node.text_content().unwrap_or_default()),
+        web_sys::Node::ELEMENT_NODE => {
+            let el: &Element = node.unchecked_ref();
+            let tag = el.tag_name().to_lowercase();
+            let mut attrs: Vec<(String, String)> = el
+                .get_attribute_names()
+                .iter()
+                .filter_map(|n| n.as_string())
+                .map(|n| {
+                    let v = el.get_attribute(&n).unwrap_or_default();
+                    let v = match n.as_str() {
+                        "class" => {
+                            let mut words: Vec<&str> = v.split_whitespace().collect();
+                            words.sort_unstable();
+                            words.join(" ")
+                        }
+                        "id" | "aria-labelledby" => v.split_once('-').map_or(v.clone(), |(_, name)| name.to_owned()),
+                        _ => v,
+                    };
+                    (n, v)
+                })
+                .collect();
+            attrs.sort();
+            let _ = write!(out, "<{tag}");
+            for (n, v) in attrs {
+                let _ = write!(out, " {n}=\"{v}\"");
+            }
+            out.push('>');
+            let payment = el.class_list().contains("sv-payment");
+            let children = node.child_nodes();
+            for i in 0..children.length() {
+                let Some(child) = children.item(i) else { continue };
+                let lazy = child.dyn_ref::<Element>().is_some_and(|c| {
+                    c.class_list().contains("sv-wallet")
+                        || (payment
+                            && !(c.tag_name() == "H2"
+                                || c.get_attribute("data-testid").as_deref() == Some("challenge-announce")
+                                || c.class_list().contains("sv-challenge--code")))
+                });
+                if !lazy {
+                    shape(&child, out);
+                }
+            }
+            let _ = write!(out, "</{tag}>");
+        }
+        _ => {}
+    }
+}
+
+fn shape_of(node: &web_sys::Node) -> String {
+    let mut out = String::new();
+    shape(node, &mut out);
+    out
+}
+
+/// The main module's first paint (`session_view::paint`, no Leptos) draws what the Leptos view
+/// draws first, state by state and in both directions of writing: the view replaces it in one
+/// frame, so any difference would move the page under the payer (issue #14).
+#[wasm_bindgen_test]
+async fn first_paint_is_the_views_markup() {
+    let now = js_sys::Date::now() as i64;
+    let mut cases: Vec<(String, Config, &str)> = session_view::demo::DEMOS
+        .iter()
+        .filter(|(key, _, _)| *key != "broken")
+        .map(|(key, _, _)| ((*key).to_owned(), demo(key), "en-US"))
+        .collect();
+    for key in ["card", "sms", "completed", "expired", "message"] {
+        cases.push((format!("{key} in Arabic"), demo(key), "ar"));
+    }
+    let mut soon = demo("card");
+    soon.expires_at = Some(now + 150_000); // the countdown shows
+    cases.push(("countdown".into(), soon, "en-US"));
+    let mut over = demo("card");
+    over.expires_at = Some(now - 1_000); // expired by the clock, before the server says so
+    cases.push(("expired by the clock".into(), over, "en-US"));
+    let mut email = demo("email");
+    if let Some(c) = email.challenge.as_mut() {
+        c.code_sent = !c.code_sent;
+        c.delivery_hint = None;
+    }
+    cases.push(("email, other words".into(), email, "en-US"));
+    let doc = web_sys::window().and_then(|w| w.document()).expect("document");
+    for (name, config, locale) in cases {
+        let view_root = container();
+        let cfg = config.clone();
+        let handle = leptos::mount::mount_to(view_root.clone(), move || {
+            // A sanitiser that never answers: the message stays at its words, as in a first paint.
+            provide_context(session_view::view::MessageSanitizer(std::sync::Arc::new(|_: String| {
+                Box::pin(std::future::pending()) as session_view::view::Sanitized
+            })));
+            view! { <SessionView config=Store::new(cfg.clone()) backend=Backend::Demo locale=locale.to_owned()/> }
+        });
+        tick().await;
+        let cx = session_view::view::ViewCtx::new(Some(locale.to_owned()));
+        let words = session_view::paint::Words { lang: cx.lang, locale: cx.locale, prefix: "svP" };
+        let clock = session_view::paint::Clock { now_ms: js_sys::Date::now() as i64, skew_ms: 0 };
+        let painted = session_view::paint::session(&doc, words, &config, clock).expect("painted");
+        let view = view_root.first_element_child().expect("the view's root");
+        assert_eq!(shape_of(&painted), shape_of(&view), "{name}: the first paint differs from the view");
+        drop(handle);
+        view_root.remove();
+    }
+}

@@ -19,7 +19,7 @@ import path from 'node:path';
 
 const LAYERS = {
   core: ['money', 'time', 'validate', 'model', 'card', 'bank', 'country', 'payment', 'gate', 'retry', 'countdown', 'challenge', 'contrast', 'sanitize', 'i18n', 'embedding', 'demo'],
-  platform: ['browser', 'api', 'chunk', 'catalogues'],
+  platform: ['browser', 'api', 'chunk', 'catalogues', 'paint'],
   view: ['view'],
   session: ['live'],
   pages: ['embed', 'app', 'crash'],
