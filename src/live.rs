@@ -52,6 +52,9 @@ pub struct LiveOptions {
     pub endpoint: Option<Endpoint>,
     /// A config to show at once (no first fetch).
     pub initial: Option<Parsed>,
+    /// The outcome of a first request the page made before the view arrived (the hosted
+    /// page's first paint, `app::hosted`): taken as the first attempt instead of asking again.
+    pub first_attempt: Option<Result<api::Fetched, Failure>>,
     /// Refresh interval in ms; 0 = no polling.
     pub poll_ms: u32,
     /// How long one request may take, in ms.
@@ -107,8 +110,12 @@ impl Controller {
         if let Some(parsed) = options.initial {
             ctl.update(parsed);
         }
-        if !has_initial {
-            ctl.refresh();
+        match options.first_attempt {
+            // At once, not in a task: the view's first render is the session, not a skeleton.
+            Some(Ok(fetched)) => ctl.take(fetched),
+            Some(Err(failure)) => ctl.load_from(Some(Err(failure))),
+            None if !has_initial => ctl.refresh(),
+            None => {}
         }
         if options.poll_ms > 0 {
             let poll = browser::Interval::new(options.poll_ms.max(MIN_POLL_MS), move || {
@@ -164,16 +171,31 @@ impl Controller {
 
     /// Reloads from the API (no-op without an endpoint or while a load is in flight).
     pub fn refresh(self) {
+        self.load_from(None);
+    }
+
+    /// Loads, starting from `first`'s outcome when given (else with a request).
+    fn load_from(self, first: Option<Result<api::Fetched, Failure>>) {
         if !self.alive() || self.in_flight.get_value() || self.endpoint.with_value(Option::is_none) {
             return;
         }
         self.in_flight.set_value(true);
         leptos::task::spawn_local(async move {
-            self.load().await;
+            self.load(first).await;
             if self.alive() {
                 self.in_flight.set_value(false);
             }
         });
+    }
+
+    /// A response's config (and the server's clock), or the problem that it is not one.
+    fn take(self, fetched: api::Fetched) {
+        let skew = crate::countdown::skew_ms(fetched.server_date_ms, crate::browser::now_ms() as i64);
+        self.skew_ms.set(skew);
+        match model::parse_json(&fetched.text) {
+            Ok(parsed) => self.update(parsed),
+            Err(_) => self.fail(ProblemKind::Unreadable),
+        }
     }
 
     /// "Try again": back to the loading view, then reload.
@@ -184,23 +206,21 @@ impl Controller {
         }
     }
 
-    async fn load(self) {
+    async fn load(self, mut first: Option<Result<api::Fetched, Failure>>) {
         let Some(endpoint) = self.endpoint.get_value() else { return };
         let mut attempt = 1;
         loop {
-            let outcome = api::get_config(&endpoint, self.timeout_ms, |a| self.abort.set_value(Some(SendWrapper::new(a)))).await;
+            let outcome = match first.take() {
+                Some(outcome) => outcome,
+                None => api::get_config(&endpoint, self.timeout_ms, |a| self.abort.set_value(Some(SendWrapper::new(a)))).await,
+            };
             if !self.alive() {
                 return;
             }
             self.abort.set_value(None);
             match outcome {
                 Ok(fetched) => {
-                    let skew = crate::countdown::skew_ms(fetched.server_date_ms, crate::browser::now_ms() as i64);
-                    self.skew_ms.set(skew);
-                    match model::parse_json(&fetched.text) {
-                        Ok(parsed) => self.update(parsed),
-                        Err(_) => self.fail(ProblemKind::Unreadable),
-                    }
+                    self.take(fetched);
                     return;
                 }
                 Err(failure) => match retry::next_delay_ms(attempt, failure, js_sys::Math::random()) {
@@ -349,24 +369,9 @@ impl Controller {
     }
 }
 
-// The calls the pay form and the wallet make have their code in those parts' chunks
-// (`view::parts`): the requests and the confirm body download with the part that makes them,
-// not with every state's first paint. The part is on screen when they are called, so its
-// chunk is already here; if it were not, the call says nothing was sent.
-crate::chunk::split!(
-    pay,
-    fn confirm_from_pay(ctl: Controller, req: ConfirmRequest) -> Result<Reply<Confirmed>, ChunkFailed> {
-        Ok(Box::pin(ctl.confirm(req)))
-    }
-);
-
-crate::chunk::split!(
-    pay,
-    fn challenge_from_pay(ctl: Controller, call: ChallengeCall) -> Result<Reply<ChallengeReply>, ChunkFailed> {
-        Ok(Box::pin(ctl.challenge(call)))
-    }
-);
-
+// The wallet's calls have their code in the wallet's chunk (`view::parts`): the requests
+// download with the part that makes them. The part is on screen when they are called, so its
+// chunk is already here; if it were not, the call says nothing was done.
 crate::chunk::split!(
     wallet,
     fn wallet_from_wallet(ctl: Controller, call: api::WalletCall) -> Result<Reply<Result<(), WalletFailure>>, ChunkFailed> {
@@ -397,11 +402,11 @@ pub fn LiveView(ctl: Controller, #[prop(default = None)] locale: Option<String>)
     // The view's calls go to this controller. Without an endpoint (a config given directly)
     // there is no server to check a code with: the code check runs as in the demo.
     let backend = Backend::Live(LiveBackend {
-        confirm: Callback::new(move |req| from_chunk(confirm_from_pay(ctl, req), Confirmed::NotSent)),
+        confirm: Callback::new(move |req| Box::pin(ctl.confirm(req)) as Reply<Confirmed>),
         challenge: ctl
             .endpoint
             .with_value(Option::is_some)
-            .then(|| Callback::new(move |call| from_chunk(challenge_from_pay(ctl, call), ChallengeReply::Unreachable))),
+            .then(|| Callback::new(move |call| Box::pin(ctl.challenge(call)) as Reply<ChallengeReply>)),
         wallet: Callback::new(move |call| from_chunk(wallet_from_wallet(ctl, call), Err((Msg::PartUnavailable, None)))),
         timeout_ms: ctl.timeout_ms,
         embedder_confirms: ctl.embedder_confirms,

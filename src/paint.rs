@@ -337,3 +337,35 @@ fn remaining(config: &Config, clock: Clock) -> Option<i64> {
 pub fn session(doc: &Document, words: Words<'_>, config: &Config, clock: Clock) -> Option<Element> {
     Painter { doc, w: words }.session(config, clock)
 }
+
+/// The skeleton shown while the session's config is on its way (the live view's loading
+/// state, the same markup).
+pub fn loading(doc: &Document, words: Words<'_>) -> Option<Element> {
+    let p = Painter { doc, w: words };
+    let root =
+        p.el(None, "div", &[("class", "sv sv--hosted"), ("aria-busy", "true"), ("lang", words.lang.tag()), ("dir", words.lang.dir())])?;
+    let main = p.el(Some(&root), "main", &[("class", "sv-main sv-skeleton"), ("data-testid", "loading")])?;
+    p.with_text(&main, "p", &[("class", "sv-visually-hidden"), ("role", "status")], p.text(Msg::Loading))?;
+    for class in ["sv-skel sv-skel--title", "sv-skel sv-skel--amount", "sv-skel", "sv-skel", "sv-skel sv-skel--title"] {
+        p.el(Some(&main), "div", &[("class", class)])?;
+    }
+    Some(root)
+}
+
+/// A part whose chunk did not arrive (`part` names it): the calm alert of the view's
+/// `lazy_part`, appended to `parent`. Resolves when the payer presses its Try again, after
+/// which the alert is gone.
+pub async fn part_unavailable(doc: &Document, words: Words<'_>, parent: &Element, part: &str) {
+    let p = Painter { doc, w: words };
+    let attrs = [("class", "sv-alert"), ("role", "alert"), ("data-testid", "part-unavailable"), ("data-part", part)];
+    let Some(alert) = p.el(Some(parent), "div", &attrs) else { return };
+    let _ = p.with_text(&alert, "p", &[], p.text(Msg::PartUnavailable));
+    let button = p.el(Some(&alert), "button", &[("type", "button"), ("class", "sv-button")]);
+    if let Some(button) = button.as_ref().and_then(|b| b.dyn_ref::<HtmlElement>()) {
+        p.add_text(button, p.text(Msg::TryAgain));
+        let pressed = js_sys::Promise::new(&mut |resolve, _| button.set_onclick(Some(&resolve)));
+        let _ = wasm_bindgen_futures::JsFuture::from(pressed).await;
+        button.set_onclick(None);
+    }
+    alert.remove();
+}

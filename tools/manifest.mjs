@@ -51,13 +51,14 @@ if (fs.existsSync(splitLoader)) {
   });
   const chunks = files('.').filter(f => /^(split|chunk)_.*\.wasm$/.test(f)).length;
   if (pinned !== chunks) { console.error(`manifest: ${chunks} chunks but ${pinned} pinned fetches in __wasm_split.js`); process.exit(1); }
-  // The pay form's chunks (the split point and the shared chunks it waits for) are fetched by
-  // boot.js at start-up, once the main module is here, in the embedded view's frame: the
-  // loader takes those responses instead of asking again (once; a retry fetches afresh).
+  // The frame's chunks (its split point and the shared chunks it waits for: the whole Leptos
+  // view) are fetched by boot.js at start-up, once the main module is here, in the embedded
+  // view's frame: the loader takes those responses instead of asking again (once; a retry
+  // fetches afresh).
   const shared = Object.fromEntries([...text.matchAll(/const (__chunk_\d+) = makeLoad\([^]*?"\.\/(chunk_\d+\.wasm)"/g)].map(m => [m[1], m[2]]));
-  const pay = /export const __wasm_split_load_pay = [^]*?"\.\/(split_pay\.wasm)"[^]*?\n, \[([^\]]*)\]\)\);/.exec(text);
-  if (!pay) { console.error('manifest: no pay split point in __wasm_split.js'); process.exit(1); }
-  const early = [pay[1], ...pay[2].split(',').map(x => x.trim()).filter(Boolean).map(c => shared[c])].map(f => [f, sri(f)]);
+  const frame = /export const __wasm_split_load_frame = [^]*?"\.\/(split_frame\.wasm)"[^]*?\n, \[([^\]]*)\]\)\);/.exec(text);
+  if (!frame) { console.error('manifest: no frame split point in __wasm_split.js'); process.exit(1); }
+  const early = [frame[1], ...frame[2].split(',').map(x => x.trim()).filter(Boolean).map(c => shared[c])].map(f => [f, sri(f)]);
   const taking = text
     .replace(/^(import \{ initSync \} from [^\n]*\n)/, `$1const takeEarly = f => { const e = globalThis[Symbol.for('session-view.early-chunks')]; if (!e) return undefined; e.asked.add(f); const r = e.responses.get(f); e.responses.delete(f); return r; };\n`)
     .replace(/fetch\(new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\), \{ integrity: "[^"]+" \}\)/g, m => `(takeEarly(${JSON.stringify(m.match(/"\.\/([\w.-]+\.wasm)"/)[1])}) ?? ${m})`);

@@ -35,15 +35,15 @@ function startConfigRequest() {
 }
 startConfigRequest();
 
-// The pay form's code is a chunk of its own (src/view/parts.rs). In the embedded view's
-// frame, whose config comes later with the parent's init, its files are fetched early, once
-// the main module has arrived (beside it, they would share the payer's bandwidth with the
-// first paint). On the hosted page the view asks for them itself, once its first paint is on
-// screen (src/view/lazy.rs): measured with Lighthouse (issue #14), fetched here before the
-// first paint they cost a saved-card session 0.9 s of LCP (0.93 against 0.98); Pay is ready
-// about 0.15 s later for it. The build (tools/manifest.mjs) writes their names and SHA-384
-// here, and the chunk loader takes these responses instead of asking again (once: a retry
-// fetches afresh).
+// The embedded view's frame, whose config comes later with the parent's init, needs the whole
+// Leptos view (a chunk, with the chunks it shares: src/app/mod.rs): its files are fetched
+// here once the main module has arrived (beside it, they would share the payer's bandwidth
+// with it), a little before the module itself asks. On the hosted page the main module draws
+// the first paint itself and asks for the view once that paint is on screen
+// (src/app/hosted.rs): measured with Lighthouse (issue #14), fetched before the first paint
+// they cost a saved-card session 0.9 s of LCP. The build (tools/manifest.mjs) writes their
+// names and SHA-384 here, and the chunk loader takes these responses instead of asking again
+// (once: a retry fetches afresh).
 const EARLY_CHUNKS = '__EARLY_CHUNKS__';
 // Shared with the chunk loader: the responses fetched here, and the files it has asked for
 // (once the loader has fetched a file itself, an early copy would only be stale).

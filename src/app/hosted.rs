@@ -1,11 +1,25 @@
 //! The hosted checkout page: `?session=cs_…` in the URL, the session credential in the
 //! fragment (`#…`, never sent to a server or in a Referer), the API base set by the deployer
 //! in `<meta name="session-view-api-base">` (never taken from the URL).
-use crate::api::Endpoint;
+//!
+//! Two halves (issue #14). [`start`] is in the main module and links no Leptos: it asks for
+//! the config, draws its first paint (`crate::paint`: the amount, the items, the status views)
+//! and, for a session the payer can act on, asks for the view's chunk once that paint is on
+//! screen. [`HostedPage`], in that chunk, is the Leptos view: it takes the first request's
+//! outcome over and replaces the first paint in the same task, so the browser paints one or
+//! the other, never both. A completed or expired session needs nothing more than its first
+//! paint, and downloads nothing more.
+use crate::api::{self, Endpoint};
 use crate::browser;
+use crate::chunk::ChunkFailed;
 use crate::live::{Controller, LiveOptions, LiveView, DEFAULT_POLL_MS, TIMEOUT_MS};
-use crate::view::{Problem, ProblemKind};
+use crate::model;
+use crate::retry::Failure;
+use crate::view::{Problem, ProblemKind, ViewCtx};
 use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use web_sys::Element;
 
 /// The refresh interval from `<meta name="session-view-poll-ms">`, else the default.
 fn poll_ms() -> u32 {
@@ -29,23 +43,104 @@ fn take_credential() -> Option<String> {
 }
 
 /// Inside an iframe: report the page height to the origin named in
-/// `<meta name="session-view-parent-origin">` (and to no one else).
+/// `<meta name="session-view-parent-origin">` (and to no one else), for the page's lifetime.
 fn report_height_to_parent() {
     let Some(origin) = browser::meta("session-view-parent-origin").and_then(|o| browser::exact_origin(o.trim())) else { return };
     if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
-        browser::drop_on_cleanup(browser::HeightReporter::start(&body, origin));
+        std::mem::forget(browser::HeightReporter::start(&body, origin));
     }
 }
 
-#[component]
-pub fn HostedPage(session: String) -> impl IntoView {
+/// What the main module hands the view: where the session is (or why it cannot be asked
+/// for), what its first request brought, and what is on screen until the view replaces it.
+pub struct Start {
+    cx: ViewCtx,
+    endpoint: Result<Endpoint, ProblemKind>,
+    first: Option<Result<api::Fetched, Failure>>,
+    shown: Element,
+}
+
+/// The hosted page's first paint, then its view (see the module's comment).
+pub async fn start(cx: ViewCtx, session: String) {
     report_height_to_parent();
-    let credential = take_credential();
-    match Endpoint::new(&browser::deployment_api_base(), &session, credential) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(body) = doc.body() else { return };
+    let prefix = cx.prefix();
+    let words = crate::paint::Words { lang: cx.lang, locale: cx.locale, prefix: &prefix };
+    let Some(loading) = crate::paint::loading(&doc, words) else { return };
+    let _ = body.append_child(&loading);
+    let endpoint = Endpoint::new(&browser::deployment_api_base(), &session, take_credential()).map_err(|e| match e {
+        api::EndpointError::SessionId => ProblemKind::InvalidLink,
+        api::EndpointError::ApiBase => {
+            browser::warn("session view: <meta name=\"session-view-api-base\"> is not an absolute http(s) URL");
+            ProblemKind::Unreachable
+        }
+    });
+    let mut shown = loading;
+    let mut first = None;
+    let mut warnings = Vec::new();
+    if let Ok(endpoint) = &endpoint {
+        let abort = Cell::new(None); // kept until the answer: dropping it would cancel the request
+        let outcome = api::get_config(endpoint, TIMEOUT_MS, |a| abort.set(Some(a))).await;
+        if let Ok(fetched) = &outcome {
+            if let Ok(parsed) = model::parse_json(&fetched.text) {
+                let now_ms = browser::now_ms() as i64;
+                let clock = crate::paint::Clock { now_ms, skew_ms: crate::countdown::skew_ms(fetched.server_date_ms, now_ms) };
+                if let Some(painted) = crate::paint::session(&doc, words, &parsed.config, clock) {
+                    if shown.replace_with_with_node_1(&painted).is_ok() {
+                        shown = painted;
+                    }
+                }
+                warnings = parsed.warnings;
+            }
+        }
+        first = Some(outcome);
+    }
+    // Paid, expired (by the server or by the clock) or a status this build does not know:
+    // nothing on the page changes any more, and the first paint is all there is.
+    // (The view, when it comes, reads the config again and says what it dropped.)
+    if shown.query_selector(".sv-state").ok().flatten().is_some() {
+        browser::log_warnings(&warnings);
+        return;
+    }
+    // Asked for once the first paint is on screen: a download that starts before shares the
+    // payer's bandwidth with it, and Lighthouse counts it against the first paint.
+    browser::after_first_paint().await;
+    // If the view cannot arrive: its calm alert where the pay form goes, else in the page.
+    let find = |selector: &str| shown.query_selector(selector).ok().flatten();
+    let alert_in = find(".sv-payment").or_else(|| find(".sv-main")).unwrap_or_else(|| shown.clone());
+    let start = Rc::new(RefCell::new(Some(Start { cx, endpoint, first, shown })));
+    while hosted_view(start.clone()).await.is_err() {
+        browser::warn("session-view: the view's code did not load (network, blocker or integrity)");
+        crate::paint::part_unavailable(&doc, words, &alert_in, "view").await;
+    }
+}
+
+crate::chunk::split!(
+    view,
+    /// The Leptos view in place of the first paint.
+    fn hosted_view(start: Rc<RefCell<Option<Start>>>) -> Result<(), ChunkFailed> {
+        if let Some(start) = start.borrow_mut().take() {
+            let shown = start.shown.clone();
+            let cx = start.cx;
+            leptos::mount::mount_to_body(move || {
+                provide_context(cx);
+                view! { <HostedPage start/> }
+            });
+            shown.remove();
+        }
+        Ok(())
+    }
+);
+
+#[component]
+pub fn HostedPage(start: Start) -> impl IntoView {
+    match start.endpoint {
         Ok(endpoint) => {
             let ctl = Controller::new(LiveOptions {
                 endpoint: Some(endpoint),
                 initial: None,
+                first_attempt: start.first,
                 poll_ms: poll_ms(),
                 timeout_ms: TIMEOUT_MS,
                 embedder_confirms: false,
@@ -53,10 +148,6 @@ pub fn HostedPage(session: String) -> impl IntoView {
             });
             view! { <LiveView ctl/> }.into_any()
         }
-        Err(crate::api::EndpointError::SessionId) => view! { <Problem kind=ProblemKind::InvalidLink/> }.into_any(),
-        Err(crate::api::EndpointError::ApiBase) => {
-            browser::warn("session view: <meta name=\"session-view-api-base\"> is not an absolute http(s) URL");
-            view! { <Problem kind=ProblemKind::Unreachable/> }.into_any()
-        }
+        Err(kind) => view! { <Problem kind/> }.into_any(),
     }
 }

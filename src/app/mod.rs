@@ -1,5 +1,6 @@
 //! The page: with `?session=cs_…` in its URL it is the hosted checkout page; without, the
-//! demo gallery for frontend developers (no backend needed).
+//! demo gallery for frontend developers (no backend needed). Demo or live is chosen here,
+//! once, by that parameter.
 mod gallery;
 mod hosted;
 
@@ -30,8 +31,14 @@ fn page_language() -> crate::view::ViewCtx {
 
 crate::chunk::split!(
     gallery,
-    fn gallery() -> Result<AnyView, crate::chunk::ChunkFailed> {
-        Ok(view! { <DemoGallery/> }.into_any())
+    /// The demo gallery, for frontend developers: its code and demo sessions are a chunk of
+    /// their own, never in a payer's download.
+    fn gallery(cx: crate::view::ViewCtx) -> Result<(), crate::chunk::ChunkFailed> {
+        leptos::mount::mount_to_body(move || {
+            provide_context(cx);
+            view! { <DemoGallery/> }
+        });
+        Ok(())
     }
 );
 
@@ -43,22 +50,25 @@ crate::chunk::split!(
     }
 );
 
-#[component]
-pub fn App() -> impl IntoView {
-    provide_context(page_language());
-    match query_param("session") {
-        Some(session) => view! { <HostedPage session/> }.into_any(),
-        // The gallery is for frontend developers: its code and demo sessions are a chunk of
-        // their own, never in a payer's download.
-        None => crate::view::lazy_part("gallery", gallery).into_any(),
+/// The gallery, or its calm alert with Try again until it arrives.
+async fn gallery_page(cx: crate::view::ViewCtx) {
+    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
+    let Some(doc) = body.owner_document() else { return };
+    let prefix = cx.prefix();
+    let words = crate::paint::Words { lang: cx.lang, locale: cx.locale, prefix: &prefix };
+    while gallery(cx).await.is_err() {
+        crate::browser::warn("session-view: the gallery part did not load (network, blocker or integrity)");
+        crate::paint::part_unavailable(&doc, words, &body, "gallery").await;
     }
 }
 
 /// Entry point of the wasm module, on our own pages, which say so with
-/// `<meta name="session-view-page">`: it starts the page app (hosted checkout or demo
-/// gallery), or, where the marker says `frame`, the embedded view's frame (`frame.html`,
-/// which waits for a merchant page's `mount()`). Merchant pages load the merchant's module
-/// (`crates/embed`, `session-view.js`) instead; this one does nothing without the marker.
+/// `<meta name="session-view-page">`: it starts the hosted checkout page (`?session=`), the
+/// demo gallery (without), or, where the marker says `frame`, the embedded view's frame
+/// (`frame.html`, which waits for a merchant page's `mount()`). Merchant pages load the
+/// merchant's module (`crates/embed`, `session-view.js`) instead; this one does nothing without
+/// the marker. The main module itself links no Leptos: the page's first paint is drawn by
+/// `crate::paint`, and each page's Leptos view is a chunk (issue #14).
 pub fn start() {
     crate::crash::install();
     let page = crate::browser::meta("session-view-page");
@@ -79,7 +89,11 @@ pub fn start() {
         // The payer's language arrives first (a chunk of its own), so the first paint is in it.
         Some(_) => wasm_bindgen_futures::spawn_local(async {
             crate::view::ViewCtx::load_language(query_param("locale")).await;
-            leptos::mount::mount_to_body(App)
+            let cx = page_language();
+            match query_param("session") {
+                Some(session) => hosted::start(cx, session).await,
+                None => gallery_page(cx).await,
+            }
         }),
         None => {}
     }

@@ -149,8 +149,15 @@ fn show(init: Init, port: web_sys::MessagePort) {
     let cx = ViewCtx::new(init.locale.clone());
     dress_page(cx, &init.appearance);
     let timeout_ms = crate::live::accepted_timeout_ms(f64::from(init.timeout_ms)).unwrap_or(TIMEOUT_MS);
-    let options =
-        LiveOptions { endpoint, initial, poll_ms: init.poll_ms, timeout_ms, embedder_confirms: init.handle_confirm, on_event: None };
+    let options = LiveOptions {
+        endpoint,
+        initial,
+        first_attempt: None,
+        poll_ms: init.poll_ms,
+        timeout_ms,
+        embedder_confirms: init.handle_confirm,
+        on_event: None,
+    };
     let port = SendWrapper::new(port);
     leptos::mount::mount_to_body(move || {
         provide_context(cx);

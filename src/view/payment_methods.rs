@@ -1,12 +1,12 @@
 use super::challenge::{Challenge, ChallengeIntro, CodeEntry};
-use super::{confirm::ConfirmButton, ctx, lazy_part, method_choice::MethodChoice, parts, save_consent::SaveConsent};
+use super::{confirm::ConfirmButton, ctx, method_choice::MethodChoice, save_consent::SaveConsent};
 use crate::i18n::Msg;
 use crate::model::{Config, MethodType};
 use leptos::prelude::*;
 use reactive_stores::Store;
 
-/// How the payer can pay. The section, its heading and a one-time code's words are in the
-/// first paint; the rest is the pay form ([`PayForm`]), a chunk of its own (`parts.rs`).
+/// How the payer can pay: the section, its heading and a one-time code's words (what the
+/// main module's first paint draws too, `crate::paint`), then the pay form ([`PayForm`]).
 #[component]
 pub fn PaymentMethods(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
@@ -16,7 +16,7 @@ pub fn PaymentMethods(config: Store<Config>) -> impl IntoView {
         <section class="sv-payment" aria-labelledby=labelled_by>
             <h2 class="sv-heading" id=heading_id>{cx.text(Msg::Payment)}</h2>
             <ChallengeIntro config/>
-            {lazy_part("pay", move || parts::pay_form(config))}
+            <PayForm config/>
         </section>
     }
 }

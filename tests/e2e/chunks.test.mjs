@@ -1,7 +1,9 @@
-// The view is split into lazily loaded wasm chunks (issue #14, src/view/parts.rs): each state
-// downloads only what it shows, the payer's language only, and a chunk that cannot arrive
-// (offline, blocked, tampered) leaves a calm message with Try again in its place, never a
-// panic or an endless spinner.
+// The view is split into lazily loaded wasm chunks (issue #14): the main module draws the
+// first paint without Leptos (src/paint.rs) and the whole Leptos view with the pay form is a
+// chunk (src/app/hosted.rs), the wallet another (src/view/parts.rs). Each state downloads only
+// what it shows, the payer's language only, and a chunk that cannot arrive (offline, blocked,
+// tampered) leaves a calm message with Try again in its place, never a panic or an endless
+// spinner.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -48,13 +50,12 @@ test('every chunk the build writes is pinned: its SHA-384 is in manifest.json an
 
 test('each state downloads only its own chunks, and a payer only their language', async () => {
   const cases = [
-    ['card', 'cs_chkCard1', undefined, ['split_pay.wasm'], /split_(wallet|gallery|i18n_)/],
-    // boot.js fetches the pay form's chunks early only for a payable session (its early config
-    // response says so): a wallet or a completed session never downloads them.
-    ['wallet', 'cs_chkWal1', undefined, ['split_wallet.wasm'], /split_(pay|gallery|i18n_)/],
-    // The status views are in the main module: a completed session needs no chunk at all.
+    ['card', 'cs_chkCard1', undefined, ['split_view.wasm'], /split_(wallet|gallery|frame|i18n_)/],
+    ['wallet', 'cs_chkWal1', undefined, ['split_view.wasm', 'split_wallet.wasm'], /split_(gallery|frame|i18n_)/],
+    // The status views are the main module's first paint, and nothing on them changes any
+    // more: a completed session needs no chunk at all.
     ['completed', 'cs_chkDone1', undefined, [], /(split|chunk)_/],
-    ['card', 'cs_chkDe1', 'de', ['split_i18n_de.wasm', 'split_pay.wasm'], /split_(wallet|gallery|i18n_(?!de))/],
+    ['card', 'cs_chkDe1', 'de', ['split_i18n_de.wasm', 'split_view.wasm'], /split_(wallet|gallery|frame|i18n_(?!de))/],
   ];
   for (const [name, id, locale, wanted, unwanted] of cases) {
     const { page, context, log } = await hosted(id, { ...demo(name), page_message: undefined }, { locale });
@@ -67,12 +68,12 @@ test('each state downloads only its own chunks, and a payer only their language'
   }
 });
 
-test('the pay form\'s chunk blocked: the amount is shown, a calm alert with Try again replaces the form, and Try again brings it', async () => {
+test('the view\'s chunk blocked: the first paint shows the amount, a calm alert with Try again stands where the form goes, and Try again brings it', async () => {
   let blocking = true;
-  const { page, context, log, blocked } = await hosted('cs_chkPay1', demo('card'), { block: f => blocking && f === 'split_pay.wasm' });
-  const alert = page.getByRole('alert').filter({ hasText: UNAVAILABLE });
+  const { page, context, log, blocked } = await hosted('cs_chkPay1', demo('card'), { block: f => blocking && f === 'split_view.wasm' });
+  const alert = page.getByRole('region', { name: 'Payment' }).getByRole('alert').filter({ hasText: UNAVAILABLE });
   await alert.waitFor();
-  assert.ok(blocked.includes('split_pay.wasm'));
+  assert.ok(blocked.includes('split_view.wasm'));
   assert.equal(await page.getByRole('button', { name: /^Pay / }).count(), 0);
   assert.match(await text(page, '[data-testid=amount-due]'), /\$49\.99/);
   blocking = false;
@@ -83,10 +84,10 @@ test('the pay form\'s chunk blocked: the amount is shown, a calm alert with Try 
   await context.close();
 });
 
-test('a one-time code is asked first: its words are on screen without the pay form\'s chunk, and its field comes right under them', async () => {
+test('a one-time code is asked first: its words are on screen without the view\'s chunk, and its field comes right under them', async () => {
   let blocking = true;
   const sms = { ...demo('card'), page_message: undefined, challenge: { type: 'sms', delivery_hint: '--1234', code_sent: true } };
-  const { page, context, log } = await hosted('cs_chkSms1', sms, { block: f => blocking && f === 'split_pay.wasm' });
+  const { page, context, log } = await hosted('cs_chkSms1', sms, { block: f => blocking && f === 'split_view.wasm' });
   const alert = page.getByRole('alert').filter({ hasText: UNAVAILABLE });
   await alert.waitFor();
   // Under the Payment heading, before any of the form: the check, and where the code went.
@@ -109,7 +110,7 @@ test('a one-time code is asked first: its words are on screen without the pay fo
   await context.close();
 });
 
-test('the pay form\'s files and the sanitiser module are asked for only once the first paint is on screen', async () => {
+test('the view\'s files and the sanitiser module are asked for only once the first paint is on screen', async () => {
   const { page, context } = await hosted('cs_chkOrder1', demo('message'));
   await page.getByRole('button', { name: /^Pay / }).waitFor();
   await page.locator('[data-testid=page-message] a').first().waitFor();
@@ -120,12 +121,12 @@ test('the pay form\'s files and the sanitiser module are asked for only once the
       .map(r => [new URL(r.name).pathname, r.startTime]),
   }));
   assert.ok(fcp > 0, 'the first paint is measured');
-  assert.ok(asked.some(([f]) => f.endsWith('split_pay.wasm')) && asked.some(([f]) => f.endsWith('session-view-sanitizer.js')), `both asked for: ${JSON.stringify(asked)}`);
+  assert.ok(asked.some(([f]) => f.endsWith('split_view.wasm')) && asked.some(([f]) => f.endsWith('session-view-sanitizer.js')), `both asked for: ${JSON.stringify(asked)}`);
   for (const [file, at] of asked) assert.ok(at >= fcp, `${file} must be asked for after the first paint (${fcp.toFixed(1)} ms), was at ${at.toFixed(1)} ms`);
   await context.close();
 });
 
-test('the sanitiser module waits for the pay form: it is asked for only once the pay form\'s files have arrived', async () => {
+test('the sanitiser module waits for the view and its pay form: it is asked for only once the view\'s files have arrived', async () => {
   const { page, context } = await hosted('cs_chkOrder2', demo('message'));
   await page.getByRole('button', { name: /^Pay / }).waitFor();
   await page.locator('[data-testid=page-message] a').first().waitFor();
@@ -136,17 +137,17 @@ test('the sanitiser module waits for the pay form: it is asked for only once the
       sanitiser: files(/\/session-view-sanitizer(_bg\.wasm|\.js)$/).map(r => [new URL(r.name).pathname, r.startTime]),
     };
   });
-  assert.ok(pay.some(([f]) => f.endsWith('split_pay.wasm')), `the pay form's files: ${JSON.stringify(pay)}`);
+  assert.ok(pay.some(([f]) => f.endsWith('split_view.wasm')), `the view's files: ${JSON.stringify(pay)}`);
   assert.equal(sanitiser.length, 2, `the sanitiser's script and wasm: ${JSON.stringify(sanitiser)}`);
   const arrived = Math.max(...pay.map(([, end]) => end));
-  for (const [file, at] of sanitiser) assert.ok(at >= arrived, `${file} must be asked for after the pay form's files arrived (${arrived.toFixed(1)} ms), was at ${at.toFixed(1)} ms`);
+  for (const [file, at] of sanitiser) assert.ok(at >= arrived, `${file} must be asked for after the view's files arrived (${arrived.toFixed(1)} ms), was at ${at.toFixed(1)} ms`);
   await context.close();
 });
 
 test('a tampered chunk is refused by its integrity: the calm alert, never the tampered code', async () => {
   env.mock.setSession('cs_chkTamper1', demo('card'));
   const { page, context, log } = await openPage(env.browser, env.origin);
-  await context.route(/split_pay\.wasm$/, async route => {
+  await context.route(/split_view\.wasm$/, async route => {
     const response = await route.fetch();
     // Still a valid module (a custom section appended): only its integrity can refuse it.
     const body = Buffer.concat([Buffer.from(await response.body()), Buffer.from([0, 5, 4, ...Buffer.from('evil')])]);
@@ -172,7 +173,7 @@ test('the payer\'s language unreachable: the whole page is in English, nothing b
 
 test('every other chunk blocked in turn: each state that needs it shows the calm alert (or does not need it), never a panic', async () => {
   // split_frame is the embedded frame's (isolation.test.mjs blocks it there).
-  const files = Object.keys(manifest().files).filter(f => chunkOf(`http://x/${f}`) && !/^split_(pay|i18n_|frame)/.test(f));
+  const files = Object.keys(manifest().files).filter(f => chunkOf(`http://x/${f}`) && !/^split_(view|i18n_|frame)/.test(f));
   // [demo, what shows when all is well, ?locale=]. A language's chunk missing is not an alert:
   // the page is in English instead (counted as that chunk's calm answer).
   const states = [['card', '[data-testid=confirm]'], ['wallet', '[data-testid=wallet] button'],

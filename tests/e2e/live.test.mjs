@@ -346,6 +346,8 @@ test('the hosted page refreshes when the tab becomes visible again', async () =>
   const { page, context } = await openPage(env.browser, env.origin);
   await page.goto(`${env.origin}/?session=cs_liveVis1`);
   await settled(page);
+  // The refresh is the view's (its chunk follows the first paint): it is here once Pay is.
+  await page.getByRole('button', { name: /^Pay / }).waitFor();
   await env.mock.patch('cs_liveVis1', { status: 'completed' });
   await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
   await page.waitForSelector('[data-testid=completed]', { timeout: 5000 });

@@ -329,9 +329,9 @@ async function inFreshBrowser(fn) {
 const UNAVAILABLE = "This part of the checkout didn't load. Nothing has been charged, and what you entered is kept. Check your connection and try again.";
 const partUnavailable = () => b.waitFor(() => document.querySelector('[role=alert][data-testid=part-unavailable]'), [], { what: 'the part-unavailable alert' });
 
-test('a file of the checkout that does not arrive: blocked, the pay form is a calm alert whose Try again brings it; tampered, it is refused', async () => {
+test('a file of the checkout that does not arrive: blocked, the view (and so the pay form) is a calm alert whose Try again brings it; tampered, it is refused', async () => {
   await inFreshBrowser(async () => {
-    mock.block(p => p.endsWith('/split_pay.wasm'));
+    mock.block(p => p.endsWith('/split_view.wasm'));
     await hosted('cs_engChunk1', demo('card'));
     const alert = await partUnavailable();
     assert.equal(await b.run(a => a.textContent.replace(/\s+/g, ' ').replace('Try again', '').trim(), alert), UNAVAILABLE);
