@@ -110,6 +110,29 @@ test('a one-time code is asked first: its words are on screen without the view\'
   await context.close();
 });
 
+test('the view takes the first paint\'s place: the amount, the items and the payment heading stay where they were', async () => {
+  env.mock.setSession('cs_chkSwap1', demo('card'));
+  const { page, context, log } = await openPage(env.browser, env.origin);
+  // The view's chunk is held back until the first paint has been measured.
+  let release;
+  const held = new Promise(r => { release = r; });
+  await context.route(/split_view\.wasm$/, async route => { await held; return route.fallback(); });
+  await page.goto(`${env.origin}/?session=cs_chkSwap1`);
+  await page.getByRole('heading', { name: 'Payment' }).waitFor();
+  const boxes = () => page.evaluate(() => ['[data-testid=amount-due]', '.sv-item', '.sv-total', '.sv-payment h2', '.sv-header']
+    .flatMap(s => [...document.querySelectorAll(s)].map(e => [s, JSON.stringify(e.getBoundingClientRect())])));
+  const painted = await boxes();
+  const paint = await page.locator('.sv').elementHandle();
+  assert.equal(await page.getByRole('button', { name: /^Pay / }).count(), 0, 'the first paint, without the view');
+  release();
+  await page.getByRole('button', { name: 'Pay $49.99' }).waitFor();
+  assert.equal(await paint.evaluate(e => e.isConnected), false, 'the first paint is gone, the view in its place');
+  assert.equal(await page.locator('.sv').count(), 1, 'one view on the page');
+  assert.deepEqual(await boxes(), painted, 'nothing above the pay form moved');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test('the view\'s files and the sanitiser module are asked for only once the first paint is on screen', async () => {
   const { page, context } = await hosted('cs_chkOrder1', demo('message'));
   await page.getByRole('button', { name: /^Pay / }).waitFor();

@@ -69,8 +69,11 @@ test('the early config request starts beside the wasm download, and the view use
   await settled(page);
   assert.equal(beforeWasm, true, 'the config was asked for before the wasm arrived');
   assert.equal(await text(page, '[data-testid=total]'), '$49.99');
+  // The main module's first paint used the early answer, and the view (its chunk) took it over.
+  await page.getByRole('button', { name: 'Pay $49.99' }).waitFor();
+  await page.waitForTimeout(200);
   const api = env.mock.requests.filter(r => r.path === '/v1/hosted-sessions/cs_e2eEarly1');
-  assert.equal(api.length, 1, 'one request: the view used the early one');
+  assert.equal(api.length, 1, 'one request: the first paint used the early one, and the view took its answer over');
   assert.equal(api[0].headers.authorization, `Bearer ${secret}`);
   assert.equal(page.url(), `${env.origin}/?session=cs_e2eEarly1`, 'fragment removed from the address bar');
   assert.equal(await page.evaluate(() => Symbol.for('session-view.early-request') in window), false, 'taken once, not left on the page');
