@@ -13,6 +13,7 @@
 //! model's parsed colour.
 use crate::i18n::{self, Lang, Msg, Part};
 use crate::model::{ChallengeType, Config, Layout, Scope, Status};
+use crate::problem::ProblemKind;
 use crate::{browser, contrast, countdown, model, sanitize};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
@@ -368,4 +369,18 @@ pub async fn part_unavailable(doc: &Document, words: Words<'_>, parent: &Element
         button.set_onclick(None);
     }
     alert.remove();
+}
+
+/// A problem no retry can mend (a link that is not valid, not or no longer authorised, not
+/// found, gone): the view's problem panel, the same markup, with nothing more to come.
+pub fn problem(doc: &Document, words: Words<'_>, kind: ProblemKind) -> Option<Element> {
+    let p = Painter { doc, w: words };
+    let root = p.el(None, "div", &[("class", "sv sv--hosted"), ("lang", words.lang.tag()), ("dir", words.lang.dir())])?;
+    let main = p.el(Some(&root), "main", &[("class", "sv-main")])?;
+    let attrs = [("class", "sv-problem"), ("role", "alert"), ("data-testid", "problem"), ("data-problem", kind.code())];
+    let section = p.el(Some(&main), "section", &attrs)?;
+    let (title, body) = kind.text();
+    p.with_text(&section, "h1", &[("class", "sv-heading")], p.text(title))?;
+    p.with_text(&section, "p", &[], p.text(body))?;
+    Some(root)
 }

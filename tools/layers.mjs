@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const LAYERS = {
-  core: ['money', 'time', 'validate', 'model', 'card', 'bank', 'country', 'payment', 'gate', 'retry', 'countdown', 'challenge', 'contrast', 'sanitize', 'i18n', 'embedding', 'demo'],
+  core: ['money', 'time', 'validate', 'model', 'card', 'bank', 'country', 'payment', 'gate', 'problem', 'retry', 'countdown', 'challenge', 'contrast', 'sanitize', 'i18n', 'embedding', 'demo'],
   platform: ['browser', 'api', 'chunk', 'catalogues', 'paint'],
   view: ['view'],
   session: ['live'],

@@ -7,8 +7,9 @@
 //! and, for a session the payer can act on, asks for the view's chunk once that paint is on
 //! screen. [`HostedPage`], in that chunk, is the Leptos view: it takes the first request's
 //! outcome over and replaces the first paint in the same task, so the browser paints one or
-//! the other, never both. A completed or expired session needs nothing more than its first
-//! paint, and downloads nothing more.
+//! the other, never both. A completed or expired session, and a problem no retry can mend
+//! (a link not valid, not authorised, not found, gone), need nothing more than their first
+//! paint, and download nothing more.
 use crate::api::{self, Endpoint};
 use crate::browser;
 use crate::chunk::ChunkFailed;
@@ -77,6 +78,14 @@ pub async fn start(cx: ViewCtx, session: String) {
         }
     });
     let mut shown = loading;
+    // A problem no retry can mend needs no view: its panel is the whole page.
+    let terminal = |shown: &Element, kind: ProblemKind| {
+        let panel = (!kind.can_retry()).then(|| crate::paint::problem(&doc, words, kind)).flatten();
+        panel.is_some_and(|panel| shown.replace_with_with_node_1(&panel).is_ok())
+    };
+    if endpoint.as_ref().err().is_some_and(|kind| terminal(&shown, *kind)) {
+        return;
+    }
     let mut first = None;
     let mut warnings = Vec::new();
     if let Ok(endpoint) = &endpoint {
@@ -92,6 +101,11 @@ pub async fn start(cx: ViewCtx, session: String) {
                     }
                 }
                 warnings = parsed.warnings;
+            }
+        }
+        if let Err(Failure::Status(status, _)) = outcome {
+            if terminal(&shown, ProblemKind::from_status(status)) {
+                return;
             }
         }
         first = Some(outcome);

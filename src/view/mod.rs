@@ -30,12 +30,13 @@ mod total;
 mod total_change;
 mod wallet;
 
+pub use crate::problem::ProblemKind;
 pub use backend::{backend, Backend, ChallengeSender, ConfirmSender, LiveBackend, Reply, WalletSender};
 pub use challenge::{ChallengeCall, ChallengeReply};
 pub use lazy::{lazy_part, parts_arrived};
 pub use page_message::{MessageSanitizer, Sanitized};
 pub use pay_state::{Choice, ConfirmRequest, Confirmed, PayState, Unanswered};
-pub use problem::{Problem, ProblemKind};
+pub use problem::Problem;
 pub use session_view::SessionView;
 pub use total_change::TotalSeen;
 pub use wallet::WalletFailure;

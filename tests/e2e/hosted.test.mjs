@@ -132,12 +132,17 @@ for (const [status, problem, words] of [
     // Transient statuses are retried (4 attempts in all): fail every one of them.
     const attempts = status === 429 || status >= 500 ? 4 : 1;
     for (let i = 0; i < attempts; i++) env.mock.fail(id, { status });
-    const { page, context } = await openPage(env.browser, env.origin);
+    const { page, context, log } = await openPage(env.browser, env.origin);
     await page.goto(`${env.origin}/?session=${id}`);
     await settled(page);
     assert.equal(await page.getAttribute('[data-testid=problem]', 'data-problem'), problem);
     assert.match(await text(page, '[data-testid=problem]'), words);
     assert.equal(await page.getAttribute('[data-testid=problem]', 'role'), 'alert');
+    if (attempts === 1) {
+      // No retry can mend it: the main module's first paint is the whole page (src/app/hosted.rs).
+      await page.waitForTimeout(300);
+      assert.deepEqual(log.requests.filter(u => /\/(split|chunk)_\w+\.wasm$/.test(new URL(u).pathname)), [], 'no chunk downloaded');
+    }
     await context.close();
   });
 }

@@ -8,7 +8,8 @@
 //!   [`contrast`].
 //! - The payment rules: [`card`], [`bank`], [`country`] (postal codes, regions),
 //!   [`payment`] (problems per field, the typed method body), [`gate`] (what stops Pay).
-//! - The session's rules: [`retry`] (which failures retry, backoff), [`countdown`],
+//! - The session's rules: [`retry`] (which failures retry, backoff), [`problem`] (what the
+//!   payer is told when there is no session to show), [`countdown`],
 //!   [`challenge`] (providers, code answers).
 //! - Every sentence in seven languages: [`i18n`].
 //! - Embedding's pure half: the protocol between a merchant's page and the view's frame,
@@ -26,6 +27,7 @@ pub mod i18n;
 pub mod model;
 pub mod money;
 pub mod payment;
+pub mod problem;
 pub mod retry;
 pub mod sanitize;
 pub mod time;
