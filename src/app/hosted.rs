@@ -88,6 +88,7 @@ pub async fn start(cx: ViewCtx, session: String) {
     }
     let mut first = None;
     let mut warnings = Vec::new();
+    let mut wallet = false;
     if let Ok(endpoint) = &endpoint {
         let abort = Cell::new(None); // kept until the answer: dropping it would cancel the request
         let outcome = api::get_config(endpoint, TIMEOUT_MS, |a| abort.set(Some(a))).await;
@@ -101,6 +102,7 @@ pub async fn start(cx: ViewCtx, session: String) {
                     }
                 }
                 warnings = parsed.warnings;
+                wallet = parsed.config.scope == Some(model::Scope::Wallet);
             }
         }
         if let Err(Failure::Status(status, _)) = outcome {
@@ -123,6 +125,13 @@ pub async fn start(cx: ViewCtx, session: String) {
     // If the view cannot arrive: its calm alert where the pay form goes, else in the page.
     let find = |selector: &str| shown.query_selector(selector).ok().flatten();
     let alert_in = find(".sv-payment").or_else(|| find(".sv-main")).unwrap_or_else(|| shown.clone());
+    // No waterfall: what the config says the view will show comes beside the view.
+    if wallet {
+        wasm_bindgen_futures::spawn_local(async {
+            // A failure is the wallet part's to show, when the view asks for it again.
+            let _ = crate::view::wallet_code().await;
+        });
+    }
     let start = Rc::new(RefCell::new(Some(Start { cx, endpoint, first, shown })));
     while hosted_view(start.clone()).await.is_err() {
         browser::warn("session-view: the view's code did not load (network, blocker or integrity)");

@@ -35,6 +35,7 @@ pub use backend::{backend, Backend, ChallengeSender, ConfirmSender, LiveBackend,
 pub use challenge::{ChallengeCall, ChallengeReply};
 pub use lazy::{lazy_part, parts_arrived};
 pub use page_message::{MessageSanitizer, Sanitized};
+pub use parts::wallet_code;
 pub use pay_state::{Choice, ConfirmRequest, Confirmed, PayState, Unanswered};
 pub use problem::Problem;
 pub use session_view::SessionView;

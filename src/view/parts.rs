@@ -17,3 +17,13 @@ split!(
         Ok(view! { <Wallet config/> }.into_any())
     }
 );
+
+split!(
+    wallet,
+    /// Nothing but the wallet's chunk: the hosted page asks for it beside the view's when the
+    /// config says the session is a wallet, so the two download together, not one after the
+    /// other (`app::hosted`). The wallet part then finds its code here.
+    pub fn wallet_code() -> Result<(), ChunkFailed> {
+        Ok(())
+    }
+);

@@ -133,6 +133,21 @@ test('the view takes the first paint\'s place: the amount, the items and the pay
   await context.close();
 });
 
+test('no waterfall: a wallet session asks for the wallet\'s chunk beside the view\'s, not once the view is here', async () => {
+  env.mock.setSession('cs_chkWalPar1', demo('wallet'));
+  const { page, context, log } = await openPage(env.browser, env.origin);
+  // The view's own file is held back a moment: whatever waits for the view is asked for after it.
+  await context.route(/split_view\.wasm$/, async route => { await new Promise(r => setTimeout(r, 400)); return route.fallback(); });
+  await page.goto(`${env.origin}/?session=cs_chkWalPar1`);
+  await page.locator('[data-testid=wallet] button').first().waitFor();
+  const t = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
+    .filter(r => /\/split_(view|wallet)\.wasm$/.test(r.name)).map(r => [new URL(r.name).pathname.slice(1), [r.startTime, r.responseEnd]])));
+  assert.ok(t['split_wallet.wasm'] && t['split_view.wasm'], `both asked for: ${JSON.stringify(t)}`);
+  assert.ok(t['split_wallet.wasm'][0] < t['split_view.wasm'][1], `the wallet's chunk asked for (${t['split_wallet.wasm'][0].toFixed(1)} ms) before the view's arrived (${t['split_view.wasm'][1].toFixed(1)} ms)`);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test('the view\'s files and the sanitiser module are asked for only once the first paint is on screen', async () => {
   const { page, context } = await hosted('cs_chkOrder1', demo('message'));
   await page.getByRole('button', { name: /^Pay / }).waitFor();
