@@ -260,16 +260,7 @@ impl Painter<'_> {
             _ => return Some(()),
         };
         let hint = challenge.delivery_hint.as_deref();
-        let detail = match (challenge.code_sent, sms, hint.is_some()) {
-            (true, true, false) => Msg::CodeSentSms,
-            (true, true, true) => Msg::CodeSentSmsTo,
-            (true, false, false) => Msg::CodeSentEmail,
-            (true, false, true) => Msg::CodeSentEmailTo,
-            (false, true, false) => Msg::CodeToSendSms,
-            (false, true, true) => Msg::CodeToSendSmsTo,
-            (false, false, false) => Msg::CodeToSendEmail,
-            (false, false, true) => Msg::CodeToSendEmailTo,
-        };
+        let detail = crate::challenge::code_words(challenge.code_sent, sms, hint.is_some());
         let attrs = [("class", "sv-challenge sv-challenge--code"), ("data-testid", "challenge"), ("data-kind", kind)];
         let block = self.el(Some(&section), "div", &attrs)?;
         let heading_id = self.id("challenge");

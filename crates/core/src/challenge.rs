@@ -159,6 +159,22 @@ pub fn demo_verify(code: &str, attempts_made: u32) -> VerifyAnswer {
     }
 }
 
+/// What a one-time code's box says: whether the code is sent or about to be, by text message
+/// or email, and whether to a masked destination (`{hint}`) the payer can recognise.
+pub fn code_words(code_sent: bool, sms: bool, has_hint: bool) -> crate::i18n::Msg {
+    use crate::i18n::Msg;
+    match (code_sent, sms, has_hint) {
+        (true, true, false) => Msg::CodeSentSms,
+        (true, true, true) => Msg::CodeSentSmsTo,
+        (true, false, false) => Msg::CodeSentEmail,
+        (true, false, true) => Msg::CodeSentEmailTo,
+        (false, true, false) => Msg::CodeToSendSms,
+        (false, true, true) => Msg::CodeToSendSmsTo,
+        (false, false, false) => Msg::CodeToSendEmail,
+        (false, false, true) => Msg::CodeToSendEmailTo,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,5 +253,20 @@ mod tests {
         assert_eq!(demo_verify("000000", 0), VerifyAnswer::Wrong { message: None, attempts_left: Some(2) });
         assert_eq!(demo_verify("000000", 1), VerifyAnswer::Wrong { message: None, attempts_left: Some(1) });
         assert_eq!(demo_verify("000000", 2), VerifyAnswer::Locked(None));
+    }
+
+    #[test]
+    fn code_words_name_the_channel_and_the_destination_only_when_there_is_one() {
+        use crate::i18n::{Lang, Msg};
+        assert_eq!(super::code_words(true, true, true), Msg::CodeSentSmsTo);
+        assert_eq!(super::code_words(false, false, false), Msg::CodeToSendEmail);
+        for sent in [true, false] {
+            for sms in [true, false] {
+                for hint in [true, false] {
+                    let text = Lang::En.text(super::code_words(sent, sms, hint));
+                    assert_eq!(text.contains("{"), hint, "{text}: a placeholder exactly when there is a hint");
+                }
+            }
+        }
     }
 }

@@ -116,19 +116,7 @@ pub fn ChallengeIntro(config: Store<Config>) -> impl IntoView {
             return None;
         }
         let sms = kind == ChallengeType::Sms;
-        let detail = Signal::derive(move || {
-            let to = hint.with(Option::is_some);
-            match (code_sent.get(), sms, to) {
-                (true, true, false) => Msg::CodeSentSms,
-                (true, true, true) => Msg::CodeSentSmsTo,
-                (true, false, false) => Msg::CodeSentEmail,
-                (true, false, true) => Msg::CodeSentEmailTo,
-                (false, true, false) => Msg::CodeToSendSms,
-                (false, true, true) => Msg::CodeToSendSmsTo,
-                (false, false, false) => Msg::CodeToSendEmail,
-                (false, false, true) => Msg::CodeToSendEmailTo,
-            }
-        });
+        let detail = Signal::derive(move || crate::challenge::code_words(code_sent.get(), sms, hint.with(Option::is_some)));
         Some(check_box(&kind, Msg::VerifyItsYou, detail, hint.into(), None))
     };
     // The live region first: the code's box is then followed at once by its entry.
