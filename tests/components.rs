@@ -1195,6 +1195,30 @@ async fn first_paint_is_the_views_markup() {
         drop(handle);
         view_root.remove();
     }
+    // The skeleton while the config is on its way: the live view's, loading.
+    for locale in ["en-US", "ar"] {
+        let view_root = container();
+        let handle = leptos::mount::mount_to(view_root.clone(), move || {
+            provide_context(session_view::view::ViewCtx::new(Some(locale.to_owned())));
+            let ctl = session_view::live::Controller::new(session_view::live::LiveOptions {
+                endpoint: None,
+                initial: None,
+                first_attempt: None,
+                poll_ms: 0,
+                timeout_ms: 1000,
+                embedder_confirms: false,
+                on_event: None,
+            });
+            view! { <session_view::live::LiveView ctl/> }
+        });
+        let cx = session_view::view::ViewCtx::new(Some(locale.to_owned()));
+        let words = session_view::paint::Words { lang: cx.lang, locale: cx.locale, prefix: "svP" };
+        let painted = session_view::paint::loading(&doc, words).expect("painted");
+        let view = view_root.first_element_child().expect("the view's root");
+        assert_eq!(shape_of(&painted), shape_of(&view), "loading ({locale}): the first paint differs from the view");
+        drop(handle);
+        view_root.remove();
+    }
     // The problems the first paint draws alone (no retry can mend them): the view's panel.
     use session_view::problem::ProblemKind;
     for kind in [ProblemKind::InvalidLink, ProblemKind::NotAuthorized, ProblemKind::NotFound, ProblemKind::Gone] {

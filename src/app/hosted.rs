@@ -120,8 +120,11 @@ pub async fn start(cx: ViewCtx, session: String) {
         return;
     }
     // Asked for once the first paint is on screen: a download that starts before shares the
-    // payer's bandwidth with it, and Lighthouse counts it against the first paint.
-    browser::after_first_paint().await;
+    // payer's bandwidth with it, and Lighthouse counts it against the first paint. With only
+    // the skeleton up (the first answer was a failure the view retries), at once.
+    if first.as_ref().is_some_and(Result::is_ok) {
+        browser::after_first_paint().await;
+    }
     // If the view cannot arrive: its calm alert where the pay form goes, else in the page.
     let find = |selector: &str| shown.query_selector(selector).ok().flatten();
     let alert_in = find(".sv-payment").or_else(|| find(".sv-main")).unwrap_or_else(|| shown.clone());
