@@ -89,6 +89,7 @@ pub async fn start(cx: ViewCtx, session: String) {
     let mut first = None;
     let mut warnings = Vec::new();
     let mut wallet = false;
+    let mut painted = false;
     if let Ok(endpoint) = &endpoint {
         let abort = Cell::new(None); // kept until the answer: dropping it would cancel the request
         let outcome = api::get_config(endpoint, TIMEOUT_MS, |a| abort.set(Some(a))).await;
@@ -96,9 +97,10 @@ pub async fn start(cx: ViewCtx, session: String) {
             if let Ok(parsed) = model::parse_json(&fetched.text) {
                 let now_ms = browser::now_ms() as i64;
                 let clock = crate::paint::Clock { now_ms, skew_ms: crate::countdown::skew_ms(fetched.server_date_ms, now_ms) };
-                if let Some(painted) = crate::paint::session(&doc, words, &parsed.config, clock) {
-                    if shown.replace_with_with_node_1(&painted).is_ok() {
-                        shown = painted;
+                if let Some(session) = crate::paint::session(&doc, words, &parsed.config, clock) {
+                    if shown.replace_with_with_node_1(&session).is_ok() {
+                        shown = session;
+                        painted = true;
                     }
                 }
                 warnings = parsed.warnings;
@@ -122,7 +124,7 @@ pub async fn start(cx: ViewCtx, session: String) {
     // Asked for once the first paint is on screen: a download that starts before shares the
     // payer's bandwidth with it, and Lighthouse counts it against the first paint. With only
     // the skeleton up (the first answer was a failure the view retries), at once.
-    if first.as_ref().is_some_and(Result::is_ok) {
+    if painted {
         browser::after_first_paint().await;
     }
     // If the view cannot arrive: its calm alert where the pay form goes, else in the page.
