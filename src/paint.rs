@@ -46,10 +46,7 @@ impl Painter<'_> {
     }
 
     fn money(&self, minor: Option<i64>, currency: Option<&str>) -> String {
-        match minor {
-            Some(m) => browser::format_money(m, currency, self.w.locale),
-            None => self.text(Msg::AmountUnavailable).to_owned(),
-        }
+        browser::money_or_unavailable(minor, currency, self.w.lang, self.w.locale)
     }
 
     fn id(&self, name: &str) -> String {

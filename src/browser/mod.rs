@@ -79,6 +79,15 @@ pub fn format_money(minor: i64, currency: Option<&str>, locale: &str) -> String 
     }
 }
 
+/// An amount for the payer ([`format_money`]), or, when there is none, "Amount unavailable"
+/// in their language: what the view and the first paint both show.
+pub fn money_or_unavailable(minor: Option<i64>, currency: Option<&str>, lang: crate::i18n::Lang, locale: &str) -> String {
+    match minor {
+        Some(m) => format_money(m, currency, locale),
+        None => lang.text(crate::i18n::Msg::AmountUnavailable).to_owned(),
+    }
+}
+
 /// A date and time for the payer's `locale`, e.g. "24 Nov 2026, 14:30".
 pub fn format_datetime(epoch_ms: i64, locale: &str) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));

@@ -104,7 +104,6 @@ pub fn ConfirmButton(config: Store<Config>) -> impl IntoView {
             Some(Confirmed::Unknown(Unanswered::Unreachable)) => cx.text(Msg::ConfirmUnreachable).to_owned(),
             Some(Confirmed::Unknown(Unanswered::ServiceProblem)) => cx.text(Msg::ConfirmServiceProblem).to_owned(),
             Some(Confirmed::CheckFailed) => cx.text(Msg::EarlierPaymentUnknown).to_owned(),
-            Some(Confirmed::NotSent) => cx.text(Msg::PartUnavailable).to_owned(),
             _ => return None,
         };
         Some(view! { <p class="sv-alert" data-testid="confirm-problem">{text}</p> })

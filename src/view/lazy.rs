@@ -42,9 +42,9 @@ impl Drop for OnItsWay {
 
 /// Resolves once no part of the view is on its way (at once, if none is), or after `at_most_ms`
 /// (a request that hangs). What the page loads only to look better (the page_message's
-/// formatting) waits for it, so that it does not share the payer's bandwidth with the pay
-/// form: measured on a phone network, the sanitiser module's 250 KB, asked for while the pay
-/// form's chunks were arriving, held them back (issue #14).
+/// formatting) waits for it, so that it does not share the payer's bandwidth with a part the
+/// payer needs: measured on a phone network, the sanitiser module's 250 KB, asked for while the
+/// pay form's chunks were arriving (it was a part then), held them back (issue #14).
 pub async fn parts_arrived(at_most_ms: u32) {
     let none_on_their_way = std::future::poll_fn(|task| {
         if ON_THEIR_WAY.with(Cell::get) == 0 {

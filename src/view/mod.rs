@@ -160,10 +160,7 @@ impl ViewCtx {
 
     /// Formats an amount, or says plainly that it is unavailable.
     pub fn money(&self, minor: Option<i64>, currency: Option<&str>) -> String {
-        match minor {
-            Some(m) => crate::browser::format_money(m, currency, self.locale),
-            None => self.text(Msg::AmountUnavailable).to_owned(),
-        }
+        crate::browser::money_or_unavailable(minor, currency, self.lang, self.locale)
     }
 }
 

@@ -31,8 +31,9 @@ fn from_module() -> MessageSanitizer {
         Box::pin(async move {
             // The module is asked for once the view that shows the message's words is on
             // screen: a request started before the first paint shares the payer's bandwidth
-            // with it, and Lighthouse counts it against LCP (issue #14). And once the pay
-            // form's chunks have arrived (10 s at most): the words are already there, Pay
+            // with it, and Lighthouse counts it against LCP (issue #14). The pay form comes
+            // with the view, so it is here by then; a lazily loaded part (the wallet) is
+            // waited for too (10 s at most): the words are already there, the payer's part
             // comes first.
             crate::browser::after_first_paint().await;
             super::parts_arrived(10_000).await;

@@ -34,8 +34,6 @@ pub enum Confirmed {
     Demo,
     /// The embedder confirms by itself (`handleConfirm`): the `confirm` event went out.
     Handed,
-    /// The code that sends it did not load: nothing was sent.
-    NotSent,
 }
 
 /// Why a confirm's outcome is unknown: what the payer is told must be true.

@@ -83,10 +83,10 @@ fn check_box(kind: &ChallengeType, title: Msg, detail: Signal<Msg>, hint: Signal
     }
 }
 
-/// The payment section's part of the check, in its first paint (the main module): a new
-/// challenge drops an answer to the previous one, one that arrives with a live update is
-/// announced, and a one-time code's heading and words are shown (its entry, [`CodeEntry`],
-/// comes right under them with the pay form's chunk).
+/// The payment section's part of the check (its words are in the main module's first paint
+/// too, `crate::paint`): a new challenge drops an answer to the previous one, one that arrives
+/// with a live update is announced, and a one-time code's heading and words are shown (its
+/// entry, [`CodeEntry`], comes right under them with the pay form).
 #[component]
 pub fn ChallengeIntro(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
