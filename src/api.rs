@@ -72,10 +72,11 @@ impl Endpoint {
     }
 }
 
-/// A config response: its body and the server's clock.
+/// A config response, read once: its config (`None`: the body is not one) and the server's
+/// clock.
 #[derive(Clone, Debug)]
 pub struct Fetched {
-    pub text: String,
+    pub config: Option<crate::model::Parsed>,
     pub server_date_ms: Option<i64>,
 }
 
@@ -98,7 +99,7 @@ pub async fn get_config(endpoint: &Endpoint, timeout_ms: i32, on_start: impl FnO
         let retry_after = r.retry_after.as_deref().and_then(|v| retry::parse_retry_after(v, server_date_ms.unwrap_or(now)));
         return Err(Failure::Status(r.status, retry_after));
     }
-    Ok(Fetched { text: r.text?, server_date_ms })
+    Ok(Fetched { config: crate::model::parse_json(&r.text?).ok(), server_date_ms })
 }
 
 /// What the server said to a confirm, or to a wallet change.

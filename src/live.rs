@@ -6,7 +6,7 @@ use crate::api::{self, Abort, Endpoint};
 use crate::browser;
 use crate::chunk::ChunkFailed;
 use crate::i18n::Msg;
-use crate::model::{self, Config, ConfigStoreFields, Parsed, SavedMethod, Status};
+use crate::model::{Config, ConfigStoreFields, Parsed, SavedMethod, Status};
 use crate::retry::{self, Failure};
 use crate::view::{
     Backend, ChallengeCall, ChallengeReply, ConfirmRequest, Confirmed, LiveBackend, Problem, ProblemKind, Reply, SessionView, Unanswered,
@@ -192,9 +192,9 @@ impl Controller {
     fn take(self, fetched: api::Fetched) {
         let skew = crate::countdown::skew_ms(fetched.server_date_ms, crate::browser::now_ms() as i64);
         self.skew_ms.set(skew);
-        match model::parse_json(&fetched.text) {
-            Ok(parsed) => self.update(parsed),
-            Err(_) => self.fail(ProblemKind::Unreadable),
+        match fetched.config {
+            Some(parsed) => self.update(parsed),
+            None => self.fail(ProblemKind::Unreadable),
         }
     }
 
@@ -273,7 +273,7 @@ impl Controller {
                         return Confirmed::Settled;
                     }
                     pay.checking.set(false);
-                    match read.ok().and_then(|f| model::parse_json(&f.text).ok()) {
+                    match read.ok().and_then(|f| f.config) {
                         Some(parsed) if parsed.config.status() != Status::Active => {
                             // The earlier attempt went through (or the session ended): show it.
                             pay.pending.set_value(None);

@@ -35,6 +35,18 @@ pub struct Clock {
     pub skew_ms: i64,
 }
 
+impl Clock {
+    /// The time left to pay, as the view counts it (`None`: no expiry).
+    fn left_ms(self, config: &Config) -> Option<i64> {
+        config.expires_at.map(|at| countdown::whole_seconds_left_ms(at, self.now_ms, self.skew_ms))
+    }
+
+    /// The status the payer sees by this clock (expired once no time is left).
+    pub fn status_seen(self, config: &Config) -> Status {
+        countdown::status_seen(config.status(), self.left_ms(config))
+    }
+}
+
 struct Painter<'a> {
     doc: &'a Document,
     w: Words<'a>,
@@ -134,12 +146,8 @@ impl Painter<'_> {
 
     /// What `<main>` holds in each status (the view's `body`).
     fn body(&self, main: &Element, config: &Config, clock: Clock) -> Option<()> {
-        let remaining = remaining(config, clock);
-        let status = match config.status() {
-            Status::Active if remaining == Some(0) => Status::Expired,
-            s => s,
-        };
-        match status {
+        let remaining = clock.left_ms(config);
+        match countdown::status_seen(config.status(), remaining) {
             Status::Completed => self.completed(main, config),
             Status::Expired => self.over(main, config, "expired", Msg::ExpiredTitle, Msg::ExpiredAskMerchant),
             Status::Unknown(_) => self.over(main, config, "unavailable", Msg::UnavailableTitle, Msg::UnavailableBody),
@@ -314,11 +322,6 @@ impl Painter<'_> {
 
 fn merchant_name(config: &Config) -> Option<&str> {
     model::merchant_name(&config.branding.merchant_display_name, &config.merchant_display_name)
-}
-
-/// Whole seconds left by the server's clock, as the view counts them.
-fn remaining(config: &Config, clock: Clock) -> Option<i64> {
-    config.expires_at.map(|at| (countdown::remaining_ms(at, clock.now_ms, clock.skew_ms) + 999) / 1000 * 1000)
 }
 
 /// The first paint of `config`: the view's root element, not yet in the document, or `None`

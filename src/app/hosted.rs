@@ -87,25 +87,27 @@ pub async fn start(cx: ViewCtx, session: String) {
         return;
     }
     let mut first = None;
-    let mut warnings = Vec::new();
     let mut wallet = false;
     let mut painted = false;
     if let Ok(endpoint) = &endpoint {
         let abort = Cell::new(None); // kept until the answer: dropping it would cancel the request
         let outcome = api::get_config(endpoint, TIMEOUT_MS, |a| abort.set(Some(a))).await;
-        if let Ok(fetched) = &outcome {
-            if let Ok(parsed) = model::parse_json(&fetched.text) {
-                let now_ms = browser::now_ms() as i64;
-                let clock = crate::paint::Clock { now_ms, skew_ms: crate::countdown::skew_ms(fetched.server_date_ms, now_ms) };
-                if let Some(session) = crate::paint::session(&doc, words, &parsed.config, clock) {
-                    if shown.replace_with_with_node_1(&session).is_ok() {
-                        shown = session;
-                        painted = true;
-                    }
+        if let Ok(api::Fetched { config: Some(parsed), server_date_ms }) = &outcome {
+            let now_ms = browser::now_ms() as i64;
+            let clock = crate::paint::Clock { now_ms, skew_ms: crate::countdown::skew_ms(*server_date_ms, now_ms) };
+            if let Some(session) = crate::paint::session(&doc, words, &parsed.config, clock) {
+                if shown.replace_with_with_node_1(&session).is_ok() {
+                    shown = session;
+                    painted = true;
                 }
-                warnings = parsed.warnings;
-                wallet = parsed.config.scope == Some(model::Scope::Wallet);
             }
+            // Paid, expired (by the server or by the clock) or a status this build does not
+            // know: nothing on the page changes any more, and the first paint is all there is.
+            if painted && clock.status_seen(&parsed.config) != model::Status::Active {
+                browser::log_warnings(&parsed.warnings);
+                return;
+            }
+            wallet = parsed.config.scope == Some(model::Scope::Wallet);
         }
         if let Err(Failure::Status(status, _)) = outcome {
             if terminal(&shown, ProblemKind::from_status(status)) {
@@ -113,13 +115,6 @@ pub async fn start(cx: ViewCtx, session: String) {
             }
         }
         first = Some(outcome);
-    }
-    // Paid, expired (by the server or by the clock) or a status this build does not know:
-    // nothing on the page changes any more, and the first paint is all there is.
-    // (The view, when it comes, reads the config again and says what it dropped.)
-    if shown.query_selector(".sv-state").ok().flatten().is_some() {
-        browser::log_warnings(&warnings);
-        return;
     }
     // Asked for once the first paint is on screen: a download that starts before shares the
     // payer's bandwidth with it, and Lighthouse counts it against the first paint. With only

@@ -43,15 +43,9 @@ pub fn SessionView(
     }));
     let skew = move || skew_ms.map_or(0, |s| s.get());
     // Whole seconds left by the server's clock, so the view updates once a second at most.
-    let remaining = Memo::new(move |_| expires_at.get().map(|at| (countdown::remaining_ms(at, now.get(), skew()) + 999) / 1000 * 1000));
-    let status = Memo::new(move |_| {
-        let status = config.status().with(Status::or_active);
-        if status == Status::Active && remaining.get() == Some(0) {
-            Status::Expired // reached by the clock, without waiting for the server
-        } else {
-            status
-        }
-    });
+    let remaining = Memo::new(move |_| expires_at.get().map(|at| countdown::whole_seconds_left_ms(at, now.get(), skew())));
+    // Reached by the clock, without waiting for the server.
+    let status = Memo::new(move |_| countdown::status_seen(config.status().with(Status::or_active), remaining.get()));
     // One watcher of the status the payer sees: it tells `on_status` (first value included),
     // and when the state changes under the payer (paid, expired) the control they were on is
     // gone, so if focus was in the view it moves to the new state's heading: a screen reader

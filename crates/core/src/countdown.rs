@@ -17,6 +17,21 @@ pub fn remaining_ms(expires_at_ms: i64, client_now_ms: i64, skew_ms: i64) -> i64
     expires_at_ms.saturating_sub(client_now_ms.saturating_add(skew_ms)).max(0)
 }
 
+/// What the view counts with: [`remaining_ms`] rounded up to whole seconds, so the view
+/// changes once a second at most and reaches 0 only when no time is left.
+pub fn whole_seconds_left_ms(expires_at_ms: i64, client_now_ms: i64, skew_ms: i64) -> i64 {
+    (remaining_ms(expires_at_ms, client_now_ms, skew_ms) + 999) / 1000 * 1000
+}
+
+/// The status the payer sees: an active session whose time has run out (`left_ms`, from
+/// [`whole_seconds_left_ms`]) is expired, without waiting for the server to say so.
+pub fn status_seen(status: crate::model::Status, left_ms: Option<i64>) -> crate::model::Status {
+    match status {
+        crate::model::Status::Active if left_ms == Some(0) => crate::model::Status::Expired,
+        s => s,
+    }
+}
+
 /// Whether the countdown should be visible.
 pub fn visible(remaining_ms: i64) -> bool {
     remaining_ms < SHOW_WITHIN_MS
@@ -46,6 +61,18 @@ pub fn milestone_amount(ms: i64) -> (i64, &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_clock_expires_an_active_session_only_when_no_whole_second_is_left() {
+        use crate::model::Status;
+        assert_eq!(whole_seconds_left_ms(10_000, 9_001, 0), 1_000, "999 ms left still shows a second");
+        assert_eq!(whole_seconds_left_ms(10_000, 9_000, 500), 1_000, "by the server's clock");
+        assert_eq!(whole_seconds_left_ms(10_000, 10_000, 0), 0);
+        assert_eq!(status_seen(Status::Active, Some(0)), Status::Expired);
+        assert_eq!(status_seen(Status::Active, Some(1_000)), Status::Active);
+        assert_eq!(status_seen(Status::Active, None), Status::Active);
+        assert_eq!(status_seen(Status::Completed, Some(0)), Status::Completed, "paid stays paid");
+    }
 
     #[test]
     fn remaining_uses_the_server_clock() {
