@@ -42,6 +42,9 @@ const noDialog = async () => {
   assert.equal(open, false, 'no dialog opened');
 };
 async function typeCard(card = '4242424242424242', cvc = '123', { avs = true } = {}) {
+  // A page_message is formatted once the sanitiser module is here, and the form below it may
+  // move by a line then: click once it has (a click aimed before the move can land beside).
+  await b.waitFor(() => !document.querySelector('.sv-message--waiting'), [], { what: 'the merchant message formatted' });
   await b.click(await b.byLabel('Use a new card'));
   await b.type(await b.byLabel('Card number'), card);
   await b.type(await b.byLabel('Expiry (MM / YY)'), '1230');
