@@ -19,6 +19,7 @@ use crate::retry::Failure;
 use crate::view::{Problem, ProblemKind, ViewCtx};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
+use std::future::Future;
 use std::rc::Rc;
 use web_sys::Element;
 
@@ -61,6 +62,33 @@ pub struct Start {
     shown: Element,
 }
 
+/// How long the page may stay blank while the config is on its way before the skeleton is
+/// shown. A config that comes sooner (boot.js asked for it beside the wasm download, so on a
+/// phone network it is usually here before the module) is painted at once: a skeleton drawn
+/// for a frame and then replaced is only a flash, and it cost a layout and a paint before the
+/// session's.
+const SKELETON_AFTER_MS: u32 = 100;
+
+/// What the main module has put on the page: nothing yet, the skeleton, the first paint or a
+/// problem's panel. Each replaces the one before.
+struct OnPage {
+    body: web_sys::HtmlElement,
+    shown: Option<Element>,
+}
+
+impl OnPage {
+    fn show(&mut self, el: Element) -> bool {
+        let done = match &self.shown {
+            Some(before) => before.replace_with_with_node_1(&el).is_ok(),
+            None => self.body.append_child(&el).is_ok(),
+        };
+        if done {
+            self.shown = Some(el);
+        }
+        done
+    }
+}
+
 /// The hosted page's first paint, then its view (see the module's comment).
 pub async fn start(cx: ViewCtx, session: String) {
     report_height_to_parent();
@@ -69,7 +97,7 @@ pub async fn start(cx: ViewCtx, session: String) {
     let prefix = cx.prefix();
     let words = crate::paint::Words { lang: cx.lang, locale: cx.locale, prefix: &prefix };
     let Some(loading) = crate::paint::loading(&doc, words) else { return };
-    let _ = body.append_child(&loading);
+    let mut page = OnPage { body, shown: None };
     let endpoint = Endpoint::new(&browser::deployment_api_base(), &session, take_credential()).map_err(|e| match e {
         api::EndpointError::SessionId => ProblemKind::InvalidLink,
         api::EndpointError::ApiBase => {
@@ -77,13 +105,12 @@ pub async fn start(cx: ViewCtx, session: String) {
             ProblemKind::Unreachable
         }
     });
-    let mut shown = loading;
     // A problem no retry can mend needs no view: its panel is the whole page.
-    let terminal = |shown: &Element, kind: ProblemKind| {
+    let terminal = |page: &mut OnPage, kind: ProblemKind| {
         let panel = (!kind.can_retry()).then(|| crate::paint::problem(&doc, words, kind)).flatten();
-        panel.is_some_and(|panel| shown.replace_with_with_node_1(&panel).is_ok())
+        panel.is_some_and(|panel| page.show(panel))
     };
-    if endpoint.as_ref().err().is_some_and(|kind| terminal(&shown, *kind)) {
+    if endpoint.as_ref().err().is_some_and(|kind| terminal(&mut page, *kind)) {
         return;
     }
     let mut first = None;
@@ -91,15 +118,20 @@ pub async fn start(cx: ViewCtx, session: String) {
     let mut painted = false;
     if let Ok(endpoint) = &endpoint {
         let abort = Cell::new(None); // kept until the answer: dropping it would cancel the request
-        let outcome = api::get_config(endpoint, TIMEOUT_MS, |a| abort.set(Some(a))).await;
+        let fetch = api::get_config(endpoint, TIMEOUT_MS, |a| abort.set(Some(a)));
+        let mut fetch = std::pin::pin!(fetch);
+        let outcome = match soon(fetch.as_mut(), SKELETON_AFTER_MS).await {
+            Some(outcome) => outcome,
+            None => {
+                page.show(loading.clone());
+                fetch.await
+            }
+        };
         if let Ok(api::Fetched { config: Some(parsed), server_date_ms }) = &outcome {
             let now_ms = browser::now_ms() as i64;
             let clock = crate::paint::Clock { now_ms, skew_ms: crate::countdown::skew_ms(*server_date_ms, now_ms) };
             if let Some(session) = crate::paint::session(&doc, words, &parsed.config, clock) {
-                if shown.replace_with_with_node_1(&session).is_ok() {
-                    shown = session;
-                    painted = true;
-                }
+                painted = page.show(session);
             }
             // Paid, expired (by the server or by the clock) or a status this build does not
             // know: nothing on the page changes any more, and the first paint is all there is.
@@ -110,12 +142,18 @@ pub async fn start(cx: ViewCtx, session: String) {
             wallet = parsed.config.scope == Some(model::Scope::Wallet);
         }
         if let Err(Failure::Status(status, _)) = outcome {
-            if terminal(&shown, ProblemKind::from_status(status)) {
+            if terminal(&mut page, ProblemKind::from_status(status)) {
                 return;
             }
         }
         first = Some(outcome);
     }
+    // Nothing painted (the first answer was a failure the view retries): the skeleton until
+    // the view is here.
+    if page.shown.is_none() {
+        page.show(loading);
+    }
+    let Some(shown) = page.shown else { return };
     // Asked for once the first paint is on screen: a download that starts before shares the
     // payer's bandwidth with it, and Lighthouse counts it against the first paint. With only
     // the skeleton up (the first answer was a failure the view retries), at once.
@@ -137,6 +175,16 @@ pub async fn start(cx: ViewCtx, session: String) {
         browser::warn("session-view: the view's code did not load (network, blocker or integrity)");
         crate::paint::part_unavailable(&doc, words, &alert_in, "view").await;
     }
+}
+
+/// `fut`'s outcome if it comes within `ms`, else `None` (and `fut` goes on, to be awaited again).
+async fn soon<F: Future>(mut fut: std::pin::Pin<&mut F>, ms: u32) -> Option<F::Output> {
+    let mut timer = std::pin::pin!(browser::sleep(ms));
+    std::future::poll_fn(|task| match fut.as_mut().poll(task) {
+        std::task::Poll::Ready(out) => std::task::Poll::Ready(Some(out)),
+        std::task::Poll::Pending => timer.as_mut().poll(task).map(|()| None),
+    })
+    .await
 }
 
 crate::chunk::split!(

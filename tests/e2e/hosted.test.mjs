@@ -81,6 +81,33 @@ test('the early config request starts beside the wasm download, and the view use
   await context.close();
 });
 
+test('a config that is already here is painted at once, with no skeleton flashed before it; a slow one gets the skeleton meanwhile', async () => {
+  const watch = () => {
+    window.__skeleton = false;
+    new MutationObserver(() => { if (document.querySelector('[data-testid=loading]')) window.__skeleton = true; })
+      .observe(document, { childList: true, subtree: true });
+  };
+  env.mock.setSession('cs_e2eNoFlash1', demo('card'));
+  const fast = await openPage(env.browser, env.origin);
+  await fast.page.addInitScript(watch);
+  await fast.page.goto(`${env.origin}/?session=cs_e2eNoFlash1`);
+  await settled(fast.page);
+  assert.equal(await text(fast.page, '[data-testid=total]'), '$49.99');
+  assert.equal(await fast.page.evaluate(() => window.__skeleton), false, 'no skeleton before the session');
+  await fast.context.close();
+
+  env.mock.setSession('cs_e2eNoFlash2', demo('card'));
+  env.mock.fail('cs_e2eNoFlash2', { delayMs: 1500 });
+  const slow = await openPage(env.browser, env.origin);
+  await slow.page.addInitScript(watch);
+  await slow.page.goto(`${env.origin}/?session=cs_e2eNoFlash2`);
+  await slow.page.getByTestId('loading').waitFor();
+  await settled(slow.page);
+  assert.equal(await text(slow.page, '[data-testid=total]'), '$49.99');
+  assert.deepEqual([fast.log.errors, slow.log.errors], [[], []]);
+  await slow.context.close();
+});
+
 test('an early request for another session is aborted and not used', async () => {
   env.mock.setSession('cs_e2eEarly2', demo('card'));
   env.mock.setSession('cs_e2eEarlyOther', { ...demo('card'), amount: 1 });
