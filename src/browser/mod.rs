@@ -90,14 +90,42 @@ pub fn money_or_unavailable(minor: Option<i64>, currency: Option<&str>, lang: cr
 
 /// A date and time for the payer's `locale`, e.g. "24 Nov 2026, 14:30".
 pub fn format_datetime(epoch_ms: i64, locale: &str) -> String {
+    // The formatter of the last locale asked for, made once: the first paint and the view
+    // both show the expiry, and building an `Intl.DateTimeFormat` costs far more than using it.
+    thread_local! {
+        static FORMATTER: std::cell::RefCell<Option<(String, Option<DateTimeFormat>)>> = const { std::cell::RefCell::new(None) };
+    }
     let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));
-    let opts = options(&[("dateStyle", "medium".into()), ("timeStyle", "short".into())]);
-    DateTimeFormat::new(&JsValue::from_str(locale), &opts).and_then(|f| f.format(&date)).unwrap_or_else(|_| date.to_iso_string().into())
+    let formatted = FORMATTER.with(|cell| {
+        let mut cell = cell.try_borrow_mut().ok()?;
+        if cell.as_ref().is_none_or(|(l, _)| l != locale) {
+            let opts = options(&[("dateStyle", "medium".into()), ("timeStyle", "short".into())]);
+            *cell = Some((locale.to_owned(), DateTimeFormat::new(&JsValue::from_str(locale), &opts).ok()));
+        }
+        cell.as_ref()?.1.as_ref()?.format(&date).ok()
+    });
+    formatted.unwrap_or_else(|| date.to_iso_string().into())
 }
 
-/// Whether `Intl` takes `locale` (a well-formed tag it may not know still counts).
+/// Whether `Intl` takes `locale` (a well-formed tag it may not know still counts). Asked once
+/// per tag: the first paint and the view both ask.
 pub fn intl_accepts(locale: &str) -> bool {
-    NumberFormat::new(&JsValue::from_str(locale), &JsValue::UNDEFINED).is_ok()
+    thread_local! {
+        static ANSWERS: std::cell::RefCell<Vec<(String, bool)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let known = ANSWERS.with(|a| a.try_borrow().ok()?.iter().find(|(l, _)| l == locale).map(|(_, ok)| *ok));
+    known.unwrap_or_else(|| {
+        let ok = NumberFormat::new(&JsValue::from_str(locale), &JsValue::UNDEFINED).is_ok();
+        ANSWERS.with(|a| {
+            if let Ok(mut a) = a.try_borrow_mut() {
+                if a.len() >= 8 {
+                    a.remove(0);
+                }
+                a.push((locale.to_owned(), ok));
+            }
+        });
+        ok
+    })
 }
 
 /// `n` of a time unit ("minute", "second") in words for `locale`: "5 minutes", "30 Sekunden",
