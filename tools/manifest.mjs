@@ -59,14 +59,19 @@ if (fs.existsSync(splitLoader)) {
   const frame = /export const __wasm_split_load_frame = [^]*?"\.\/(split_frame\.wasm)"[^]*?\n, \[([^\]]*)\]\)\);/.exec(text);
   if (!frame) { console.error('manifest: no frame split point in __wasm_split.js'); process.exit(1); }
   const early = [frame[1], ...frame[2].split(',').map(x => x.trim()).filter(Boolean).map(c => shared[c])].map(f => [f, sri(f)]);
+  // The hosted page's view likewise, on a slow link: boot.js fetches it as soon as the main
+  // module has arrived, before the first paint (src/app/boot.js says why).
+  const view = /export const __wasm_split_load_view = [^]*?"\.\/(split_view\.wasm)"[^]*?\n, \[([^\]]*)\]\)\);/.exec(text);
+  if (!view) { console.error('manifest: no view split point in __wasm_split.js'); process.exit(1); }
+  const viewEarly = [view[1], ...view[2].split(',').map(x => x.trim()).filter(Boolean).map(c => shared[c])].map(f => [f, sri(f)]);
   const taking = text
     .replace(/^(import \{ initSync \} from [^\n]*\n)/, `$1const takeEarly = f => { const e = globalThis[Symbol.for('session-view.early-chunks')]; if (!e) return undefined; e.asked.add(f); const r = e.responses.get(f); e.responses.delete(f); return r; };\n`)
     .replace(/fetch\(new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\), \{ integrity: "[^"]+" \}\)/g, m => `(takeEarly(${JSON.stringify(m.match(/"\.\/([\w.-]+\.wasm)"/)[1])}) ?? ${m})`);
   if (!taking.includes('const takeEarly')) { console.error('manifest: __wasm_split.js does not start with its initSync import'); process.exit(1); }
   fs.writeFileSync(splitLoader, taking);
   const bootText = fs.readFileSync(path.join(dir, 'boot.js'), 'utf8');
-  if (!bootText.includes("'__EARLY_CHUNKS__'")) { console.error('manifest: boot.js has no early chunk placeholder'); process.exit(1); }
-  fs.writeFileSync(path.join(dir, 'boot.js'), bootText.replace("'__EARLY_CHUNKS__'", JSON.stringify(early)));
+  if (!bootText.includes("'__EARLY_CHUNKS__'") || !bootText.includes("'__VIEW_CHUNKS__'")) { console.error('manifest: boot.js has no early chunk placeholders'); process.exit(1); }
+  fs.writeFileSync(path.join(dir, 'boot.js'), bootText.replace("'__EARLY_CHUNKS__'", JSON.stringify(early)).replace("'__VIEW_CHUNKS__'", JSON.stringify(viewEarly)));
 }
 
 const indexPath = path.join(dir, 'index.html');

@@ -32,8 +32,9 @@ function startConfigRequest() {
   const response = fetch(url, { headers, signal: abort.signal });
   response.catch(() => {}); // the view reports a failure, as for any attempt
   window[Symbol.for('session-view.early-request')] = { url, withCredential, response, abort };
+  return true;
 }
-startConfigRequest();
+const hostedSession = startConfigRequest();
 
 // The embedded view's frame, whose config comes later with the parent's init, needs the whole
 // Leptos view (a chunk, with the chunks it shares: src/app/mod.rs): its files are fetched
@@ -49,11 +50,11 @@ const EARLY_CHUNKS = '__EARLY_CHUNKS__';
 // (once the loader has fetched a file itself, an early copy would only be stale).
 const earlyChunks = { responses: new Map(), asked: new Set() };
 window[Symbol.for('session-view.early-chunks')] = earlyChunks;
-function startChunks() {
-  if (!Array.isArray(EARLY_CHUNKS)) return;
-  for (const [file, integrity] of EARLY_CHUNKS) {
+function startChunks(chunks = EARLY_CHUNKS, signal = undefined) {
+  if (!Array.isArray(chunks)) return;
+  for (const [file, integrity] of chunks) {
     if (earlyChunks.asked.has(file) || earlyChunks.responses.has(file)) continue;
-    const response = fetch(new URL(`./${file}`, import.meta.url), { integrity });
+    const response = fetch(new URL(`./${file}`, import.meta.url), { integrity, signal });
     response.catch(() => {}); // a failure is the loader's to report, when it takes it
     earlyChunks.responses.set(file, response);
   }
@@ -93,7 +94,31 @@ const download = () => fetch(wasm, pinned ? { integrity: WASM_SHA384 } : {});
 // The wasm is compiled while the JS module and its snippets load (index.html preloads them
 // all), not after: the compile is the longest step before the first render (issue #6). A
 // server that sends the wasm with another MIME type gets the plain download instead.
-const compiled = WebAssembly.compileStreaming(download()).catch(() => download());
+const mainModule = download();
+const compiled = WebAssembly.compileStreaming(mainModule).catch(() => download());
+
+// The hosted page's view (its split point and the shared chunks it waits for), on a slow
+// link. The main module asks for the view once its first paint is on screen
+// (src/app/hosted.rs). On a slow link the view's files are fetched here instead, as soon as
+// the main module has arrived: the paint needs no more bytes, and the link would otherwise sit
+// idle while the main thread paints. On a fast link they would land in the middle of the
+// paint and hold it up, so they wait for it. Measured at 4× CPU (issue #14): on a phone
+// network (150 ms, 1.6 Mbit/s) Pay came 100 to 200 ms sooner and the first paint did not
+// move; on loopback, asked for before the paint, they delayed it by 50 to 100 ms. Slow: the
+// main module took more than 400 ms from its request to its last byte (on that phone network
+// about 700; on loopback at 4× CPU under 150). A session that needs no view (paid, expired,
+// not found) is known only once the main module has read its config: it then calls
+// `viewNotNeeded()`, which stops these downloads.
+const VIEW_CHUNKS = '__VIEW_CHUNKS__';
+const SLOW_LINK_MS = 400;
+const viewNotNeeded = new AbortController();
+earlyChunks.viewNotNeeded = () => viewNotNeeded.abort();
+if (hostedSession) {
+  mainModule.then(() => {
+    const main = performance.getEntriesByName(wasm.href).find(e => e.responseEnd > 0);
+    if (main && main.responseEnd - main.requestStart > SLOW_LINK_MS && !viewNotNeeded.signal.aborted) startChunks(VIEW_CHUNKS, viewNotNeeded.signal);
+  }).catch(() => {});
+}
 compiled.catch(() => {}); // a failure is reported once, below
 if (meta('session-view-page')?.content === 'frame') compiled.finally(startChunks).catch(() => {});
 

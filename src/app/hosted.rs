@@ -5,11 +5,12 @@
 //! Two halves (issue #14). [`start`] is in the main module and links no Leptos: it asks for
 //! the config, draws its first paint (`crate::paint`: the amount, the items, the status views)
 //! and, for a session the payer can act on, asks for the view's chunk once that paint is on
-//! screen. [`HostedPage`], in that chunk, is the Leptos view: it takes the first request's
-//! outcome over and replaces the first paint in the same task, so the browser paints one or
-//! the other, never both. A completed or expired session, and a problem no retry can mend
-//! (a link not valid, not authorised, not found, gone), need nothing more than their first
-//! paint, and download nothing more.
+//! screen. On a slow link boot.js has fetched the view's files already, as soon as the main
+//! module arrived; [`start`] stops that download when the session needs no view.
+//! [`HostedPage`], in that chunk, is the Leptos view: it takes the first request's outcome
+//! over and replaces the first paint in the same task, so the browser paints one or the
+//! other, never both. A completed or expired session, and a problem no retry can mend (a link
+//! not valid, not authorised, not found, gone), need nothing more than their first paint.
 use crate::api::{self, Endpoint};
 use crate::browser;
 use crate::chunk::ChunkFailed;
@@ -108,7 +109,11 @@ pub async fn start(cx: ViewCtx, session: String) {
     // A problem no retry can mend needs no view: its panel is the whole page.
     let terminal = |page: &mut OnPage, kind: ProblemKind| {
         let panel = (!kind.can_retry()).then(|| crate::paint::problem(&doc, words, kind)).flatten();
-        panel.is_some_and(|panel| page.show(panel))
+        let shown = panel.is_some_and(|panel| page.show(panel));
+        if shown {
+            crate::chunk::view_not_needed();
+        }
+        shown
     };
     if endpoint.as_ref().err().is_some_and(|kind| terminal(&mut page, *kind)) {
         return;
@@ -136,6 +141,7 @@ pub async fn start(cx: ViewCtx, session: String) {
             // Paid, expired (by the server or by the clock) or a status this build does not
             // know: nothing on the page changes any more, and the first paint is all there is.
             if painted && clock.status_seen(&parsed.config) != model::Status::Active {
+                crate::chunk::view_not_needed();
                 browser::log_warnings(&parsed.warnings);
                 return;
             }
@@ -154,9 +160,10 @@ pub async fn start(cx: ViewCtx, session: String) {
         page.show(loading);
     }
     let Some(shown) = page.shown else { return };
-    // Asked for once the first paint is on screen: a download that starts before shares the
-    // payer's bandwidth with it, and Lighthouse counts it against the first paint. With only
-    // the skeleton up (the first answer was a failure the view retries), at once.
+    // Asked for once the first paint is on screen (on a slow link boot.js has fetched its files
+    // already, before the paint): a download that lands during the paint holds it up, and
+    // Lighthouse counts one that ends before it against the first paint. With only the
+    // skeleton up (the first answer was a failure the view retries), at once.
     if painted {
         browser::after_first_paint().await;
     }

@@ -164,6 +164,50 @@ test('the view\'s files and the sanitiser module are asked for only once the fir
   await context.close();
 });
 
+// A payer's phone: 150 ms round trip, 1.6 Mbit/s down (DevTools' "Slow 4G", as in the bench).
+const PHONE = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+async function onPhone(id, config) {
+  env.mock.setSession(id, config);
+  const o = await openPage(env.browser, env.origin);
+  const cdp = await o.context.newCDPSession(o.page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', PHONE);
+  o.finished = [];
+  o.page.on('requestfinished', r => { const f = chunkOf(r.url()); if (f) o.finished.push(f); });
+  await o.page.goto(`${env.origin}/?session=${id}`);
+  return o;
+}
+
+test('on a slow link the view\'s files are asked for as soon as the main module is here, before the first paint, and Pay works', async () => {
+  const { page, context, log } = await onPhone('cs_chkSlow1', demo('card'));
+  await page.getByRole('button', { name: /^Pay / }).waitFor({ timeout: 20000 });
+  const t = await page.evaluate(() => {
+    const at = re => performance.getEntriesByType('resource').find(r => re.test(new URL(r.name).pathname));
+    return {
+      main: at(/\/session-view-app_bg\.wasm$/)?.responseEnd,
+      view: at(/\/split_view\.wasm$/)?.startTime,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    };
+  });
+  assert.ok(t.main > 0 && t.view > 0 && t.fcp > 0, `measured: ${JSON.stringify(t)}`);
+  assert.ok(t.view >= t.main, `the view is asked for once the main module has arrived (${t.main.toFixed(0)} ms), not beside it (${t.view.toFixed(0)} ms)`);
+  assert.ok(t.view < t.fcp, `the view is asked for before the first paint (${t.fcp.toFixed(0)} ms), while the link is free (${t.view.toFixed(0)} ms)`);
+  assert.equal(await text(page.getByTestId('amount-due')), '$49.99');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('on a slow link a session that is over stops the view\'s download it had started', async () => {
+  const { page, context, log, finished } = await onPhone('cs_chkSlowDone1', demo('completed'));
+  await page.getByRole('heading', { name: 'Payment complete' }).waitFor({ timeout: 20000 });
+  await page.waitForTimeout(2500); // long enough for the view's files to have arrived on this link
+  const asked = chunksFetched(log);
+  assert.ok(asked.includes('split_view.wasm'), `on a slow link the view is asked for before the config is read: ${asked}`);
+  assert.deepEqual(finished, [], 'none of the view\'s files is downloaded to the end');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test('the sanitiser module waits for the view and its pay form: it is asked for only once the view\'s files have arrived', async () => {
   const { page, context } = await hosted('cs_chkOrder2', demo('message'));
   await page.getByRole('button', { name: /^Pay / }).waitFor();
