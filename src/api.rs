@@ -217,10 +217,9 @@ async fn request(
 /// exactly `url`, with a credential exactly when the view has one; otherwise it is aborted
 /// and the view asks on its own. Its response promise and its abort handle.
 fn take_early_request(url: &str, with_credential: bool) -> Option<(js_sys::Promise, web_sys::AbortController)> {
+    let slot = crate::browser::from_boot("early-request").filter(|s| s.is_object())?;
     let window: wasm_bindgen::JsValue = web_sys::window()?.into();
-    let key = js_sys::Symbol::for_("session-view.early-request");
-    let slot = js_sys::Reflect::get(&window, &key).ok().filter(|s| s.is_object())?;
-    let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
+    let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &js_sys::Symbol::for_("session-view.early-request"));
     let field = |name: &str| js_sys::Reflect::get(&slot, &name.into()).ok();
     let abort: web_sys::AbortController = field("abort")?.dyn_into().ok()?;
     let response: js_sys::Promise = field("response")?.dyn_into().ok()?;

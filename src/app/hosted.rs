@@ -20,7 +20,6 @@ use crate::retry::Failure;
 use crate::view::{Problem, ProblemKind, ViewCtx};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
-use std::future::Future;
 use std::rc::Rc;
 use web_sys::Element;
 
@@ -125,7 +124,7 @@ pub async fn start(cx: ViewCtx, session: String) {
         let abort = Cell::new(None); // kept until the answer: dropping it would cancel the request
         let fetch = api::get_config(endpoint, TIMEOUT_MS, |a| abort.set(Some(a)));
         let mut fetch = std::pin::pin!(fetch);
-        let outcome = match soon(fetch.as_mut(), SKELETON_AFTER_MS).await {
+        let outcome = match browser::within(fetch.as_mut(), SKELETON_AFTER_MS).await {
             Some(outcome) => outcome,
             None => {
                 page.show(loading.clone());
@@ -182,16 +181,6 @@ pub async fn start(cx: ViewCtx, session: String) {
         browser::warn("session-view: the view's code did not load (network, blocker or integrity)");
         crate::paint::part_unavailable(&doc, words, &alert_in, "view").await;
     }
-}
-
-/// `fut`'s outcome if it comes within `ms`, else `None` (and `fut` goes on, to be awaited again).
-async fn soon<F: Future>(mut fut: std::pin::Pin<&mut F>, ms: u32) -> Option<F::Output> {
-    let mut timer = std::pin::pin!(browser::sleep(ms));
-    std::future::poll_fn(|task| match fut.as_mut().poll(task) {
-        std::task::Poll::Ready(out) => std::task::Poll::Ready(Some(out)),
-        std::task::Poll::Pending => timer.as_mut().poll(task).map(|()| None),
-    })
-    .await
 }
 
 crate::chunk::split!(

@@ -4,6 +4,7 @@
 pub use session_view_dom::{exact_origin, languages, warn, HeightReporter, Interval, Timeout};
 
 use crate::money;
+use std::future::Future;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -167,6 +168,13 @@ pub fn now_year_month() -> (u32, u32) {
     (d.get_utc_full_year(), d.get_utc_month() + 1)
 }
 
+/// What boot.js left on `window` for the module under `Symbol.for('session-view.{name}')`:
+/// the early config request, the early chunks, the frame's init message.
+pub fn from_boot(name: &str) -> Option<JsValue> {
+    let window: JsValue = web_sys::window()?.into();
+    js_sys::Reflect::get(&window, &js_sys::Symbol::for_(&format!("session-view.{name}"))).ok().filter(|v| !v.is_undefined())
+}
+
 /// Content of `<meta name="{name}">` in the page, set by whoever deploys it.
 pub fn meta(name: &str) -> Option<String> {
     let doc = web_sys::window()?.document()?;
@@ -202,6 +210,17 @@ pub async fn sleep(ms: u32) {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// `fut`'s outcome if it comes within `ms`, else `None` (and `fut` goes on: it can be awaited
+/// again).
+pub async fn within<F: Future>(mut fut: std::pin::Pin<&mut F>, ms: u32) -> Option<F::Output> {
+    let mut timer = std::pin::pin!(sleep(ms));
+    std::future::poll_fn(|task| match fut.as_mut().poll(task) {
+        std::task::Poll::Ready(out) => std::task::Poll::Ready(Some(out)),
+        std::task::Poll::Pending => timer.as_mut().poll(task).map(|()| None),
+    })
+    .await
 }
 
 /// Resolves once what the view has just rendered is on screen and the document's first

@@ -60,9 +60,7 @@ pub fn tell_crashed() {
 
 /// Waits for the merchant page's init message (kept by `boot.js`), then shows the view.
 pub fn start() {
-    let Some(window) = web_sys::window() else { return };
-    let key = js_sys::Symbol::for_("session-view.frame-init");
-    let Some(promise) = js_sys::Reflect::get(&window, &key).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else {
+    let Some(promise) = browser::from_boot("frame-init").and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else {
         browser::warn("session view: frame.html is meant to be framed by mount() on a merchant's page");
         return;
     };

@@ -54,16 +54,7 @@ pub async fn parts_arrived(at_most_ms: u32) {
             Poll::Pending
         }
     });
-    let mut none_on_their_way = std::pin::pin!(none_on_their_way);
-    let mut too_long = std::pin::pin!(crate::browser::sleep(at_most_ms));
-    std::future::poll_fn(|task| {
-        if none_on_their_way.as_mut().poll(task).is_ready() || too_long.as_mut().poll(task).is_ready() {
-            Poll::Ready(())
-        } else {
-            Poll::Pending
-        }
-    })
-    .await;
+    let _ = crate::browser::within(std::pin::pin!(none_on_their_way), at_most_ms).await;
 }
 
 /// `load` builds the part (a `split!` function); `part` names it for the logs and tests.
