@@ -56,14 +56,16 @@ if (fs.existsSync(splitLoader)) {
   // view's frame: the loader takes those responses instead of asking again (once; a retry
   // fetches afresh).
   const shared = Object.fromEntries([...text.matchAll(/const (__chunk_\d+) = makeLoad\([^]*?"\.\/(chunk_\d+\.wasm)"/g)].map(m => [m[1], m[2]]));
-  const frame = /export const __wasm_split_load_frame = [^]*?"\.\/(split_frame\.wasm)"[^]*?\n, \[([^\]]*)\]\)\);/.exec(text);
-  if (!frame) { console.error('manifest: no frame split point in __wasm_split.js'); process.exit(1); }
-  const early = [frame[1], ...frame[2].split(',').map(x => x.trim()).filter(Boolean).map(c => shared[c])].map(f => [f, sri(f)]);
+  // A split point's own file and the shared chunks it waits for, each with its SHA-384.
+  const filesOf = point => {
+    const m = new RegExp(`export const __wasm_split_load_${point} = [^]*?"\\./(split_${point}\\.wasm)"[^]*?\\n, \\[([^\\]]*)\\]\\)\\);`).exec(text);
+    if (!m) { console.error(`manifest: no ${point} split point in __wasm_split.js`); process.exit(1); }
+    return [m[1], ...m[2].split(',').map(x => x.trim()).filter(Boolean).map(c => shared[c])].map(f => [f, sri(f)]);
+  };
+  const early = filesOf('frame');
   // The hosted page's view likewise, on a slow link: boot.js fetches it as soon as the main
   // module has arrived, before the first paint (src/app/boot.js says why).
-  const view = /export const __wasm_split_load_view = [^]*?"\.\/(split_view\.wasm)"[^]*?\n, \[([^\]]*)\]\)\);/.exec(text);
-  if (!view) { console.error('manifest: no view split point in __wasm_split.js'); process.exit(1); }
-  const viewEarly = [view[1], ...view[2].split(',').map(x => x.trim()).filter(Boolean).map(c => shared[c])].map(f => [f, sri(f)]);
+  const viewEarly = filesOf('view');
   const taking = text
     .replace(/^(import \{ initSync \} from [^\n]*\n)/, `$1const takeEarly = f => { const e = globalThis[Symbol.for('session-view.early-chunks')]; if (!e) return undefined; e.asked.add(f); const r = e.responses.get(f); e.responses.delete(f); return r; };\n`)
     .replace(/fetch\(new URL\("\.\/([\w.-]+\.wasm)", import\.meta\.url\), \{ integrity: "[^"]+" \}\)/g, m => `(takeEarly(${JSON.stringify(m.match(/"\.\/([\w.-]+\.wasm)"/)[1])}) ?? ${m})`);

@@ -108,25 +108,9 @@ pub fn format_datetime(epoch_ms: i64, locale: &str) -> String {
     formatted.unwrap_or_else(|| date.to_iso_string().into())
 }
 
-/// Whether `Intl` takes `locale` (a well-formed tag it may not know still counts). Asked once
-/// per tag: the first paint and the view both ask.
+/// Whether `Intl` takes `locale` (a well-formed tag it may not know still counts).
 pub fn intl_accepts(locale: &str) -> bool {
-    thread_local! {
-        static ANSWERS: std::cell::RefCell<Vec<(String, bool)>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    let known = ANSWERS.with(|a| a.try_borrow().ok()?.iter().find(|(l, _)| l == locale).map(|(_, ok)| *ok));
-    known.unwrap_or_else(|| {
-        let ok = NumberFormat::new(&JsValue::from_str(locale), &JsValue::UNDEFINED).is_ok();
-        ANSWERS.with(|a| {
-            if let Ok(mut a) = a.try_borrow_mut() {
-                if a.len() >= 8 {
-                    a.remove(0);
-                }
-                a.push((locale.to_owned(), ok));
-            }
-        });
-        ok
-    })
+    NumberFormat::new(&JsValue::from_str(locale), &JsValue::UNDEFINED).is_ok()
 }
 
 /// `n` of a time unit ("minute", "second") in words for `locale`: "5 minutes", "30 Sekunden",
