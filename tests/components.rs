@@ -141,11 +141,11 @@ async fn saved_cards_are_a_radio_group_with_default_selected_and_expired_disable
     assert!(texts[0].contains("Visa •••• 4242") && texts[0].contains("Default") && texts[0].contains("Expires 12/30"));
     assert!(texts[1].contains("Mastercard •••• 4444") && !texts[1].contains("Default"));
     assert!(texts[2].contains("American Express •••• 0005") && texts[2].contains("Expired: can't be used"));
-    assert!(texts[3].starts_with("Card •••• 0000"), "unknown brand renders generically: {}", texts[3]);
+    assert!(texts[3].contains("JCB •••• 0000"), "a JCB card is named: {}", texts[3]);
     assert_eq!(texts[4], "Use a new card");
     let marks: Vec<String> =
         v.all("[data-testid=method-option] svg.sv-mark").iter().filter_map(|m| m.get_attribute("data-brand")).collect();
-    assert_eq!(marks, vec!["visa", "mastercard", "amex", "generic"], "inline brand marks, generic for unknown brands");
+    assert_eq!(marks, vec!["visa", "mastercard", "amex", "jcb"], "inline brand marks");
     assert!(!v.all_text().contains("jcb"));
     assert!(radio(&options[0]).checked(), "the default is pre-selected");
     let expired = radio(&options[2]);
@@ -443,7 +443,7 @@ async fn new_card_form_asks_exactly_the_required_billing_fields_with_autofill_na
         .iter()
         .filter_map(|e| e.get_attribute("autocomplete"))
         .collect();
-    assert_eq!(autocompletes, vec!["cc-number", "cc-exp", "cc-csc", "cc-name", "postal-code", "country"]);
+    assert_eq!(autocompletes, vec!["cc-number", "cc-exp", "cc-csc", "cc-name", "country", "postal-code"], "country first");
     for label in v.all("[data-testid=card-form] label") {
         let target = label.get_attribute("for").expect("label for");
         assert!(form.query_selector(&format!("#{target}")).ok().flatten().is_some(), "label {target} points at its field");
@@ -478,6 +478,102 @@ async fn card_number_is_grouped_as_typed_and_problems_show_when_the_field_is_lef
     tick().await;
     assert_eq!(input.value(), "4242 4242 4242 4242");
     assert_eq!(input.get_attribute("aria-invalid"), None);
+}
+
+#[wasm_bindgen_test]
+async fn every_card_brand_has_its_name_and_mark_new_and_saved() {
+    let brands = [
+        ("jcb", "JCB", "3566002020360505"),
+        ("unionpay", "UnionPay", "6200000000000005"),
+        ("diners", "Diners Club", "30569309025904"),
+        ("maestro", "Maestro", "6759649826438453"),
+        ("elo", "Elo", "5066991111111118"),
+        ("mir", "Mir", "2200000000000004"),
+        ("uatp", "UATP", "135410014004955"),
+        ("troy", "Card", "9792000000000001"),
+    ];
+    let saved: Vec<String> = brands
+        .iter()
+        .enumerate()
+        .map(|(i, (wire, _, _))| {
+            format!(r#"{{"id": "pm_{i}", "type": "card", "brand": "{wire}", "last4": "000{i}", "exp_month": 5, "exp_year": 2031}}"#)
+        })
+        .collect();
+    let v = mount(config(&format!(r#"{{"amount": 500, "currency": "usd", "saved_methods": [{}]}}"#, saved.join(","))));
+    tick().await;
+    let options = v.all("[data-testid=method-option]");
+    for (i, (wire, name, number)) in brands.iter().enumerate() {
+        let title = options[i].query_selector(".sv-saved-title").ok().flatten().and_then(|t| t.text_content()).unwrap_or_default();
+        assert_eq!(title, format!("{name} •••• 000{i}"), "saved {wire}");
+        let mark = options[i].query_selector("svg.sv-mark").ok().flatten().and_then(|m| m.get_attribute("data-brand"));
+        let want = if *wire == "troy" { "generic" } else { wire };
+        assert_eq!(mark.as_deref(), Some(want), "saved {wire}: an unknown brand is drawn generically");
+        // The masked number never wraps inside.
+        assert!(options[i]
+            .query_selector(".sv-nowrap")
+            .ok()
+            .flatten()
+            .is_some_and(|n| n.text_content().unwrap_or_default() == format!("•••• 000{i}")));
+        if *wire == "troy" {
+            continue;
+        }
+        let n = mount(demo("card"));
+        choose(&n, "Use a new card").await;
+        set_input(&n, "[data-testid=card-form] input[autocomplete=cc-number]", number);
+        tick().await;
+        assert!(n.text("[data-testid=typed-brand]").ends_with(name), "typed {wire}");
+        assert_eq!(
+            n.q("[data-testid=typed-brand] svg").and_then(|m| m.get_attribute("data-brand")).as_deref(),
+            Some(*wire),
+            "typed {wire}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_security_code_is_optional_only_where_the_brand_may_have_none() {
+    let v = mount(demo("card"));
+    choose(&v, "Use a new card").await;
+    let label = || v.text("label[for$=cvc]");
+    assert_eq!(label(), "Security code");
+    let number = "[data-testid=card-form] input[autocomplete=cc-number]";
+    let code = "[data-testid=card-form] input[autocomplete=cc-csc]";
+    // A code typed before the number keeps four digits until the brand is known.
+    set_input(&v, code, "1234");
+    tick().await;
+    let code_input: web_sys::HtmlInputElement = v.q(code).expect("code").dyn_into().expect("input");
+    assert_eq!(code_input.value(), "1234");
+    set_input(&v, number, "6759649826438453");
+    tick().await;
+    assert_eq!(label(), "Security code (optional)", "Maestro cards may have no code");
+    set_input(&v, number, "4242424242424242");
+    tick().await;
+    assert_eq!(label(), "Security code");
+}
+
+#[wasm_bindgen_test]
+async fn the_expiry_field_shows_the_date_it_means_and_the_postal_code_its_country_form() {
+    let v = mount(demo("card"));
+    choose(&v, "Use a new card").await;
+    let expiry = "[data-testid=card-form] input[autocomplete=cc-exp]";
+    let input: web_sys::HtmlInputElement = v.q(expiry).expect("expiry").dyn_into().expect("input");
+    for (typed, shown) in [("12/2030", "12 / 30"), ("9/27", "09 / 27"), ("１２/３０", "12 / 30"), ("Exp: 1/28", "01 / 28")] {
+        set_input(&v, expiry, typed);
+        tick().await;
+        assert_eq!(input.value(), shown, "{typed}");
+    }
+    assert_eq!(input.max_length(), -1, "no length limit cuts a pasted or autofilled date");
+    let postal = "[data-testid=card-form] input[autocomplete=postal-code]";
+    let select: web_sys::HtmlSelectElement = v.q("select[autocomplete=country]").expect("country").dyn_into().expect("select");
+    select.set_value("GB");
+    let _ = select.dispatch_event(&web_sys::Event::new("change").expect("event"));
+    tick().await;
+    set_input(&v, postal, "sw1a1aa");
+    blur(&v, postal);
+    tick().await;
+    let postal_input: web_sys::HtmlInputElement = v.q(postal).expect("postal").dyn_into().expect("input");
+    assert_eq!(postal_input.value(), "SW1A 1AA", "shown as the country writes it on leaving the field");
+    assert_eq!(postal_input.get_attribute("aria-invalid"), None);
 }
 
 #[wasm_bindgen_test]

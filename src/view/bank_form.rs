@@ -21,13 +21,13 @@ pub fn BankForm() -> impl IntoView {
     view! {
         <div class="sv-form" data-testid="bank-form">
             <TextField
-                id=id(Field::Routing) label=cx.text(Msg::RoutingNumber) name="routing-number" autocomplete="off" inputmode="numeric" ltr=true maxlength=9
+                id=id(Field::Routing) label=cx.text(Msg::RoutingNumber) name="routing-number" autocomplete="off" inputmode="numeric" ltr=true
                 value=Signal::derive(move || pay.bank.with(|b| b.routing.clone()))
                 on_input=Callback::new(move |raw: String| { let d = digits_only(&raw, 9); pay.bank.update(|b| b.routing = d.clone()); d })
                 on_blur=blur(Field::Routing) error=error(Field::Routing)
             />
             <TextField
-                id=id(Field::Account) label=cx.text(Msg::AccountNumber) name="account-number" autocomplete="off" inputmode="numeric" ltr=true maxlength=17
+                id=id(Field::Account) label=cx.text(Msg::AccountNumber) name="account-number" autocomplete="off" inputmode="numeric" ltr=true
                 value=Signal::derive(move || pay.bank.with(|b| b.account.clone()))
                 on_input=Callback::new(move |raw: String| { let d = digits_only(&raw, 17); pay.bank.update(|b| b.account = d.clone()); d })
                 on_blur=blur(Field::Account) error=error(Field::Account)

@@ -78,21 +78,31 @@ pub fn CardForm(config: Store<Config>) -> impl IntoView {
             </div>
             <div class="sv-row sv-row--split">
                 <TextField
-                    id=id(Field::Expiry) label=cx.text(Msg::ExpiryMmYy) name="cc-exp" autocomplete="cc-exp" inputmode="numeric" ltr=true maxlength=7
+                    id=id(Field::Expiry) label=cx.text(Msg::ExpiryMmYy) name="cc-exp" autocomplete="cc-exp" inputmode="numeric" ltr=true
                     value=value(|c| c.expiry.clone())
                     on_input=Callback::new(move |raw: String| {
-                        // Reformat only while typing forwards, so backspace over " / " works.
-                        let shown = if raw.len() >= pay.card.with_untracked(|c| c.expiry.len()) { card::format_expiry(&raw) } else { raw };
+                        let shown = card::format_expiry(&raw);
                         pay.card.update(|c| c.expiry = shown.clone());
                         shown
                     })
-                    on_blur=blur(Field::Expiry) error=error(Field::Expiry)
+                    // Backspace crosses " / " as typed; the field reads the same either way.
+                    on_delete=Callback::new(move |raw: String| {
+                        pay.card.update(|c| c.expiry = raw.clone());
+                        raw
+                    })
+                    on_blur=Callback::new(move |()| {
+                        pay.card.update(|c| c.expiry = card::format_expiry(&c.expiry));
+                        pay.touch(Field::Expiry);
+                    })
+                    error=error(Field::Expiry)
                 />
                 <TextField
-                    id=id(Field::Cvc) label=cx.text(Msg::SecurityCode) name="cvc" autocomplete="cc-csc" inputmode="numeric" ltr=true
+                    id=id(Field::Cvc) name="cvc" autocomplete="cc-csc" inputmode="numeric" ltr=true
+                    label=Signal::derive(move || cx.text(if card::cvc_optional(&brand.get()) { Msg::SecurityCodeOptional } else { Msg::SecurityCode }))
                     value=value(|c| c.cvc.clone())
                     on_input=Callback::new(move |raw: String| {
-                        let digits = card::digits_only(&raw, card::cvc_length(&brand.get_untracked()));
+                        // Judged against the brand on leaving or on Pay, not cut while typing.
+                        let digits = card::digits_only(&raw, pay.card.with_untracked(|c| card::cvc_typing_max(&c.number)));
                         pay.card.update(|c| c.cvc = digits.clone());
                         digits
                     })
@@ -104,7 +114,6 @@ pub fn CardForm(config: Store<Config>) -> impl IntoView {
             <Show when=move || needs(AvsField::Line2)>{text(Field::Line2, Msg::AddressLine2, "address-line2", "address-line2", |c| c.line2.clone(), |c, v| c.line2 = v)}</Show>
             <Show when=move || needs(AvsField::City)>{text(Field::City, Msg::City, "city", "address-level2", |c| c.city.clone(), |c, v| c.city = v)}</Show>
             <Show when=move || needs(AvsField::State)>{text(Field::State, Msg::StateOrRegion, "state", "address-level1", |c| c.state.clone(), |c, v| c.state = v)}</Show>
-            <Show when=move || pay.card.with(|c| required.with(|r| payment::asks_postal_code(c, r)))>{text(Field::PostalCode, Msg::PostalCode, "postal-code", "postal-code", |c| c.postal_code.clone(), |c, v| c.postal_code = v)}</Show>
             <Show when=move || needs(AvsField::Country)>
                 <div class="sv-field" class:sv-field--invalid=move || country_error.get().is_some()>
                     <label class="sv-label" for=country_id.clone()>{cx.text(Msg::Country)}</label>
@@ -128,6 +137,20 @@ pub fn CardForm(config: Store<Config>) -> impl IntoView {
                     </select>
                     <p class="sv-error" id=format!("{}-error", country_id.clone())>{move || country_error.get().map(|m| cx.text(m))}</p>
                 </div>
+            </Show>
+            <Show when=move || pay.card.with(|c| required.with(|r| payment::asks_postal_code(c, r)))>
+                <TextField
+                    id=id(Field::PostalCode) label=cx.text(Msg::PostalCode) name="postal-code" autocomplete="postal-code"
+                    value=value(|c| c.postal_code.clone()) on_input=set(|c, v| c.postal_code = v)
+                    // Shown as the chosen country writes it once the payer moves on (`sw1a1aa` → `SW1A 1AA`).
+                    on_blur=Callback::new(move |()| {
+                        if let Some(normal) = pay.card.with_untracked(|c| required.with_untracked(|r| payment::postal_code(c, r))) {
+                            pay.card.update(|c| c.postal_code = normal);
+                        }
+                        pay.touch(Field::PostalCode);
+                    })
+                    error=error(Field::PostalCode)
+                />
             </Show>
         </div>
     }

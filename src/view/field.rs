@@ -10,18 +10,19 @@ pub fn leaving_for_primary(ev: &web_sys::FocusEvent) -> bool {
 
 /// A labelled text input whose problem, once shown, is tied to it for screen readers.
 /// `on_input` gets the raw value and returns what the field should show (it may reformat,
-/// e.g. group card digits); the caret stays after the same number of digits.
+/// e.g. group card digits); `on_delete`, when given, does the same for a deletion (so that
+/// backspace can cross what formatting inserted). The caret stays with what was typed.
 #[component]
 pub fn TextField(
     id: String,
-    label: &'static str,
+    #[prop(into)] label: Signal<&'static str>,
     name: &'static str,
     autocomplete: &'static str,
     #[prop(default = "text")] inputmode: &'static str,
     #[prop(optional)] ltr: bool,
-    #[prop(optional)] maxlength: Option<u32>,
     #[prop(into)] value: Signal<String>,
     on_input: Callback<String, String>,
+    #[prop(optional)] on_delete: Option<Callback<String, String>>,
     on_blur: Callback<()>,
     #[prop(into)] error: Signal<Option<crate::i18n::Msg>>,
 ) -> impl IntoView {
@@ -39,31 +40,21 @@ pub fn TextField(
     let input = move |ev: web_sys::Event| {
         let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let raw = el.value();
-        let caret = el.selection_start().ok().flatten().unwrap_or(raw.len() as u32) as usize;
-        let digits_before = raw.chars().take(caret).filter(char::is_ascii_digit).count();
-        let shown = on_input.run(raw.clone());
+        let deleting = ev.dyn_ref::<web_sys::InputEvent>().is_some_and(|e| e.input_type().starts_with("delete"));
+        let caret = el.selection_start().ok().flatten().map_or(raw.len(), |c| c as usize);
+        let shown = match on_delete {
+            Some(keep) if deleting => keep.run(raw.clone()),
+            _ => on_input.run(raw.clone()),
+        };
         if shown != raw {
             el.set_value(&shown);
-            // Put the caret back after the same number of digits.
-            let mut seen = 0;
-            let pos = shown
-                .char_indices()
-                .find_map(|(i, c)| {
-                    if seen == digits_before {
-                        return Some(i);
-                    }
-                    if c.is_ascii_digit() {
-                        seen += 1;
-                    }
-                    None
-                })
-                .unwrap_or(shown.len()) as u32;
+            let pos = crate::digits::caret_after(&raw, caret, &shown) as u32;
             let _ = el.set_selection_range(pos, pos);
         }
     };
     view! {
         <div class="sv-field" class:sv-field--invalid=move || error.get().is_some()>
-            <label class="sv-label" for=id.clone()>{label}</label>
+            <label class="sv-label" for=id.clone()>{move || label.get()}</label>
             <input
                 node_ref=node
                 class="sv-input"
@@ -73,7 +64,6 @@ pub fn TextField(
                 autocomplete=autocomplete
                 inputmode=inputmode
                 dir=if ltr { "ltr" } else { "auto" }
-                maxlength=maxlength
                 spellcheck="false"
                 prop:value=move || value.get()
                 aria-invalid=move || error.get().map(|_| "true")

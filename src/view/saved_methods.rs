@@ -19,12 +19,25 @@ pub fn SavedMethodText(
 ) -> impl IntoView {
     let cx = ctx();
     view! {
-        <span class="sv-saved-title" id=title_id>{title}</span>
+        <span class="sv-saved-title" id=title_id>{masked(title)}</span>
         {is_default.then(|| view! { <span class="sv-badge">{cx.text(Msg::Default)}</span> })}
         {details.into_iter().map(|d| view! { <span class="sv-saved-detail" dir="auto">{d}</span> }).collect_view()}
         {unusable.map(|why| view! { <span class="sv-badge sv-badge--warn" id=unusable_id>{cx.text(why)}</span> })}
     }
 }
+
+/// "Mastercard •••• 4444" with its masked number kept on one line.
+fn masked(title: String) -> impl IntoView {
+    match title.find(MASK).and_then(|at| title.split_at_checked(at)) {
+        Some((name, number)) => {
+            let (name, number) = (name.to_owned(), number.to_owned());
+            view! { {name} <span class="sv-nowrap">{number}</span> }.into_any()
+        }
+        None => title.into_any(),
+    }
+}
+
+const MASK: &str = "••••";
 
 /// The brand's own name (never translated), or "Card" in the payer's language.
 pub fn brand_name(brand: Option<&Brand>, cx: ViewCtx) -> &'static str {
@@ -33,13 +46,20 @@ pub fn brand_name(brand: Option<&Brand>, cx: ViewCtx) -> &'static str {
         Some(Brand::Mastercard) => "Mastercard",
         Some(Brand::Amex) => "American Express",
         Some(Brand::Discover) => "Discover",
+        Some(Brand::Jcb) => "JCB",
+        Some(Brand::Unionpay) => "UnionPay",
+        Some(Brand::Diners) => "Diners Club",
+        Some(Brand::Maestro) => "Maestro",
+        Some(Brand::Elo) => "Elo",
+        Some(Brand::Mir) => "Mir",
+        Some(Brand::Uatp) => "UATP",
         _ => cx.text(Msg::Card),
     }
 }
 
 /// (title, details, expired) of a saved method, judged at `now` (year, month).
 pub fn describe(m: &SavedMethod, now: (u32, u32), cx: ViewCtx) -> (String, Vec<String>, bool) {
-    let last4 = m.last4.as_deref().map(|l| format!("•••• {l}")).unwrap_or_default();
+    let last4 = m.last4.as_deref().map(|l| format!("{MASK} {l}")).unwrap_or_default();
     match m.kind {
         MethodType::Ach => {
             let account = cx.text(match m.account_type {

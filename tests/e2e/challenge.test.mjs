@@ -181,7 +181,8 @@ test('SMS code: send, wrong code (attempts left), resend after the cooldown, pas
   assert.equal(env.mock.challengeCalls.filter(c => c.kind === 'send').length, 2);
 
   await page.getByLabel('Verification code').focus();
-  await page.keyboard.insertText('Your code is 482 913'); // a paste of the whole message
+  // A paste of the whole message, longer than any code field: the code is found in it.
+  await page.keyboard.insertText('Your Fellside code is 482 913. It expires in 10 minutes, ref 77.');
   assert.equal(await page.getByLabel('Verification code').inputValue(), '482913');
   await page.click('[data-testid=code-verify]');
   await page.waitForSelector('text=Verified. You can now pay.');

@@ -109,6 +109,27 @@ test('a new card typed key by key: grouped as typed, sent to the API only; a dou
   assert.deepEqual(mock.confirms[0].body.payment_method.card, { number: '4000056655665556', exp_month: 12, exp_year: 2030, cvc: '737', name: 'Jordan Lee' });
 });
 
+test('expiry dates typed as payers type them are shown and sent as the same date', async () => {
+  const forms = [['9/27', '09 / 27', [9, 2027]], ['12/2030', '12 / 30', [12, 2030]], ['1/28', '01 / 28', [1, 2028]]];
+  mock.scriptConfirm('cs_engExp1', forms.map(() => ({ status: 402, body: { decline_message: 'Try another date' } })));
+  await hosted('cs_engExp1', demo('card'));
+  await typeCard();
+  const expiry = await b.byLabel('Expiry (MM / YY)');
+  for (const [typed, shown, [month, year]] of forms) {
+    await b.type(expiry, '\uE003'.repeat(8)); // Backspace over what was there
+    await b.type(expiry, typed);
+    assert.equal(await b.run(el => el.value, expiry), shown, typed);
+    await b.type(await b.byLabel('Security code'), '123'); // a decline clears it
+    const before = mock.confirms.length;
+    await b.click(await b.button('Pay $49.99'));
+    for (let i = 0; i < 150 && mock.confirms.length === before; i++) await new Promise(r => setTimeout(r, 100));
+    assert.equal(mock.confirms.length, before + 1, `${typed}: one confirm`);
+    await b.waitFor(() => /declined/.test(document.querySelector('[role=alert]')?.textContent || ''), [], { what: `the decline after ${typed}` });
+    const card = mock.confirms.at(-1).body.payment_method.card;
+    assert.deepEqual([card.exp_month, card.exp_year], [month, year], `${typed} sent as shown`);
+  }
+});
+
 test('declined: the server\'s reason in an alert, everything typed kept; then paid', async () => {
   mock.scriptConfirm('cs_engDecl1', [{ status: 402, body: { decline_message: 'Insufficient funds' } }]);
   await hosted('cs_engDecl1', demo('card'));

@@ -117,7 +117,7 @@ export class Session {
   /** The element whose accessible-ish name is `name`: a label's control, or a button's text. */
   async byLabel(name) {
     return this.waitFor(n => {
-      for (const l of document.querySelectorAll('label')) if (l.textContent.trim() === n) return l.control;
+      for (const l of document.querySelectorAll('label')) if (l.textContent.replace(/\s+/g, ' ').trim() === n) return l.control;
       for (const e of document.querySelectorAll('[aria-label]')) if (e.getAttribute('aria-label') === n) return e;
       return null;
     }, [name], { what: `the field labelled ${name}` });

@@ -58,21 +58,27 @@ pub const DEFAULT_RESEND_S: u32 = 30;
 /// Longest resend wait the view will show, whatever the server says.
 pub const MAX_RESEND_S: u32 = 600;
 
-/// What the payer typed or pasted, as the code: digits only (ASCII, Arabic-Indic, extended
-/// Arabic-Indic and full-width digits become ASCII), spaces, dashes and any text around the
-/// code dropped, at most [`CODE_MAX`] digits. "Your code is 123 456." pastes as "123456".
+/// What the payer typed or pasted, as the code: digits only (full-width and Arabic-Indic
+/// digits read as ASCII, [`crate::digits`]). From a pasted message, the first group of
+/// [`CODE_MIN`] to [`CODE_MAX`] digits (spaces or dashes between them) wherever it stands:
+/// "Your code is 123 456, valid 10 min" is "123456". Otherwise every digit, at most [`CODE_MAX`].
 pub fn normalize_code(input: &str) -> String {
-    input
-        .chars()
-        .filter_map(|c| match c {
-            '0'..='9' => Some(c),
-            '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10),
-            '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10),
-            '\u{FF10}'..='\u{FF19}' => char::from_digit(c as u32 - 0xFF10, 10),
-            _ => None,
-        })
-        .take(CODE_MAX)
-        .collect()
+    let chars: Vec<char> = input.chars().collect();
+    let mut groups: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for (i, c) in chars.iter().enumerate() {
+        if let Some(d) = crate::digits::ascii_digit(*c) {
+            current.push(d);
+            continue;
+        }
+        let next_is_digit = chars.get(i + 1).copied().and_then(crate::digits::ascii_digit).is_some();
+        let joins = matches!(c, ' ' | '-' | '\u{a0}' | '\u{2009}' | '\u{202f}') && !current.is_empty() && next_is_digit;
+        if !joins && !current.is_empty() {
+            groups.push(std::mem::take(&mut current));
+        }
+    }
+    groups.push(current);
+    groups.into_iter().find(|g| (CODE_MIN..=CODE_MAX).contains(&g.len())).unwrap_or_else(|| crate::digits::only(input, CODE_MAX))
 }
 
 /// Whether `code` (normalised) is long enough to be checked.
@@ -201,6 +207,10 @@ mod tests {
         assert_eq!(normalize_code("１２３４５６"), "123456", "full-width digits");
         assert_eq!(normalize_code("12345678901234"), "1234567890", "at most ten digits");
         assert_eq!(normalize_code("abc"), "");
+        assert_eq!(normalize_code("Your Fellside code is 123 456"), "123456", "a whole SMS pasted");
+        assert_eq!(normalize_code("Fellside: 123456 is your code. It expires in 10 minutes."), "123456");
+        assert_eq!(normalize_code("Use 4821 by 12:30"), "4821", "not the time after it");
+        assert_eq!(normalize_code("12"), "12", "typed so far");
         assert!(code_complete("1234") && code_complete("123456") && code_complete("1234567890"));
         assert!(!code_complete("123") && !code_complete("") && !code_complete("12a456"));
     }

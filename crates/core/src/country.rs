@@ -36,6 +36,60 @@ pub fn has_postal_codes(code: &str) -> bool {
     !WITHOUT_POSTAL_CODES.contains(&code)
 }
 
+/// A postal code as `country` writes it, or `None` when it can't be one there. Case, spaces,
+/// hyphens and full-width digits are forgiven: `sw1a1aa` is `SW1A 1AA` in GB, `941031234`
+/// is `94103-1234` in the US. Countries without a rule of their own (or none chosen) take
+/// any 1-12 letters, digits, spaces or hyphens, trimmed.
+pub fn postal_code(country: &str, code: &str) -> Option<String> {
+    let typed: String = code.trim().chars().map(|c| crate::digits::ascii_digit(c).unwrap_or(c).to_ascii_uppercase()).collect();
+    let compact: String = typed.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    let digits = |n: usize| compact.len() == n && compact.bytes().all(|b| b.is_ascii_digit());
+    let split = |at: usize, sep: &str| compact.split_at_checked(at).map(|(a, b)| format!("{a}{sep}{b}"));
+    let shape = |pattern: &str| {
+        compact.len() == pattern.len()
+            && compact.bytes().zip(pattern.bytes()).all(|(c, p)| if p == b'9' { c.is_ascii_digit() } else { c.is_ascii_uppercase() })
+    };
+    match country {
+        "US" if digits(5) => Some(compact),
+        "US" if digits(9) => split(5, "-"),
+        "CA" if shape("A9A9A9") => split(3, " "),
+        "GB" => {
+            let (outward, inward) = compact.split_at_checked(compact.len().checked_sub(3)?)?;
+            let inward_ok =
+                matches!(inward.as_bytes(), [d, a, b] if d.is_ascii_digit() && a.is_ascii_uppercase() && b.is_ascii_uppercase());
+            let ob = outward.as_bytes();
+            let outward_ok = (2..=4).contains(&ob.len())
+                && ob.first().is_some_and(u8::is_ascii_uppercase)
+                && ob.iter().all(u8::is_ascii_alphanumeric)
+                && (ob.iter().any(u8::is_ascii_digit) || outward == "GIR");
+            (inward_ok && outward_ok).then(|| format!("{outward} {inward}"))
+        }
+        "DE" | "FR" | "IT" | "ES" | "FI" | "MX" | "MY" | "TH" | "TR" | "UA" | "KR" if digits(5) => Some(compact),
+        "AU" | "AT" | "BE" | "CH" | "DK" | "NO" | "NZ" | "ZA" | "HU" | "LU" | "PH" | "BG" if digits(4) => Some(compact),
+        "IN" | "CN" | "RU" | "SG" | "VN" | "KZ" if digits(6) => Some(compact),
+        "NL" if shape("9999AA") => split(4, " "),
+        "JP" if digits(7) => split(3, "-"),
+        "BR" if digits(8) => split(5, "-"),
+        "PL" if digits(5) => split(2, "-"),
+        "SE" | "CZ" | "SK" | "GR" if digits(5) => split(3, " "),
+        "PT" if digits(7) => split(4, "-"),
+        "IE" if compact.len() == 7
+            && compact.bytes().all(|b| b.is_ascii_alphanumeric())
+            && compact.starts_with(|c: char| c.is_ascii_alphabetic()) =>
+        {
+            split(3, " ")
+        }
+        "US" | "CA" | "DE" | "FR" | "IT" | "ES" | "FI" | "MX" | "MY" | "TH" | "TR" | "UA" | "KR" | "AU" | "AT" | "BE" | "CH" | "DK"
+        | "NO" | "NZ" | "ZA" | "HU" | "LU" | "PH" | "BG" | "IN" | "CN" | "RU" | "SG" | "VN" | "KZ" | "NL" | "JP" | "BR" | "PL" | "SE"
+        | "CZ" | "SK" | "GR" | "PT" | "IE" => None,
+        _ => {
+            let words = typed.split_whitespace().collect::<Vec<_>>().join(" ");
+            let ok = !words.is_empty() && words.len() <= 12 && words.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-');
+            ok.then_some(words)
+        }
+    }
+}
+
 /// The country a BCP 47 locale names in its region subtag (`en-GB` → GB, `pt-BR` → BR,
 /// `zh-Hant-TW` → TW), if it is one; a bare language (`ja`) or a UN region (`es-419`) names none.
 pub fn from_locale(tag: &str) -> Option<&'static str> {
@@ -69,6 +123,56 @@ mod tests {
             assert!(!has_postal_codes(c), "{c}");
         }
         assert!(WITHOUT_POSTAL_CODES.iter().all(|c| is_code(c)));
+    }
+
+    /// Postal codes as payers type them → as the country writes them (`None`: can't be one).
+    #[test]
+    fn postal_codes_as_payers_type_them() {
+        let table: &[(&str, &str, Option<&str>)] = &[
+            ("US", "94103", Some("94103")),
+            ("US", "94103-1234", Some("94103-1234")),
+            ("US", "941031234", Some("94103-1234")),
+            ("US", "94103 1234", Some("94103-1234")),
+            ("US", " ９４１０３ ", Some("94103")),
+            ("US", "9410", None),
+            ("US", "94103-12", None),
+            ("US", "SW1A 1AA", None),
+            ("CA", "K1A 0B1", Some("K1A 0B1")),
+            ("CA", "k1a0b1", Some("K1A 0B1")),
+            ("CA", "K1A 0B", None),
+            ("CA", "11A 0B1", None),
+            ("GB", "SW1A 1AA", Some("SW1A 1AA")),
+            ("GB", "SW1A1AA", Some("SW1A 1AA")),
+            ("GB", "sw1a  1aa", Some("SW1A 1AA")),
+            ("GB", "M1 1AE", Some("M1 1AE")),
+            ("GB", "ec1a 1bb", Some("EC1A 1BB")),
+            ("GB", "GIR 0AA", Some("GIR 0AA")),
+            ("GB", "1W1A 1AA", None),
+            ("GB", "SW1A", None),
+            ("GB", "", None),
+            ("DE", "10115", Some("10115")),
+            ("DE", "1011", None),
+            ("NL", "1012ab", Some("1012 AB")),
+            ("JP", "1000001", Some("100-0001")),
+            ("JP", "100-0001", Some("100-0001")),
+            ("BR", "01310100", Some("01310-100")),
+            ("PL", "00950", Some("00-950")),
+            ("SE", "11455", Some("114 55")),
+            ("IE", "a65f4e2", Some("A65 F4E2")),
+            ("AU", "2000", Some("2000")),
+            ("IN", "110001", Some("110001")),
+            ("PE", "lima 01", Some("LIMA 01")),
+            ("", "  12345  ", Some("12345")),
+            ("", "", None),
+            ("", "<script>", None),
+            ("", "1234567890123", None),
+        ];
+        for (country, typed, want) in table {
+            assert_eq!(postal_code(country, typed).as_deref(), *want, "{country} {typed:?}");
+            if let Some(shown) = want {
+                assert_eq!(postal_code(country, shown).as_deref(), Some(*shown), "{country}: {shown:?} stays");
+            }
+        }
     }
 
     #[test]

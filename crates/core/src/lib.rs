@@ -21,6 +21,7 @@ pub mod challenge;
 pub mod contrast;
 pub mod countdown;
 pub mod country;
+pub mod digits;
 pub mod embedding;
 pub mod gate;
 pub mod i18n;

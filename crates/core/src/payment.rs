@@ -67,6 +67,13 @@ pub fn asks_postal_code(c: &CardInput, required: &[AvsField]) -> bool {
     required.contains(&AvsField::PostalCode) && (!required.contains(&AvsField::Country) || crate::country::has_postal_codes(&c.country))
 }
 
+/// The postal code as the chosen country writes it (`SW1A1AA` → `SW1A 1AA`), judged by that
+/// country's rule only when the session asks for the country; `None` when it can't be one.
+pub fn postal_code(c: &CardInput, required: &[AvsField]) -> Option<String> {
+    let country = if required.contains(&AvsField::Country) { c.country.as_str() } else { "" };
+    crate::country::postal_code(country, &c.postal_code)
+}
+
 /// Problems with a new card, in form order. `required` are the AVS fields the session asks for.
 pub fn card_problems(c: &CardInput, required: &[AvsField], now_year: u32, now_month: u32) -> Problems {
     let mut out = Vec::new();
@@ -100,16 +107,15 @@ pub fn card_problems(c: &CardInput, required: &[AvsField], now_year: u32, now_mo
     if needs(AvsField::State) && blank(&c.state) {
         out.push((Field::State, Msg::EnterState));
     }
-    if asks_postal_code(c, required) {
-        let country = if needs(AvsField::Country) { c.country.as_str() } else { "" };
-        if blank(&c.postal_code) {
-            out.push((Field::PostalCode, Msg::EnterPostalCode));
-        } else if !bank::postal_ok(country, &c.postal_code) {
-            out.push((Field::PostalCode, Msg::PostalCodeWrong));
-        }
-    }
     if needs(AvsField::Country) && blank(&c.country) {
         out.push((Field::Country, Msg::ChooseCountry));
+    }
+    if asks_postal_code(c, required) {
+        if blank(&c.postal_code) {
+            out.push((Field::PostalCode, Msg::EnterPostalCode));
+        } else if postal_code(c, required).is_none() {
+            out.push((Field::PostalCode, Msg::PostalCodeWrong));
+        }
     }
     out
 }
@@ -211,7 +217,9 @@ pub fn method_body(saved_id: Option<&str>, card: Option<&CardInput>, bank: Optio
                 line2: opt(&c.line2),
                 city: opt(&c.city),
                 state: opt(&c.state),
-                postal_code: opt(&c.postal_code).filter(|_| crate::country::has_postal_codes(&c.country)),
+                postal_code: opt(&c.postal_code)
+                    .map(|typed| crate::country::postal_code(&c.country, &typed).unwrap_or(typed))
+                    .filter(|_| crate::country::has_postal_codes(&c.country)),
                 country: opt(&c.country),
             },
         });
@@ -287,7 +295,11 @@ mod tests {
     fn avs_fields_are_required_exactly_as_asked() {
         let required = [AvsField::PostalCode, AvsField::Country];
         let p = card_problems(&good_card(), &required, 2026, 11);
-        assert_eq!(p.iter().map(|(f, _)| *f).collect::<Vec<_>>(), vec![Field::PostalCode, Field::Country]);
+        assert_eq!(
+            p.iter().map(|(f, _)| *f).collect::<Vec<_>>(),
+            vec![Field::Country, Field::PostalCode],
+            "country first, as the form asks"
+        );
         let with = CardInput { postal_code: "SW1A 1AA".into(), country: "GB".into(), ..good_card() };
         assert!(card_problems(&with, &required, 2026, 11).is_empty());
         let wrong = CardInput { postal_code: "SW1A 1AA".into(), country: "US".into(), ..good_card() };
@@ -299,7 +311,35 @@ mod tests {
         let body = wire(method_body(None, Some(&typed_before), None, (2026, 1)));
         assert_eq!(body["billing_details"]["postal_code"], serde_json::Value::Null);
         assert_eq!(card_problems(&wrong, &required, 2026, 11)[0].0, Field::PostalCode);
+        // Judged by the chosen country's rule, normalised on the wire.
+        let compact = CardInput { postal_code: "sw1a1aa".into(), country: "GB".into(), ..good_card() };
+        assert!(card_problems(&compact, &required, 2026, 11).is_empty());
+        assert_eq!(wire(method_body(None, Some(&compact), None, (2026, 11)))["billing_details"]["postal_code"], "SW1A 1AA");
+        let zip9 = CardInput { postal_code: "941031234".into(), country: "US".into(), ..good_card() };
+        assert!(card_problems(&zip9, &required, 2026, 11).is_empty());
+        assert_eq!(wire(method_body(None, Some(&zip9), None, (2026, 11)))["billing_details"]["postal_code"], "94103-1234");
         assert!(card_problems(&good_card(), &[AvsField::Other("planet".into())], 2026, 11).is_empty());
+    }
+
+    #[test]
+    fn a_card_without_a_security_code_pays_when_its_brand_has_none() {
+        let maestro = CardInput { number: "6759649826438453".into(), cvc: String::new(), ..good_card() };
+        assert!(card_problems(&maestro, &[], 2026, 11).is_empty());
+        assert_eq!(wire(method_body(None, Some(&maestro), None, (2026, 11)))["card"]["cvc"], "");
+        let visa = CardInput { cvc: String::new(), ..good_card() };
+        assert_eq!(card_problems(&visa, &[], 2026, 11), vec![(Field::Cvc, Msg::EnterSecurityCode)]);
+        let amex_code_typed_first = CardInput { number: "378282246310005".into(), cvc: "1234".into(), ..good_card() };
+        assert!(card_problems(&amex_code_typed_first, &[], 2026, 11).is_empty());
+    }
+
+    #[test]
+    fn the_date_sent_is_the_date_shown() {
+        for (typed, month, year) in [("12/2030", 12, 2030), ("9/27", 9, 2027), ("1/28", 1, 2028), ("122030", 12, 2030)] {
+            let shown = card::format_expiry(typed);
+            let c = CardInput { expiry: shown.clone(), ..good_card() };
+            let card = &wire(method_body(None, Some(&c), None, (2026, 11)))["card"];
+            assert_eq!((card["exp_month"].as_u64(), card["exp_year"].as_u64()), (Some(month), Some(year)), "{typed} shown as {shown}");
+        }
     }
 
     #[test]

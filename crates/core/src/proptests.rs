@@ -94,7 +94,9 @@ proptest! {
         let _ = card::check_number(&s);
         let _ = card::check_expiry(&s, y, m);
         let formatted = card::format_expiry(&s);
-        prop_assert!(formatted.chars().count() <= 7);
+        prop_assert!(formatted.chars().count() <= 11, "at most 8 digits and the separator");
+        prop_assert_eq!(card::format_expiry(&formatted), formatted.clone(), "what the field shows formats as itself");
+        prop_assert_eq!(card::check_expiry(&formatted, y, m), card::check_expiry(&s, y, m), "and means what was typed");
         let _ = card::group(&s, &card::brand_of(&s));
     }
 

@@ -208,7 +208,6 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                         autocomplete="one-time-code"
                         spellcheck="false"
                         dir="ltr"
-                        maxlength="24"
                         aria-invalid=move || invalid.get().then_some("true")
                         aria-describedby=described.clone()
                         disabled=move || locked.get().is_some()

@@ -317,8 +317,9 @@ messages! {
 
     // A new card
     CardNumber = "Card number",
-    ExpiryMmYy = "Expiry (MM / YY)",
+    ExpiryMmYy = "Expiry (MM\u{a0}/\u{a0}YY)",
     SecurityCode = "Security code",
+    SecurityCodeOptional = "Security code (optional)",
     NameOnCard = "Name on card",
     StreetAddress = "Street address",
     AddressLine2 = "Address line 2",
@@ -331,7 +332,7 @@ messages! {
     CardNumberLength = "This card number is too short or too long.",
     CardNumberInvalid = "This card number isn't valid. Check it for typos.",
     EnterExpiry = "Enter the expiry date.",
-    ExpiryFormat = "Enter the expiry date as MM / YY.",
+    ExpiryFormat = "Enter the expiry date as MM\u{a0}/\u{a0}YY.",
     CardExpired = "This card has expired.",
     EnterSecurityCode = "Enter the security code.",
     SecurityCodeLength = "The security code is 3 digits (4 on American Express).",

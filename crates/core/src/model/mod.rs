@@ -53,7 +53,10 @@ wire_enum!(MethodType, Other { Card = "card", Ach = "ach" });
 wire_enum!(AvsField, Other {
     Line1 = "line1", Line2 = "line2", City = "city", State = "state", PostalCode = "postal_code", Country = "country",
 });
-wire_enum!(Brand, Other { Visa = "visa", Mastercard = "mastercard", Amex = "amex", Discover = "discover" });
+wire_enum!(Brand, Other {
+    Visa = "visa", Mastercard = "mastercard", Amex = "amex", Discover = "discover", Jcb = "jcb", Unionpay = "unionpay",
+    Diners = "diners", Maestro = "maestro", Elo = "elo", Mir = "mir", Uatp = "uatp",
+});
 wire_enum!(AccountType, Other { Checking = "checking", Savings = "savings" });
 wire_enum!(ChallengeType, Other { Hcaptcha = "hcaptcha", Turnstile = "turnstile", Sms = "sms", Email = "email" });
 

@@ -121,7 +121,7 @@ fn unknown_enum_values_become_explicit_unknowns() {
     let p = parse(
         r#"{ "status": "paused", "scope": "admin", "layout": "popup", "setup_future_usage": "always",
              "challenge": {"type": "retina_scan"},
-             "saved_methods": [{"type": "paypal"}, {"type": "card", "brand": "JCB"}] }"#,
+             "saved_methods": [{"type": "paypal"}, {"type": "card", "brand": "Troy"}, {"type": "card", "brand": "JCB"}] }"#,
     );
     let c = &p.config;
     assert_eq!(c.status, Some(Status::Unknown("paused".into())));
@@ -130,7 +130,8 @@ fn unknown_enum_values_become_explicit_unknowns() {
     assert_eq!(c.setup_future_usage, Some(FutureUsage::Unknown("always".into())));
     assert_eq!(c.challenge.as_ref().map(|ch| ch.kind.clone()), Some(ChallengeType::Other("retina_scan".into())));
     assert_eq!(c.saved_methods[0].kind, MethodType::Other("paypal".into()));
-    assert_eq!(c.saved_methods[1].brand, Some(Brand::Other("JCB".into())));
+    assert_eq!(c.saved_methods[1].brand, Some(Brand::Other("Troy".into())));
+    assert_eq!(c.saved_methods[2].brand, Some(Brand::Jcb), "known brands match in any case");
     assert_ne!(c.layout, Some(Layout::Embedded));
 }
 
