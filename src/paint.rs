@@ -117,7 +117,7 @@ impl Painter<'_> {
         self.header(&root, config, embedded)?;
         let main = self.el(Some(&root), "main", &[("class", "sv-main")])?;
         self.body(&main, config, clock)?;
-        if !embedded {
+        if !embedded && clock.status_seen(config).takes_payment_details() {
             let footer = self.el(Some(&root), "footer", &[("class", "sv-footer")])?;
             self.with_text(&footer, "p", &[], self.text(Msg::SecureFooter))?;
         }
@@ -241,13 +241,36 @@ impl Painter<'_> {
     /// version replaces them (the view's `PageMessage`, waiting).
     fn message_words(&self, main: &Element, html: &str) -> Option<()> {
         let lines = sanitize::estimated_lines(html);
-        let attrs = [("class", "sv-message sv-message--waiting"), ("aria-busy", "true"), ("dir", "auto"), ("data-testid", "page-message")];
+        let long = sanitize::collapsed(html);
+        let id = self.id("page-message");
+        let class = if long { "sv-message sv-message--waiting sv-message--collapsed" } else { "sv-message sv-message--waiting" };
+        let attrs = [("class", class), ("id", &id), ("aria-busy", "true"), ("dir", "auto"), ("data-testid", "page-message")];
         let div = self.el(Some(main), "div", &attrs)?;
         let style = div.dyn_ref::<HtmlElement>()?.style();
         let height = format!("calc({lines} * 1.5em)");
         style.set_property("min-height", &height).ok()?;
         style.set_property("max-height", &height).ok()?;
         self.add_text(&div, &sanitize::preview_text(html));
+        if long {
+            // The view's "Show more"; until the view takes over, it opens the words once.
+            let attrs = [
+                ("type", "button"),
+                ("class", "sv-more"),
+                ("aria-expanded", "false"),
+                ("aria-controls", &id),
+                ("data-testid", "page-message-more"),
+            ];
+            let button = self.with_text(main, "button", &attrs, self.text(Msg::ShowMore))?;
+            let (words, more) = (div.clone(), button.clone());
+            let open = wasm_bindgen::closure::Closure::once_into_js(move || {
+                let _ = words.class_list().remove_1("sv-message--collapsed");
+                if let Some(s) = words.dyn_ref::<HtmlElement>().map(HtmlElement::style) {
+                    let _ = s.remove_property("max-height");
+                }
+                more.remove();
+            });
+            button.dyn_ref::<HtmlElement>()?.set_onclick(Some(open.unchecked_ref()));
+        }
         Some(())
     }
 

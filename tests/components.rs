@@ -320,6 +320,10 @@ fn status_views() {
     let unknown = mount(config(r#"{"status": "paused", "amount": 100, "currency": "usd"}"#));
     assert!(unknown.q("[data-testid=unavailable]").is_some());
     assert!(unknown.q("[data-testid=amount-due]").is_none());
+    for (v, name) in [(&done, "completed"), (&expired, "expired"), (&unknown, "unavailable")] {
+        assert!(!v.all_text().contains("sent encrypted"), "{name}: no payment details are taken, none said to be sent");
+    }
+    assert!(mount(demo("card")).all_text().contains("sent encrypted"), "said where they are");
 }
 
 #[wasm_bindgen_test]
@@ -864,11 +868,13 @@ async fn an_sms_code_is_sent_checked_and_pasted_with_a_cooldown() {
     assert_eq!(v.text("[data-testid=code-message]"), "That code isn't right. Check it and try again. Attempts left: 2.");
     assert_eq!(input.value(), "", "a wrong code is cleared");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(v.q("[data-testid=code-message].sv-code-message--error").is_some(), "the message in the error colour, as the field");
     assert!(!gate_open(&v));
 
-    type_into(&input, "Your code: 123 456");
+    type_into(&input, "Your Fellside code is 123 456. It expires in 10 minutes.");
     tick().await;
     assert_eq!(input.value(), "123456", "a pasted message becomes the code");
+    assert_eq!(input.max_length(), -1, "no length limit cuts the paste before the code");
     verify.click();
     tick().await;
     assert_eq!(v.text("[data-testid=code-message]"), "Verified. You can now pay.");
@@ -1053,6 +1059,28 @@ async fn the_message_keeps_its_place_while_the_sanitiser_loads_and_says_so_if_it
 }
 
 #[wasm_bindgen_test]
+async fn a_long_message_shows_its_first_lines_and_a_button_for_the_rest() {
+    let long = format!(r#"{{{SAVED_CARD}, "page_message": "{}"}}"#, "<p>Line of the merchant's terms.</p>".repeat(12));
+    let v = mount(config(&long));
+    message_shown().await;
+    let message: HtmlElement = v.q("[data-testid=page-message]").expect("message").dyn_into().expect("html");
+    let more: HtmlElement = v.q("[data-testid=page-message-more]").expect("a Show more button").dyn_into().expect("html");
+    assert_eq!(more.text_content().as_deref(), Some("Show more"));
+    assert_eq!(more.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(more.get_attribute("aria-controls"), message.get_attribute("id"), "names what it opens");
+    let collapsed = message.get_bounding_client_rect().height();
+    assert!(message.scroll_height() as f64 > collapsed + 10.0, "the rest is hidden: {} vs {collapsed}", message.scroll_height());
+    more.click();
+    tick().await;
+    assert_eq!(more.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(more.text_content().as_deref(), Some("Show less"));
+    assert!(message.get_bounding_client_rect().height() > collapsed + 10.0, "opened");
+    let short = mount(config(&format!(r#"{{{SAVED_CARD}, "page_message": "<p>Thanks!</p>"}}"#)));
+    message_shown().await;
+    assert!(short.q("[data-testid=page-message-more]").is_none(), "a short message has no button");
+}
+
+#[wasm_bindgen_test]
 async fn a_message_changed_while_it_is_sanitised_never_shows_the_older_answer() {
     // Each call to the sanitiser waits for its own answer, given by the test.
     let answers = std::rc::Rc::new(std::cell::RefCell::new(Vec::<OneShotSender>::new()));
@@ -1205,7 +1233,7 @@ fn shape(node: &web_sys::Node, out: &mut String) {
                             words.sort_unstable();
                             words.join(" ")
                         }
-                        "id" | "aria-labelledby" => v.split_once('-').map_or(v.clone(), |(_, name)| name.to_owned()),
+                        "id" | "aria-labelledby" | "aria-controls" => v.split_once('-').map_or(v.clone(), |(_, name)| name.to_owned()),
                         _ => v,
                     };
                     (n, v)

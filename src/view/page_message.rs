@@ -124,19 +124,40 @@ pub fn PageMessage(config: Store<Config>) -> impl IntoView {
     };
     let visible = Memo::new(move |_| shown.with(|s| matches!(s, Shown::Waiting(..) | Shown::Tree(_))));
     let unavailable = Memo::new(move |_| shown.with(|s| *s == Shown::Unavailable));
+    // A long message shows its first lines and a "Show more" button (the first paint's too).
+    let long = Memo::new(move |_| message.with(|m| m.as_deref().is_some_and(sanitize::collapsed)));
+    let expanded = RwSignal::new(false);
+    let message_id = cx.id("page-message");
+    let controls = message_id.clone();
+    // The reserved space while waiting; then, collapsed, the first lines only.
+    let shown_lines = move || (!expanded.get()).then(|| waiting().or_else(|| long.get().then_some(sanitize::SHOWN_LINES))).flatten();
     view! {
         <Show when=move || visible.get()>
             <div
                 class="sv-message"
                 class:sv-message--waiting=move || waiting().is_some()
+                class:sv-message--collapsed=move || long.get() && !expanded.get()
+                id=message_id.clone()
                 aria-busy=move || waiting().map(|_| "true")
                 style:min-height=move || waiting().map(|n| format!("calc({n} * 1.5em)"))
                 // The preview stays inside the reserved space: nothing below it moves twice.
-                style:max-height=move || waiting().map(|n| format!("calc({n} * 1.5em)"))
+                style:max-height=move || shown_lines().map(|n| format!("calc({n} * 1.5em)"))
                 dir="auto"
                 data-testid="page-message"
                 node_ref=holder
             ></div>
+        </Show>
+        <Show when=move || visible.get() && long.get()>
+            <button
+                type="button"
+                class="sv-more"
+                aria-expanded=move || if expanded.get() { "true" } else { "false" }
+                aria-controls=controls.clone()
+                data-testid="page-message-more"
+                on:click=move |_| expanded.update(|e| *e = !*e)
+            >
+                {move || cx.text(if expanded.get() { Msg::ShowLess } else { Msg::ShowMore })}
+            </button>
         </Show>
         <Show when=move || unavailable.get()>
             <p class="sv-message sv-message--unavailable" data-testid="page-message-unavailable">{cx.text(Msg::MessageUnavailable)}</p>

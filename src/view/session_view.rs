@@ -120,7 +120,7 @@ pub fn SessionView(
         >
             <Header config embedded/>
             <main class="sv-main">{body}</main>
-            <Show when=move || !embedded.get()>
+            <Show when=move || !embedded.get() && status.with(Status::takes_payment_details)>
                 <footer class="sv-footer">
                     <p>{cx.text(Msg::SecureFooter)}</p>
                 </footer>

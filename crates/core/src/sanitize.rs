@@ -34,10 +34,23 @@ pub fn read_sanitized(sanitized: &str) -> Vec<Node> {
     parse_sanitized(sanitized)
 }
 
-/// About how many lines `html` takes once shown (60 characters a line, a line per block),
-/// so the view can reserve the space while the sanitiser loads and the page does not jump.
-/// At least 1, at most 12.
+/// How many lines of a long merchant message show before its "Show more" button.
+pub const SHOWN_LINES: u32 = 6;
+
+/// Whether `html` is long enough to be shown collapsed to [`SHOWN_LINES`], with "Show more".
+pub fn collapsed(html: &str) -> bool {
+    raw_lines(html) > SHOWN_LINES
+}
+
+/// About how many lines `html` takes once shown, collapsed included, so the view can
+/// reserve the space while the sanitiser loads and the page does not jump. At least 1, at
+/// most [`SHOWN_LINES`].
 pub fn estimated_lines(html: &str) -> u32 {
+    raw_lines(html).clamp(1, SHOWN_LINES)
+}
+
+/// 60 characters a line, and a line per block.
+fn raw_lines(html: &str) -> u32 {
     let mut chars = 0u32;
     let mut blocks = 0u32;
     let mut rest = html;
@@ -51,7 +64,7 @@ pub fn estimated_lines(html: &str) -> u32 {
         rest = tail;
     }
     chars = chars.saturating_add(rest.chars().count() as u32);
-    (chars / 60 + blocks).clamp(1, 12)
+    (chars / 60).saturating_add(blocks)
 }
 
 /// The message's words as plain text, for the payer to read while the sanitiser module loads
@@ -90,7 +103,7 @@ pub fn preview_text(html: &str) -> String {
     decode_entities(&text).split_whitespace().collect::<Vec<_>>().join(" ").chars().take(PREVIEW_CHARS).collect()
 }
 
-/// The longest preview: more than the reserved space shows (`estimated_lines` caps at 12).
+/// The longest preview: more than the reserved space shows (`estimated_lines` caps at `SHOWN_LINES`).
 pub const PREVIEW_CHARS: usize = 1000;
 
 fn decode_entities(s: &str) -> String {
@@ -411,8 +424,11 @@ mod tests {
         assert_eq!(estimated_lines(""), 1);
         assert_eq!(estimated_lines("Thanks!"), 1);
         assert_eq!(estimated_lines("<p>One</p><p>Two</p><p>Three</p>"), 3);
-        assert_eq!(estimated_lines(&"x".repeat(600)), 10);
-        assert_eq!(estimated_lines(&"<p>a</p>".repeat(1000)), 12, "capped");
+        assert_eq!(estimated_lines(&"x".repeat(300)), 5);
+        assert_eq!(estimated_lines(&"x".repeat(600)), 6, "capped: the rest behind Show more");
+        assert_eq!(estimated_lines(&"<p>a</p>".repeat(1000)), 6, "capped");
+        assert!(!collapsed("<p>One</p><p>Two</p>") && !collapsed(&"x".repeat(419)));
+        assert!(collapsed(&"x".repeat(420)) && collapsed(&"<p>a</p>".repeat(7)));
         assert_eq!(estimated_lines("<script>x</script>"), 1, "no panic on anything");
         assert_eq!(estimated_lines("<"), 1);
     }

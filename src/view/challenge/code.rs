@@ -243,7 +243,7 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                 </Show>
             </div>
             <p class="sv-code-message" id=message_id role="status" data-testid="code-message"
-               class:sv-code-message--ok=move || verified.get()>{move || message.get()}</p>
+               class:sv-code-message--ok=move || verified.get() class:sv-code-message--error=move || invalid.get()>{move || message.get()}</p>
         </div>
     }
 }

@@ -12,6 +12,8 @@ pub const fn text(m: M) -> &'static str {
         M::AmountDue => "المبلغ المستحق",
         M::AmountUnavailable => "المبلغ غير متاح",
         M::MessageUnavailable => "تعذّر عرض رسالة التاجر.",
+        M::ShowMore => "عرض المزيد",
+        M::ShowLess => "عرض أقل",
         M::Items => "المنتجات",
         M::Item => "منتج",
         M::Total => "الإجمالي",

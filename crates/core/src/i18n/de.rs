@@ -12,6 +12,8 @@ pub const fn text(m: M) -> &'static str {
         M::AmountDue => "Zu zahlender Betrag",
         M::AmountUnavailable => "Betrag nicht verfügbar",
         M::MessageUnavailable => "Die Nachricht des Händlers konnte nicht angezeigt werden.",
+        M::ShowMore => "Mehr anzeigen",
+        M::ShowLess => "Weniger anzeigen",
         M::Items => "Artikel",
         M::Item => "Artikel",
         M::Total => "Gesamt",

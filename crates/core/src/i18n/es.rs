@@ -12,6 +12,8 @@ pub const fn text(m: M) -> &'static str {
         M::AmountDue => "Importe a pagar",
         M::AmountUnavailable => "Importe no disponible",
         M::MessageUnavailable => "No se ha podido mostrar el mensaje del comercio.",
+        M::ShowMore => "Mostrar más",
+        M::ShowLess => "Mostrar menos",
         M::Items => "Artículos",
         M::Item => "Artículo",
         M::Total => "Total",

@@ -12,6 +12,8 @@ pub const fn text(m: M) -> &'static str {
         M::AmountDue => "Montant à payer",
         M::AmountUnavailable => "Montant indisponible",
         M::MessageUnavailable => "Le message du marchand n’a pas pu être affiché.",
+        M::ShowMore => "Afficher plus",
+        M::ShowLess => "Afficher moins",
         M::Items => "Articles",
         M::Item => "Article",
         M::Total => "Total",

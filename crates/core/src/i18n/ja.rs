@@ -12,6 +12,8 @@ pub const fn text(m: M) -> &'static str {
         M::AmountDue => "お支払い金額",
         M::AmountUnavailable => "金額を表示できません",
         M::MessageUnavailable => "加盟店からのメッセージを表示できませんでした。",
+        M::ShowMore => "もっと見る",
+        M::ShowLess => "表示を減らす",
         M::Items => "商品",
         M::Item => "商品",
         M::Total => "合計",

@@ -288,6 +288,8 @@ messages! {
     AmountDue = "Amount due",
     AmountUnavailable = "Amount unavailable",
     MessageUnavailable = "The merchant's message couldn't be shown.",
+    ShowMore = "Show more",
+    ShowLess = "Show less",
     Items = "Items",
     Item = "Item",
     Total = "Total",

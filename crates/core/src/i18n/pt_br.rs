@@ -12,6 +12,8 @@ pub const fn text(m: M) -> &'static str {
         M::AmountDue => "Valor a pagar",
         M::AmountUnavailable => "Valor indisponível",
         M::MessageUnavailable => "Não foi possível mostrar a mensagem da loja.",
+        M::ShowMore => "Mostrar mais",
+        M::ShowLess => "Mostrar menos",
         M::Items => "Itens",
         M::Item => "Item",
         M::Total => "Total",

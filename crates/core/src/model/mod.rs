@@ -43,6 +43,14 @@ wire_enum!(
     /// Only `Active` can be paid.
     Status, Unknown { Active = "active", Completed = "completed", Expired = "expired" }
 );
+impl Status {
+    /// Whether the page takes payment details in this state: only then does it say how they
+    /// travel (the hosted page's footer), in the first paint and the view alike.
+    pub fn takes_payment_details(&self) -> bool {
+        *self == Status::Active
+    }
+}
+
 wire_enum!(
     /// What the credential reading the session may do.
     Scope, Unknown { Payment = "payment", Wallet = "wallet" }
