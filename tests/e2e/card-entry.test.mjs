@@ -54,7 +54,7 @@ async function fillTheRest(page, { number = '4242424242424242', cvc = '123' } = 
 /** Presses Pay and returns the card the API received. */
 async function pay(page) {
   const before = env.mock.confirms.length;
-  await page.click('[data-testid=confirm]');
+  await page.click('[data-testid=confirm]', { force: true }); // a press even while Pay looks unavailable
   await page.waitForFunction(() => document.querySelector('[data-testid=confirm-problem], [data-testid=completed]'), null, { timeout: 10000 })
     .catch(async () => { throw new Error(`no confirm: the page said ${await text(page, '[data-testid=card-form]')}`); });
   assert.equal(env.mock.confirms.length, before + 1, 'one confirm');
@@ -91,6 +91,7 @@ for (const how of ['typed', 'pasted', 'autofilled']) {
     for (const [input, shown, date] of rows) {
       await enter(page, expiry, input, how);
       const value = await expiry.inputValue();
+      assert.equal(value, shown, `${input} ${how}: what the field shows`);
       await page.getByLabel('Security code').fill('123'); // a decline clears the code
       const card = await pay(page);
       seen.push([input, value, [card.exp_month, card.exp_year]]);

@@ -168,3 +168,57 @@ test('200 % zoom (a 1280 px window is 640 CSS px at 2 device pixels each): every
   }
   assert.deepEqual(found, []);
 });
+
+test('at 320 px in every language, light and dark: "MM / YY", masked numbers and hints never break; the alert mark and a disabled card show', async () => {
+  const found = [];
+  /** In the page: what breaks or cannot be seen. `needles`: [selector, text that must sit on one line]. */
+  const inspect = ({ needles, styles }) => {
+    const out = [];
+    for (const [selector, needle] of needles) {
+      const root = document.querySelector(selector);
+      const walker = root && document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let verdict = `"${needle}" not in ${selector}`;
+      for (let n = walker?.nextNode(); n; n = walker.nextNode()) {
+        const at = n.data.replace(/\s/g, ' ').indexOf(needle);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + needle.length);
+        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        verdict = tops.size === 1 ? null : `"${needle}" in ${selector} breaks over ${tops.size} lines`;
+        break;
+      }
+      if (verdict) out.push(verdict);
+    }
+    if (styles) {
+      // The alert's "!" against its own circle, and the circle against the alert.
+      const alert = document.createElement('p');
+      alert.className = 'sv-alert';
+      alert.textContent = 'x';
+      document.querySelector('.sv-main').append(alert);
+      const mark = getComputedStyle(alert, '::before');
+      if (mark.color === mark.backgroundColor || mark.backgroundColor === getComputedStyle(alert).backgroundColor) out.push(`alert mark invisible: ${mark.color} on ${mark.backgroundColor}`);
+      alert.remove();
+      const disabled = document.querySelector('[data-testid=method-option] input:disabled');
+      if (!disabled || Number(getComputedStyle(disabled).opacity) > 0.5) out.push('an expired card\'s radio looks like the others');
+    }
+    return out;
+  };
+  for (const scheme of ['light', 'dark']) {
+    for (const tag of Object.keys(PAY)) {
+      const { page, context } = await openPage(env.browser, env.origin, { viewport: { width: 320, height: 900 } });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${env.origin}/?demo=card&locale=${tag}`);
+      await settled(page);
+      await openForms(page, 'card');
+      const fmt = { de: 'MM / JJ', es: 'MM / AA', fr: 'MM / AA', 'pt-BR': 'MM / AA' }[tag] || 'MM / YY';
+      const card = await page.evaluate(inspect, { needles: [['label[for$=expiry]', fmt], ['.sv-main', '•••• 4444']], styles: true });
+      await page.goto(`${env.origin}/?demo=sms&locale=${tag}`);
+      await settled(page);
+      const sms = await page.evaluate(inspect, { needles: [['[data-testid=challenge]', '--1234']] });
+      found.push(...[...card, ...sms].map(p => `${scheme} ${tag}: ${p}`));
+      await context.close();
+    }
+  }
+  assert.deepEqual(found, []);
+});
