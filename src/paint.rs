@@ -262,14 +262,16 @@ impl Painter<'_> {
             ];
             let button = self.with_text(main, "button", &attrs, self.text(Msg::ShowMore))?;
             let (words, more) = (div.clone(), button.clone());
-            let open = wasm_bindgen::closure::Closure::once_into_js(move || {
+            // The closure type the page's window listeners already use: no new glue for it.
+            let open = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
                 let _ = words.class_list().remove_1("sv-message--collapsed");
                 if let Some(s) = words.dyn_ref::<HtmlElement>().map(HtmlElement::style) {
                     let _ = s.remove_property("max-height");
                 }
                 more.remove();
             });
-            button.dyn_ref::<HtmlElement>()?.set_onclick(Some(open.unchecked_ref()));
+            button.add_event_listener_with_callback("click", open.as_ref().unchecked_ref()).ok()?;
+            open.forget(); // as long as the button: the paint is replaced by the view once
         }
         Some(())
     }
