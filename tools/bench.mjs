@@ -32,7 +32,9 @@ console.log(`  ${'reference: Braintree Drop-in 1.48.0 (issue #14)'.padEnd(84)}${
 row('first paint (HTML+JS+main wasm+CSS), brotli', kb(sizes.firstPaint), 'KB', '≤ 100 KB (peers 110 KB)', sizes.firstPaint <= 100 * 1024);
 const card = sizes.states.find(st => st.label.startsWith('active, card'));
 row('  …a card payer, pay form included', kb(card.brotli), 'KB', 'reference (before the split: 268.3 KB)', null);
-row("  …a merchant page's module (mount(), <hosted-session-view>)", kb(sizes.embedded[0].brotli), 'KB', 'reference (was the payer\'s whole first paint)', null);
+row("  …a merchant page's module (mount(), <hosted-session-view>, plain JS)", kb(sizes.embedded[0].brotli), 'KB', '≤ 5 KB (the wasm module was 45.3 KB)', sizes.embedded[0].brotli <= 5 * 1024);
+const embeddedCard = sizes.embedded.at(-1);
+row('  …embedded card path: that module + the frame with the pay form', kb(embeddedCard.brotli), 'KB', 'reference (was 312 KB)', null);
 // What is left in the main module, by crate (cargo's output keeps the names; before wasm-opt).
 const mainRaw = path.resolve(import.meta.dirname, '..', 'target', 'split', 'release', 'bindgen', 'session-view-app_bg.wasm');
 if (fs.existsSync(mainRaw)) {
@@ -59,7 +61,7 @@ window.floorDone = performance.now();
 mock.page('/bench-shop.html', `<!doctype html><html><body><div id="a"></div><script type="module">
 import init, { mount } from '/session-view.js';
 import initSanitizer, { sanitizeMessage } from '/session-view-sanitizer.js';
-window.wasm = await init();
+await init();
 await initSanitizer();
 window.sv = { mount, sanitizeMessage };
 window.ready = true;
@@ -266,20 +268,6 @@ const scale = await page.evaluate(async base => {
   return times[3]; // the median of 7
 }, demo);
 row('5,000 line items rendered (1× CPU, median of 7)', scale.toFixed(0), 'ms', '≤ 100 ms', scale <= 100);
-
-progress('memory');
-const memory = await page.evaluate(async base => {
-  const bytes = () => window.wasm.memory.buffer.byteLength;
-  const el = document.createElement('div');
-  document.body.append(el);
-  const cycle = async () => { const h = window.sv.mount(el, { config: { ...base, layout: 'embedded' }, pollInterval: 0 }); await new Promise(r => setTimeout(r, 0)); h.unmount(); await new Promise(r => setTimeout(r, 0)); };
-  await cycle();
-  const first = bytes();
-  for (let i = 0; i < 1000; i++) await cycle();
-  return { first, last: bytes() };
-}, demo);
-const growth = memory.last / memory.first - 1;
-row('merchant side\'s wasm memory after 1,000 mount/unmount vs the first', `${(memory.first / 1048576).toFixed(2)} → ${(memory.last / 1048576).toFixed(2)}`, 'MB', '≤ +10 %', growth <= 0.10);
 
 await page.evaluate(DOMPURIFY);
 const throughput = await page.evaluate(msg64 => {

@@ -1,8 +1,8 @@
 // Layers point down (issue #15). The core is a crate of its own (crates/core: no web-sys, no
 // Leptos in its Cargo.toml, so the compiler keeps it pure), as is the sanitiser
 // (crates/sanitizer, on top of the core); the browser primitives without Leptos (crates/dom)
-// and the merchant's module on top of them (crates/embed, `mount()`) may not link Leptos or the
-// view: their manifests are checked here. Within the view's crate (src/), each top-level
+// may not link Leptos or the view: its manifest is checked here. (The merchant's module is
+// plain JavaScript, packages/session-view.) Within the view's crate (src/), each top-level
 // module belongs to one layer and may use modules of its own layer or below, never above, and
 // no two modules use each other, directly or around a circle. This checks the view's crate,
 // and that the core crate's manifest stays free of the browser and Leptos. Run by `npm test`
@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const LAYERS = {
-  core: ['money', 'time', 'validate', 'model', 'card', 'bank', 'country', 'payment', 'gate', 'problem', 'retry', 'countdown', 'challenge', 'contrast', 'sanitize', 'i18n', 'embedding', 'demo'],
+  core: ['money', 'time', 'validate', 'model', 'digits', 'card', 'bank', 'country', 'payment', 'gate', 'problem', 'retry', 'countdown', 'challenge', 'contrast', 'sanitize', 'i18n', 'embedding', 'demo'],
   platform: ['browser', 'api', 'chunk', 'catalogues', 'paint'],
   view: ['view'],
   session: ['live'],
@@ -53,7 +53,7 @@ for (const dep of ['web-sys', 'js-sys', 'wasm-bindgen', 'leptos', 'gloo-net', 'g
 }
 // The merchant's module and the browser primitives: no Leptos, no view, no network client (the
 // merchant's module only makes a frame and talks to it; a merchant page must stay light).
-for (const crate of ['dom', 'embed']) {
+for (const crate of ['dom']) {
   const manifest = fs.readFileSync(path.join(src, '..', 'crates', crate, 'Cargo.toml'), 'utf8');
   for (const dep of ['leptos', 'reactive_[a-z_]+', 'tachys', 'session-view', 'gloo-net', 'gloo', 'wasm_split_helpers', 'ammonia']) {
     if (new RegExp(`^\\s*${dep}\\s*=`, 'm').test(manifest)) impure.push(`crates/${crate}/Cargo.toml: depends on ${dep}`);

@@ -87,10 +87,8 @@ pin(/<script type="module" src="\.\/boot\.js">/, 'boot.js');
 // Every import of the JS module and its wasm-bindgen snippets is checked through the import
 // map's `integrity` (a failed modulepreload or module script would not stop a later import
 // from fetching the file again). The import map is inline, so the CSP gets its hash.
-// Only our pages' modules: the merchant's module (session-view.js and its snippet, from
-// crates/embed) runs on merchant pages, never here.
-const merchantSnippet = f => f.startsWith(path.join('snippets', 'session-view-embed-'));
-const modules = ['session-view-app.js', 'session-view-sanitizer.js', ...(fs.existsSync(splitLoader) ? ['__wasm_split.js'] : []), ...files('.').filter(f => f.startsWith('snippets' + path.sep) && f.endsWith('.js') && !merchantSnippet(f))];
+// Only our pages' modules: the merchant's module (session-view.js) runs on merchant pages.
+const modules = ['session-view-app.js', 'session-view-sanitizer.js', ...(fs.existsSync(splitLoader) ? ['__wasm_split.js'] : []), ...files('.').filter(f => f.startsWith('snippets' + path.sep) && f.endsWith('.js'))];
 const importMap = JSON.stringify({ imports: {}, integrity: Object.fromEntries(modules.map(f => ['./' + f.split(path.sep).join('/'), sri(f)])) });
 html = html.replace('<script type="module" src="./boot.js"', `<script type="importmap">${importMap}</script>\n  <script type="module" src="./boot.js"`);
 // The JS module and the snippets it imports are preloaded, all at once: otherwise the browser

@@ -33,13 +33,13 @@ export function readHeadersFile(file, pathname = '/') {
 }
 
 /** The CSP a merchant page embedding the view needs (README, SECURITY.md), with a nonce for
- *  its own inline module: the view's module and wasm, and its frame; nothing else. The module
- *  uses no HTML sink on the merchant's page, so Trusted Types can be enforced with no policy. */
+ *  its own inline module: the view's module (plain JavaScript: no 'wasm-unsafe-eval') and its
+ *  frame; nothing else. The module uses no HTML sink on the merchant's page, so Trusted Types
+ *  can be enforced with no policy. */
 export function merchantCsp(nonce, viewOrigin = "'self'") {
   return [
     "default-src 'none'",
-    `script-src ${viewOrigin} 'wasm-unsafe-eval' 'nonce-${nonce}'`,
-    `connect-src ${viewOrigin}`,
+    `script-src ${viewOrigin} 'nonce-${nonce}'`,
     `frame-src ${viewOrigin}`,
     "base-uri 'none'", "form-action 'none'", "object-src 'none'",
     "require-trusted-types-for 'script'", "trusted-types 'none'",

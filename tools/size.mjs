@@ -14,8 +14,8 @@ import zlib from 'node:zlib';
 const defaultDist = process.env.SESSION_VIEW_DIST ? path.resolve(process.env.SESSION_VIEW_DIST) : path.resolve(import.meta.dirname, '..', 'dist');
 // The first paint: the page, the main module and its chunk loader, the styles.
 const FIRST_PAINT = ['index.html', 'boot.js', 'session-view-app.js', '__wasm_split.js', 'snippets', 'session-view-app_bg.wasm', 'main.css', 'page.css'];
-// The merchant's module (crates/embed): what a merchant page loads for `mount()`.
-const MERCHANT = ['session-view.js', 'session-view_bg.wasm', 'snippets/session-view-embed-'];
+// The merchant's module (packages/session-view, plain JS): what a merchant page loads for `mount()`.
+const MERCHANT = ['session-view.js'];
 const isMerchant = rel => MERCHANT.some(m => rel.startsWith(m));
 // What each state adds to the first paint: its split points (src/app/hosted.rs: the whole
 // Leptos view, `view`, with the pay form in it; src/view/parts.rs: the wallet).

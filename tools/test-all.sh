@@ -11,8 +11,10 @@ cargo clippy --locked --workspace --lib --bins --target wasm32-unknown-unknown -
 cargo clippy --locked --workspace --lib --bins --target wasm32-unknown-unknown --features split -- -D warnings  # the build's split points
 cargo clippy --locked --workspace --all-targets -- -D warnings  # the host build, tests included
 
-echo "== 1/5 host unit tests: the core crate (model, rules, catalogue, reader), the sanitiser crate, the view's"
+echo "== 1/5 host unit tests: the core crate (model, rules, catalogue, reader), the sanitiser crate, the view's;"
+echo "   the merchant's package against the core's protocol (packages/session-view/test)"
 cargo test --workspace --lib --locked
+node --test packages/session-view/test/
 
 echo "== 2/5 component tests in headless Chromium, then Firefox ESR (wasm-bindgen-test)"
 cargo test --locked --target wasm32-unknown-unknown --test components

@@ -66,7 +66,7 @@ async fn gallery_page(cx: crate::view::ViewCtx) {
 /// `<meta name="session-view-page">`: it starts the hosted checkout page (`?session=`), the
 /// demo gallery (without), or, where the marker says `frame`, the embedded view's frame
 /// (`frame.html`, which waits for a merchant page's `mount()`). Merchant pages load the
-/// merchant's module (`crates/embed`, `session-view.js`) instead; this one does nothing without
+/// merchant's module (`packages/session-view`, `session-view.js`) instead; this one does nothing without
 /// the marker. The main module itself links no Leptos: the page's first paint is drawn by
 /// `crate::paint`, and each page's Leptos view is a chunk (issue #14).
 pub fn start() {

@@ -1,6 +1,6 @@
 //! DOM events on the host element: `ready`, `change`, `completed`, `expired`, `error` and
 //! `confirm`. Their `detail` never carries the credential or card data. The frame computes
-//! them ([`describe`]) and sends them over its port; the merchant's module (`crates/embed`)
+//! them ([`describe`]) and sends them over its port; the merchant's module (`packages/session-view`)
 //! dispatches them on the host element.
 use crate::embedding::{Detail, MethodDetail};
 use crate::live::SessionEvent;

@@ -1,5 +1,5 @@
 //! The frame's side of an embedded view: `frame.html`, a page of the view's own origin that
-//! a merchant's page frames through `mount()` (the merchant's module, `crates/embed`). Here, out of the
+//! a merchant's page frames through `mount()` (the merchant's module, `packages/session-view`). Here, out of the
 //! merchant's reach, live the fields the payer types secrets into and the requests that carry
 //! them with the session credential.
 //!

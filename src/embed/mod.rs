@@ -1,6 +1,6 @@
 //! Embedding, the frame's side: `frame.html`, a page of the view's own origin that a
 //! merchant's page frames through `mount()` or `<hosted-session-view>`. Those two live in a
-//! module of their own, the merchant's (`crates/embed`, `session-view.js`, no Leptos): a
+//! module of their own, the merchant's (`packages/session-view`, `session-view.js`, plain JS): a
 //! merchant's page never downloads this crate. Here, in the frame, out of the merchant's
 //! reach (issue #18), run the whole view, its card and bank fields, one-time codes and every
 //! request that carries them or the session credential. The two sides talk only through the

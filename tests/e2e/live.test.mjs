@@ -13,7 +13,7 @@ const MERCHANT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8
 <link rel="stylesheet" href="/merchant.css"></head><body><h1>Shop</h1><div id="a"></div><div id="b"></div>
 <script type="module">
 import init, { mount } from '/session-view.js';
-window.wasm = await init();
+await init();
 window.events = [];
 for (const n of ['ready', 'change', 'completed', 'expired', 'error'])
   document.addEventListener(n, e => { if (e instanceof CustomEvent) window.events.push({ name: n, target: e.target.id || e.target.localName, detail: e.detail }); });
@@ -375,7 +375,7 @@ test('mount/unmount 1,000 times: memory stays bounded', async () => {
     for (let i = 0; i < 3; i++) { await page.evaluate(() => window.gc()); await cdp.send('HeapProfiler.collectGarbage'); await page.waitForTimeout(200); }
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
-    return { js: usedSize, nodes, listeners: jsEventListeners, wasm: await page.evaluate(() => window.wasm.memory.buffer.byteLength) };
+    return { js: usedSize, nodes, listeners: jsEventListeners, kept: await page.evaluate(() => document.getElementById('a').shadowRoot.childElementCount) };
   };
   // The view itself runs in the frame, whose whole realm ends with the iframe: this measures
   // what the merchant's side keeps (the shadow root, the frame, its channel and listeners).
@@ -396,8 +396,8 @@ test('mount/unmount 1,000 times: memory stays bounded', async () => {
   assert.equal(await cycle(1000), 0);
   const after = await measure();
   const pct = (a, b) => ((b - a) / a) * 100;
-  console.log(`# memory after 200 → 1,200 mount/unmount cycles: wasm ${(first.wasm / 1e6).toFixed(2)} → ${(after.wasm / 1e6).toFixed(2)} MB (${pct(first.wasm, after.wasm).toFixed(1)} %), DOM nodes ${first.nodes} → ${after.nodes}, JS listeners ${first.listeners} → ${after.listeners}, JS heap ${(first.js / 1e6).toFixed(2)} → ${(after.js / 1e6).toFixed(2)} MB (${pct(first.js, after.js).toFixed(1)} %)`);
-  assert.ok(pct(first.wasm, after.wasm) < 10, 'wasm memory within 10 %');
+  console.log(`# memory after 200 → 1,200 mount/unmount cycles: DOM nodes ${first.nodes} → ${after.nodes}, JS listeners ${first.listeners} → ${after.listeners}, JS heap ${(first.js / 1e6).toFixed(2)} → ${(after.js / 1e6).toFixed(2)} MB (${pct(first.js, after.js).toFixed(1)} %)`);
+  assert.equal(after.kept, 0, 'nothing kept in the shadow root');
   assert.ok(after.listeners <= first.listeners + 5, `event listeners retained: ${first.listeners} → ${after.listeners}`);
   // Not asserted: in this headless Chromium the DOM node counter and the V8 heap keep
   // growing even for plain-JS DOM churn that retains nothing (checked with a control page:

@@ -15,7 +15,7 @@ before(async () => { env = await start(); });
 after(async () => { await env.stop(); });
 beforeEach(() => {
   env.mock.reset();
-  for (const f of ['/session-view-app_bg.wasm', '/session-view-app.js', '/session-view.js', '/session-view_bg.wasm']) env.mock.override(f, null);
+  for (const f of ['/session-view-app_bg.wasm', '/session-view-app.js', '/session-view.js']) env.mock.override(f, null);
 });
 
 test('the deployment check passes on the release and names every tampered file or header', async () => {
@@ -47,18 +47,15 @@ for (const [file, tamper] of [
 }
 
 // SECURITY.md, "The CSP a merchant page needs": a merchant page pins the merchant's module
-// (session-view.js and its snippet) with an import map's integrity and its wasm with
-// fetch(…, { integrity }). Pinned so, the view mounts; a tampered module or wasm never runs.
+// (session-view.js, plain JavaScript) with an import map's integrity. Pinned so, the view
+// mounts; a tampered module never runs.
 function pinnedShop() {
   const m = manifest();
-  const snippet = Object.keys(m.files).find(f => /^snippets\/session-view-embed-[^/]+\/src\/element\.js$/.test(f));
-  assert.ok(snippet, "the merchant module's snippet is in the manifest");
-  const importMap = JSON.stringify({ imports: {}, integrity: { '/session-view.js': m.files['session-view.js'], [`/${snippet}`]: m.files[snippet] } });
+  const importMap = JSON.stringify({ imports: {}, integrity: { '/session-view.js': m.files['session-view.js'] } });
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title><script type="importmap">${importMap}</script></head>
 <body><div id="a"></div><script type="module">
 try {
-  const { default: init, mount } = await import('/session-view.js');
-  await init({ module_or_path: fetch('/session-view_bg.wasm', { integrity: '${m.files['session-view_bg.wasm']}' }) });
+  const { mount } = await import('/session-view.js');
   mount(document.getElementById('a'), { config: { status: 'active', amount: 1200, currency: 'usd', layout: 'embedded' }, pollInterval: 0 });
   window.outcome = 'mounted';
 } catch { window.outcome = 'refused'; }
@@ -68,7 +65,6 @@ try {
 for (const [file, tamper] of [
   [null, null],
   ['/session-view.js', b => Buffer.concat([b, Buffer.from('\nwindow.skimmed = true;')])],
-  ['/session-view_bg.wasm', b => { const c = Buffer.from(b); c[c.length - 1] ^= 1; return c; }],
 ]) {
   test(file ? `a merchant page that pins the merchant's module refuses a tampered ${file.slice(1)}` : "a merchant page that pins the merchant's module as SECURITY.md says mounts the view", async () => {
     if (file) env.mock.override(file, tamper(fs.readFileSync(new URL('.' + file, dist))));

@@ -149,6 +149,152 @@ impl FromFrame {
 mod tests {
     use super::*;
 
+    /// The merchant side is plain JavaScript (`packages/session-view`): what it must agree on
+    /// with this protocol is written from here into two files it reads, and this test fails
+    /// while either is out of date (`UPDATE_CONTRACT=1 cargo test -p session-view-core
+    /// contract` rewrites them): `src/contract.js`, the constants and the frame's words its
+    /// runtime uses, and `test/cases.json`, messages and option verdicts its tests compare.
+    #[test]
+    fn the_merchant_package_follows_this_contract() {
+        use crate::i18n::Lang;
+        use serde_json::json;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packages/session-view");
+        let languages: serde_json::Map<String, serde_json::Value> = Lang::ALL
+            .iter()
+            .map(|l| {
+                let t = l.frame_texts();
+                let words = json!({ "checkout": t.checkout, "unreachableTitle": t.unreachable_title, "unreachableBody": t.unreachable_body, "tryAgain": t.try_again, "dir": l.dir() });
+                (l.tag().to_owned(), words)
+            })
+            .collect();
+        let runtime = json!({
+            "initType": INIT_TYPE, "events": EVENTS, "themeVariables": THEME_VARIABLES,
+            "defaultPollMs": DEFAULT_POLL_MS, "timeoutMs": TIMEOUT_MS, "languages": languages,
+        });
+        let contract = format!(
+            "// Written by the core's test `embedding::the_merchant_package_follows_this_contract`; do not edit.\nexport default {};\n",
+            serde_json::to_string_pretty(&runtime).expect("json")
+        );
+        let init = Init {
+            session_id: Some("cs_a1".into()),
+            credential: Some("cred_x".into()),
+            api_base: Some("https://api.example".into()),
+            config: Some(r#"{"amount":100}"#.into()),
+            locale: Some("fr".into()),
+            poll_ms: 5000,
+            timeout_ms: 800,
+            handle_confirm: true,
+            appearance: vec![("--sv-radius".into(), "4px".into())],
+        };
+        let bare = Init { session_id: Some("cs_b2".into()), poll_ms: DEFAULT_POLL_MS, timeout_ms: TIMEOUT_MS, ..Init::default() };
+        let text = |m: &dyn erased::Text| m.text();
+        let from_frame = [
+            r#"{"height":{"height":412}}"#,
+            r#"{"height":{"height":-1}}"#,
+            r#"{"height":{"height":412.5}}"#,
+            r#"{"height":{"height":2000000}}"#,
+            r#"{"height":{"height":"412"}}"#,
+            r#"{"event":{"name":"click","detail":{}}}"#,
+            r#"{"eval":{"code":"x"}}"#,
+            "not json",
+            "[]",
+            r#"{"event":{"name":"ready","detail":{"sessionId":"cs_a","status":"active","amount":"100","currency":"USD","cardNumber":"4242"}}}"#,
+            r#"{"event":{"name":"error","detail":{"sessionId":null,"status":null,"amount":null,"currency":null,"code":"crashed"}}}"#,
+            r#"{"event":{"name":"confirm","detail":{"status":"active","method":{"type":"saved","savedMethodId":"pm_1"}}}}"#,
+            r#"{"event":{"name":"confirm","detail":{"method":{"type":"saved","challengeResponse":"tok"}}}}"#,
+            r#"{"event":{"name":"ready","detail":{"sessionId":5}}}"#,
+            r#"{"event":{"name":"ready"}}"#,
+        ];
+        let read: Vec<serde_json::Value> = from_frame
+            .iter()
+            .map(|m| {
+                let out = FromFrame::read(m).map(|f| serde_json::to_value(f).expect("json"));
+                json!([m, out])
+            })
+            .collect();
+        let themes = [
+            ("--sv-radius", "6px"),
+            ("--sv-font", "Inter, \"Segoe UI\", sans-serif"),
+            ("--sv-bg", "#fff"),
+            ("radius", "6px"),
+            ("--sv-position", "fixed"),
+            ("--sv-bg", ""),
+            ("--sv-bg", "red;display:none"),
+            ("--sv-bg", "url(https://x)"),
+            ("--sv-bg", "URL(x)"),
+            ("--sv-bg", "a/*b*/"),
+            ("--sv-bg", "expression(1)"),
+            ("--sv-bg", "{}"),
+            ("--sv-bg", "\\41"),
+            ("--sv-radius", "ａ"),
+        ];
+        let long = "a".repeat(101);
+        let themes: Vec<serde_json::Value> = themes
+            .iter()
+            .map(|(n, v)| (*n, *v))
+            .chain([("--sv-bg", long.as_str())])
+            .map(|(n, v)| json!([n, v, theme_variable(n, v)]))
+            .collect();
+        let timeouts: Vec<serde_json::Value> =
+            [100.0, 120_000.0, 99.0, 120_001.0, 800.7, -1.0].iter().map(|ms| json!([ms, accepted_timeout_ms(*ms)])).collect();
+        let ids: Vec<serde_json::Value> =
+            ["cs_abc123", "", "cs_", "CS_abc", "cs_a-b", "cs_a b", "cs_ä", "xcs_a", &format!("cs_{}", "a".repeat(300))]
+                .iter()
+                .map(|s| json!([s, crate::validate::session_id(s).is_some()]))
+                .collect();
+        let bases: Vec<serde_json::Value> = [" https://api.example.com/ ", "HTTP://127.0.0.1:8787/v1"]
+            .iter()
+            .chain(crate::validate::tests::NOT_API_BASES)
+            .map(|s| json!([s, crate::validate::api_base(s)]))
+            .collect();
+        let languages: Vec<serde_json::Value> = [
+            (Some("fr-CA"), vec!["en-US"]),
+            (None, vec!["zh-CN", "pt-PT"]),
+            (Some("<script>"), vec!["ja"]),
+            (None, vec![]),
+            (Some("ar"), vec![]),
+        ]
+        .iter()
+        .map(|(asked, browser)| {
+            let browser: Vec<String> = browser.iter().map(|b| (*b).to_owned()).collect();
+            json!([asked, browser, crate::i18n::wanted(*asked, &browser).tag()])
+        })
+        .collect();
+        let cases = json!({
+            "init": [text(&init), text(&bare)],
+            "update": text(&ToFrame::Update { config: r#"{"amount":5}"#.into() }),
+            "refresh": text(&ToFrame::Refresh),
+            "fromFrame": read,
+            "theme": themes, "timeout": timeouts, "sessionId": ids, "apiBase": bases, "language": languages,
+        });
+        let cases = serde_json::to_string_pretty(&cases).expect("json") + "\n";
+        // What the JavaScript side sends reads back as the same message here.
+        assert_eq!(serde_json::from_str::<Init>(&text(&init)).expect("reads"), init);
+        for (file, want) in [("src/contract.js", contract), ("test/cases.json", cases)] {
+            let path = root.join(file);
+            if std::env::var_os("UPDATE_CONTRACT").is_some() {
+                std::fs::write(&path, &want).expect("writes");
+            }
+            let have = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(
+                have == want,
+                "packages/session-view/{file} is not what the core says: UPDATE_CONTRACT=1 cargo test -p session-view-core contract"
+            );
+        }
+    }
+
+    /// Serialises a protocol message as it crosses.
+    mod erased {
+        pub trait Text {
+            fn text(&self) -> String;
+        }
+        impl<T: serde::Serialize> Text for T {
+            fn text(&self) -> String {
+                serde_json::to_string(self).expect("serialises")
+            }
+        }
+    }
+
     #[test]
     fn the_crashed_event_text_is_what_the_event_serialises_to() {
         let crashed =

@@ -111,7 +111,7 @@ pub fn as_sentence(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -124,23 +124,26 @@ mod tests {
         assert_eq!(as_sentence(""), "");
     }
 
+    /// API bases that are not one (the merchant package's contract reads them too).
+    pub(crate) const NOT_API_BASES: &[&str] = &[
+        "",
+        "/relative",
+        "javascript:alert(1)",
+        "https://",
+        "https://a.test?x=1",
+        "https://a.test#x",
+        "https://u@a.test",
+        "ftp://a.test",
+        "https://a b",
+        "https://a\\b",
+        "https://ä.test",
+    ];
+
     #[test]
     fn api_bases() {
         assert_eq!(api_base(" https://api.example.com/ "), Some("https://api.example.com"));
         assert_eq!(api_base("HTTP://127.0.0.1:8787/v1"), Some("HTTP://127.0.0.1:8787/v1"));
-        for bad in [
-            "",
-            "/relative",
-            "javascript:alert(1)",
-            "https://",
-            "https://a.test?x=1",
-            "https://a.test#x",
-            "https://u@a.test",
-            "ftp://a.test",
-            "https://a b",
-            "https://a\\b",
-            "https://ä.test",
-        ] {
+        for bad in NOT_API_BASES {
             assert_eq!(api_base(bad), None, "{bad:?}");
         }
     }

@@ -1,9 +1,9 @@
-// TypeScript declarations for merchant developers embedding the session view.
+// Types of @session-view/js: the view of a hosted checkout session on a merchant's page.
 //
-//   import init, { mount } from "./session-view.js";
-//   await init();
-//   const handle = mount(document.querySelector("#checkout")!, { sessionId, credential, apiBase });
-//   el.addEventListener("ready", (e) => console.log((e as SessionViewEvent).detail.status));
+//   import { loadSessionView } from "@session-view/js";
+//   const sv = await loadSessionView({ origin: "https://pay.example" }); // null on a server
+//   const handle = sv!.mount(document.querySelector("#checkout")!, { sessionId, credential });
+//   document.querySelector("#checkout")!.addEventListener("completed", (e) => e.detail.amount);
 
 /** Options of `mount(element, options)`. Give `sessionId` (+ `credential`) or `config`. */
 export interface MountOptions {
@@ -12,28 +12,21 @@ export interface MountOptions {
   /** The session credential (never the tenant's). Handed once to the view's frame (never in a
    *  URL), which sends it only as `Authorization: Bearer` to the API; never logged or stored. */
   credential?: string;
-  /** Absolute http(s) base of the hosted-sessions API. The view's frame talks only to the API
-   *  its deployment names (`<meta name="session-view-api-base">` of `frame.html`, else the
-   *  view's origin): give it here or leave it out; another one shows "couldn't reach". */
+  /** Absolute http(s) base of the hosted-sessions API; the frame accepts only its deployment's. */
   apiBase?: string;
-  /** A session config object to render directly, without a fetch. It is read as the JSON
-   *  `JSON.stringify` makes of it, like the API's answer; a cycle or a BigInt throws. */
+  /** A session config object to render directly, without a fetch (read as `JSON.stringify` makes it). */
   config?: SessionConfig;
-  /** BCP 47 language tag: the language the payer reads (en, es, fr, de, pt-BR, ja, ar are
-   *  bundled; `ar` renders right to left) and the locale of numbers, amounts and dates.
-   *  Default: the browser's languages, else English. */
+  /** BCP 47 language tag (en, es, fr, de, pt-BR, ja, ar bundled). Default: the browser's languages. */
   locale?: string;
   /** Theme variables, e.g. `{ "--sv-font": "Inter, sans-serif", "--sv-radius": "4px" }`. */
   appearance?: Partial<Record<ThemeVariable, string>>;
   /** Refresh interval in ms while the session is active and the tab visible; 0 = off. Default 20000. */
   pollInterval?: number;
-  /** How long one API request (or a captcha script load) may take, ms (100–120000). Default 15000. */
+  /** How long one API request may take, ms (100–120000). Default 15000. */
   timeoutMs?: number;
-  /** Your page confirms by itself: the view emits `confirm` (with the saved method id) and sends
-   *  nothing; only saved methods are offered, since card details never leave the view. Confirm
-   *  server-side, then the session's `completed` status reaches the view by poll or `update()`. */
+  /** Your page confirms by itself: the view emits `confirm` and sends nothing (saved methods only). */
   handleConfirm?: boolean;
-  /** When the view runs inside an iframe: the parent's origin, which alone receives height messages. */
+  /** When your page is itself inside an iframe: the parent's origin, which alone receives height messages. */
   parentOrigin?: string;
 }
 
@@ -43,32 +36,45 @@ export type ThemeVariable =
 
 /** Returned by `mount`. */
 export interface SessionViewHandle {
-  /** Shows a new config in place, keeping what the payer typed. Throws if `config` is not an object (or JSON cannot hold it). */
+  /** Shows a new config in place, keeping what the payer typed. Throws a `SessionViewError` if it is not an object. */
   update(config: SessionConfig): void;
   /** Reads the session from the API again now. */
   refresh(): void;
-  /** Removes the view and cancels its timers and requests. Idempotent. */
+  /** Removes the view, its frame and everything typed in it. Idempotent. */
   unmount(): void;
-  /** Frees the handle's memory after `unmount()` (wasm-bindgen). */
-  free(): void;
 }
 
-export function mount(element: HTMLElement, options: MountOptions): SessionViewHandle;
-export default function init(module?: unknown): Promise<unknown>;
+/** A mistake in how the view was loaded or mounted. */
+export class SessionViewError extends Error {
+  readonly code: "invalid-origin" | "same-origin" | "invalid-element" | "invalid-options" | "invalid-config" | "unmounted";
+}
+
+/** The view of one deployment. */
+export interface SessionView {
+  mount(element: HTMLElement, options: MountOptions): SessionViewHandle;
+  /** Registers `<hosted-session-view>` (once per page). */
+  defineElement(): void;
+}
+
+/** The view of the deployment at `origin` (e.g. "https://pay.example"; `path` a release prefix
+ *  like "/v1"). Resolves `null` without a browser window (server-side rendering); importing
+ *  this module does nothing. Rejects with a `SessionViewError` for a bad or same-page origin. */
+export function loadSessionView(options: { origin: string; path?: string }): Promise<SessionView | null>;
 
 /** `detail` of the events dispatched on the host element (bubbling, composed). Never carries the credential or card data. */
 export interface SessionViewEventDetail {
   sessionId: string | null;
-  status: "active" | "completed" | "expired" | "unknown";
+  /** `null` on an `error` that came before any session was read. */
+  status: "active" | "completed" | "expired" | "unknown" | null;
   /** Minor units, as a string (exact beyond 2^53). */
   amount: string | null;
   currency: string | null;
-  /** `confirm` only: the method, never card data. With `handleConfirm`, also the solved fraud
-   *  challenge's response (a single-use captcha token or the code-verify token, never the code)
-   *  for your server's confirm. */
+  /** `confirm` only: the method, never card data. */
   method?: { type: "saved" | "card" | "us_bank_account"; savedMethodId: string | null; challengeResponse?: string };
-  /** `error` only: "unreadable" | "invalid-link" | "not-authorized" | "not-found" | "gone" | "unreachable" | "invalid-options" | "crashed" (an internal error: the view was replaced by a message; mount again after a reload). */
+  /** `error` only: "unreadable" | "invalid-link" | "not-authorized" | "not-found" | "gone" | "unreachable" | "invalid-options" | "crashed". */
   code?: string;
+  /** `error` from the custom element only: what was wrong with its options. */
+  message?: string;
 }
 export type SessionViewEvent = CustomEvent<SessionViewEventDetail>;
 
@@ -92,10 +98,20 @@ export interface HostedSessionViewElement extends HTMLElement {
   /** Write-only: a config to render (or update) directly. */
   config: SessionConfig | undefined;
   refresh(): void;
+  addEventListener<K extends keyof SessionViewEventMap>(type: K, listener: (this: HostedSessionViewElement, ev: SessionViewEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
 }
 
 declare global {
   interface HTMLElementTagNameMap { "hosted-session-view": HostedSessionViewElement; }
+  // The view's events on any element it is mounted in. (`change` and `error` keep the DOM's
+  // own types there; on <hosted-session-view> all six are typed.)
+  interface HTMLElementEventMap { ready: SessionViewEvent; completed: SessionViewEvent; expired: SessionViewEvent; confirm: SessionViewEvent }
+  namespace JSX {
+    interface IntrinsicElements {
+      "hosted-session-view": { "session-id"?: string; "api-base"?: string; locale?: string; "poll-interval"?: string | number; "parent-origin"?: string; class?: string; className?: string; id?: string; ref?: unknown };
+    }
+  }
 }
 
 /** The session config (see the spec); every field optional, unknown fields ignored. */
@@ -122,8 +138,3 @@ export interface SessionConfig {
   page_message?: string;
   challenge?: { type: "hcaptcha" | "turnstile" | "sms" | "email"; site_key?: string; delivery_hint?: string; code_sent?: boolean } | null;
 }
-
-// The exact sanitiser the view applies to `page_message` (to preview what payers will see)
-// lives in its own module, loaded by the view only when a config has a message:
-//   import init, { sanitizeMessage } from '<release>/session-view-sanitizer.js';
-//   await init(); sanitizeMessage(html): string

@@ -1,12 +1,11 @@
-// The embedded view's frame page, beside the module in the release (this snippet sits at
-// snippets/<crate>/src/element.js): its URL and so the origin messages go to.
-export function frameUrl() { return new URL('../../../frame.html', import.meta.url).href; }
+// <hosted-session-view session-id="cs_…" api-base="…" locale="…" poll-interval="…">: the view
+// as a custom element, for any framework or none. The credential and a direct config are
+// properties, never attributes (attributes show in the DOM, devtools and serialised HTML);
+// both are write-only.
 
-// <hosted-session-view session-id="cs_…" api-base="…" locale="…" poll-interval="…">
-// The credential and a direct config are properties, never attributes (attributes show up
-// in the DOM, in devtools and in HTML serialisation). Both are write-only.
-export function defineHostedSessionView(mount) {
-  if (!window.customElements || customElements.get('hosted-session-view')) return;
+/** Defines `<hosted-session-view>` with `mount`, once per page (a second call does nothing). */
+export function defineElement(mount) {
+  if (typeof window === 'undefined' || !window.customElements || customElements.get('hosted-session-view')) return;
   class HostedSessionView extends HTMLElement {
     static get observedAttributes() { return ['session-id', 'api-base', 'locale', 'poll-interval', 'parent-origin']; }
     #credential = undefined;
@@ -20,7 +19,7 @@ export function defineHostedSessionView(mount) {
       if (this.#handle) { try { this.#handle.update(value); } catch (e) { this.#fail(e); } } else this.#schedule();
     }
     get config() { return undefined; }
-    refresh() { if (this.#handle) this.#handle.refresh(); }
+    refresh() { this.#handle?.refresh(); }
     connectedCallback() { this.#schedule(); }
     disconnectedCallback() { this.#unmount(); }
     attributeChangedCallback() { this.#schedule(); }
@@ -30,9 +29,9 @@ export function defineHostedSessionView(mount) {
       this.#queued = true;
       queueMicrotask(() => { this.#queued = false; if (this.isConnected) this.#mount(); });
     }
-    #unmount() { if (this.#handle) { this.#handle.unmount(); this.#handle = null; } }
+    #unmount() { this.#handle?.unmount(); this.#handle = null; }
     #fail(e) {
-      this.dispatchEvent(new CustomEvent('error', { bubbles: true, composed: true, detail: { code: 'invalid-options', message: String((e && e.message) || e) } }));
+      this.dispatchEvent(new CustomEvent('error', { bubbles: true, composed: true, detail: { sessionId: null, status: null, amount: null, currency: null, code: e?.code || 'invalid-options', message: String(e?.message || e) } }));
     }
     #mount() {
       this.#unmount();

@@ -1,0 +1,28 @@
+// Types of @session-view/js/react.
+import type { MountOptions, SessionViewEventDetail } from "./index.js";
+
+export interface SessionViewProps extends MountOptions {
+  /** The view's origin, e.g. "https://pay.example". */
+  origin: string;
+  /** A release prefix on that origin, e.g. "/v1". */
+  path?: string;
+  className?: string;
+  style?: Record<string, string | number>;
+  onReady?: (detail: SessionViewEventDetail) => void;
+  onChange?: (detail: SessionViewEventDetail) => void;
+  onCompleted?: (detail: SessionViewEventDetail) => void;
+  onExpired?: (detail: SessionViewEventDetail) => void;
+  onError?: (detail: SessionViewEventDetail & { message?: string }) => void;
+  onConfirm?: (detail: SessionViewEventDetail) => void;
+}
+
+/** The view in a React tree: one frame per element, StrictMode-safe; a new `config` is shown in place. */
+export function SessionView(props: SessionViewProps): unknown;
+
+declare module "react" {
+  namespace JSX {
+    interface IntrinsicElements {
+      "hosted-session-view": { "session-id"?: string; "api-base"?: string; locale?: string; "poll-interval"?: string | number; "parent-origin"?: string; className?: string; id?: string };
+    }
+  }
+}

@@ -1,0 +1,214 @@
+// The merchant's side of an embedded view: an `<iframe>` of the view's own origin
+// (`frame.html`) in the host element's shadow root, and the one channel to it. Card, bank and
+// one-time-code fields, and every request that carries them or the credential, run in that
+// frame, out of reach of the merchant page's scripts. This side only checks the options,
+// posts one init (with a fresh MessagePort) to the frame's exact origin after each load,
+// listens on that port alone, fits the iframe to the height it reports and dispatches the
+// documented events on the host element.
+import { DEFAULT_POLL_MS, TIMEOUT_MS, INIT_TYPE, sessionIdOk, apiBase, acceptedTimeout, themeVariable, exactOrigin, wanted, words, initText, updateText, REFRESH_TEXT, readFromFrame } from './protocol.js';
+
+/** A mistake in how `mount()` was called: `code` names it for code, `message` for people. */
+export class SessionViewError extends Error {
+  constructor(code, message) {
+    super(`session view: ${message}`);
+    this.name = 'SessionViewError';
+    this.code = code;
+  }
+}
+const fail = (code, message) => { throw new SessionViewError(code, message); };
+const warn = message => console.warn(`session view: ${message}`);
+
+const CSS = ':host{display:block}.sv-host{all:initial;display:block}.sv-frame{display:block;width:100%;height:0;border:0;margin:0;padding:0;color-scheme:normal}'
+  + '.sv-frame-problem{display:block;padding:1rem;border:1px solid;border-radius:8px;font:16px/1.5 system-ui,sans-serif}.sv-frame-problem p{margin:.25rem 0 .75rem}'
+  + '.sv-frame-problem button{font:inherit;min-height:44px;padding:.5rem 1rem;cursor:pointer}.sv-frame-problem button:focus-visible{outline:3px solid;outline-offset:2px}';
+let sheet;
+
+/** The options, checked as the frame checks them again (it trusts no sender). */
+function readOptions(options) {
+  if (!options || typeof options !== 'object') fail('invalid-options', 'mount(element, options) needs an options object');
+  const string = key => {
+    const v = options[key];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'string') fail('invalid-options', `option \`${key}\` must be a string`);
+    return v;
+  };
+  const sessionId = string('sessionId');
+  const credential = string('credential');
+  const base = string('apiBase');
+  if (sessionId !== undefined) {
+    if (!sessionIdOk(sessionId)) fail('invalid-options', '`sessionId` must match ^cs_[A-Za-z0-9]+$');
+    if (!apiBase(base ?? location.origin)) fail('invalid-options', '`apiBase` must be an absolute http(s) URL');
+  }
+  let config = options.config ?? undefined;
+  if (config !== undefined) config = configText(config);
+  if (config === undefined && sessionId === undefined) fail('invalid-options', 'give `sessionId` (and `credential`) or `config`');
+  let pollMs = DEFAULT_POLL_MS;
+  if (options.pollInterval !== undefined && options.pollInterval !== null) {
+    const ms = options.pollInterval;
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) fail('invalid-options', '`pollInterval` must be a number of ms ≥ 0');
+    pollMs = Math.min(Math.trunc(ms), 4294967295);
+  }
+  let timeoutMs = TIMEOUT_MS;
+  if (options.timeoutMs !== undefined && options.timeoutMs !== null) {
+    timeoutMs = acceptedTimeout(options.timeoutMs) ?? fail('invalid-options', '`timeoutMs` must be between 100 and 120000');
+  }
+  const parent = string('parentOrigin');
+  const parentOrigin = parent === undefined ? undefined : exactOrigin(parent) ?? fail('invalid-options', '`parentOrigin` must be an origin like https://shop.example');
+  const appearance = [];
+  if (options.appearance && typeof options.appearance === 'object') {
+    for (const [key, value] of Object.entries(options.appearance)) {
+      const name = `--sv-${key.replace(/^--sv-/, '')}`;
+      if (themeVariable(name, value)) appearance.push([name, value]);
+      else warn(`appearance \`${key.replace(/^--sv-/, '').slice(0, 40)}\` ignored (unknown variable or unsafe value)`);
+    }
+  }
+  return {
+    init: { sessionId, credential, apiBase: base, config, locale: string('locale'), pollMs, timeoutMs, handleConfirm: !!options.handleConfirm, appearance },
+    parentOrigin,
+  };
+}
+
+/** A config object as the JSON text the API would have sent; the frame reads it as it reads
+ *  the API's answer. Anything JSON cannot hold, or that is not an object, throws. */
+function configText(config) {
+  let text;
+  try {
+    text = JSON.stringify(config);
+  } catch {
+    text = undefined;
+  }
+  if (typeof text !== 'string') fail('invalid-config', 'config is not a JSON-like object');
+  if (!text.startsWith('{')) fail('invalid-config', 'the config is not a JSON object');
+  return text;
+}
+
+/** Fires `name` on `host`: bubbling, composed (it leaves the shadow root), with `detail`. */
+const dispatch = (host, name, detail) => host.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
+
+/** The message shown in place of a frame that never answered, in the view's language. */
+function problemPanel(lang, retry) {
+  const w = words(lang);
+  const el = (tag, text) => { const e = document.createElement(tag); if (text) e.textContent = text; return e; };
+  const panel = el('section');
+  panel.className = 'sv-frame-problem';
+  panel.setAttribute('role', 'alert');
+  panel.setAttribute('lang', lang);
+  panel.setAttribute('dir', w.dir);
+  panel.setAttribute('data-testid', 'frame-problem');
+  const button = el('button', w.tryAgain);
+  button.type = 'button';
+  button.addEventListener('click', retry);
+  panel.append(el('strong', w.unreachableTitle), el('p', w.unreachableBody), button);
+  return panel;
+}
+
+/** The frame and its channel, in `container`; talks to `frameUrl`'s exact origin only. */
+function openFrame(host, container, init, lang, frameUrl) {
+  const origin = new URL(frameUrl).origin;
+  const iframe = document.createElement('iframe');
+  iframe.src = frameUrl;
+  iframe.title = words(lang).checkout;
+  iframe.setAttribute('allow', 'otp-credentials'); // Web OTP inside a cross-origin frame
+  iframe.className = 'sv-frame';
+  let port = null;
+  let heard = false;
+  let timer = 0;
+  let panel = null;
+  const close = () => { if (port) { port.onmessage = null; port.close(); port = null; } };
+  const arm = () => { clearTimeout(timer); timer = setTimeout(timedOut, init.timeoutMs); };
+  const onMessage = e => {
+    const m = typeof e.data === 'string' ? readFromFrame(e.data) : null;
+    if (!m) return;
+    heard = true;
+    clearTimeout(timer);
+    if (panel) { panel.remove(); panel = null; iframe.style.removeProperty('display'); } // a slow frame answered after all
+    if (m.height) iframe.style.setProperty('height', `${m.height.height}px`);
+    else dispatch(host, m.event.name, m.event.detail);
+  };
+  const onLoad = () => {
+    const win = iframe.contentWindow;
+    if (!win) return;
+    close();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = onMessage;
+    // To the frame's exact origin: if it is showing anything else, nothing is sent.
+    win.postMessage({ type: INIT_TYPE, init: initText(init) }, origin, [channel.port2]);
+    port = channel.port1;
+  };
+  const retry = () => {
+    if (panel) { panel.remove(); panel = null; }
+    iframe.style.removeProperty('display');
+    iframe.src = iframe.src; // loads the frame again; its load posts a fresh init
+    arm();
+  };
+  function timedOut() {
+    if (heard || panel) return;
+    warn('the view\'s frame did not answer in time; is this page\'s origin in frame.html\'s frame-ancestors, and the view\'s origin in this page\'s frame-src?');
+    panel = problemPanel(lang, retry);
+    iframe.style.setProperty('display', 'none');
+    container.append(panel);
+    dispatch(host, 'error', { sessionId: null, status: null, amount: null, currency: null, code: 'unreachable' });
+  }
+  iframe.addEventListener('load', onLoad);
+  container.append(iframe);
+  arm();
+  return {
+    update(config) { if (port) port.postMessage(updateText(config)); init.config = config; },
+    refresh() { if (port) port.postMessage(REFRESH_TEXT); },
+    remove() { clearTimeout(timer); iframe.removeEventListener('load', onLoad); close(); iframe.remove(); },
+  };
+}
+
+/** Posts this page's height to the one parent origin named, when this page is itself framed. */
+function reportHeight(target, parentOrigin) {
+  if (!parentOrigin || window.parent === window) return null;
+  let last = -1;
+  const observer = new ResizeObserver(() => {
+    const height = Math.ceil(target.getBoundingClientRect().height);
+    if (height !== last) { last = height; window.parent.postMessage({ type: 'hosted-session-view:height', height }, parentOrigin); }
+  });
+  observer.observe(target);
+  return observer;
+}
+
+const mounted = new Map(); // host element -> its view
+
+/** Mounts the view, served from `frameUrl`, into `element`. Returns its handle. */
+export function mountWith(frameUrl, element, options) {
+  if (!(element instanceof Element)) fail('invalid-element', 'mount(element, options) needs an element of this page');
+  const { init, parentOrigin } = readOptions(options);
+  mounted.get(element)?.unmount(); // a second mount on the same element replaces the first
+  for (const [name, value] of init.appearance) element.style.setProperty(name, value);
+  const shadow = element.shadowRoot || element.attachShadow({ mode: 'open' });
+  if (!sheet) { sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); }
+  shadow.adoptedStyleSheets = [sheet];
+  const container = document.createElement('div');
+  container.className = 'sv-host';
+  shadow.append(container);
+  const lang = wanted(init.locale, navigator.languages || []);
+  const frame = openFrame(element, container, init, lang, frameUrl);
+  const observer = reportHeight(container, parentOrigin);
+  let gone = false;
+  const handle = {
+    /** Shows `config` in place, keeping what the payer typed. Throws if it is not an object. */
+    update(config) {
+      if (gone) fail('unmounted', 'update() after unmount()');
+      frame.update(configText(config));
+    },
+    /** Reads the session from the API again now. */
+    refresh() { if (!gone) frame.refresh(); },
+    /** Removes the view, its frame and everything that ran in it. Idempotent. */
+    unmount() {
+      if (gone) return;
+      gone = true;
+      frame.remove();
+      observer?.disconnect();
+      container.remove();
+      if (mounted.get(element) === handle) mounted.delete(element);
+    },
+    /** Kept for the wasm module's handles: nothing to free. */
+    free() {},
+  };
+  mounted.set(element, handle);
+  return handle;
+}

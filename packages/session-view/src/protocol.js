@@ -1,0 +1,103 @@
+// The merchant side's half of the embedding protocol (the core's `embedding.rs` is the source:
+// `contract.js` is written from it, and test/contract.test.mjs holds this file to its cases).
+// Pure: no DOM, safe to import anywhere.
+import contract from './contract.js';
+
+export const { initType: INIT_TYPE, events: EVENTS, themeVariables: THEME_VARIABLES, defaultPollMs: DEFAULT_POLL_MS, timeoutMs: TIMEOUT_MS } = contract;
+
+/** `^cs_[A-Za-z0-9]+$`, at most 255 characters. */
+export const sessionIdOk = s => typeof s === 'string' && s.length <= 255 && /^cs_[A-Za-z0-9]+$/.test(s);
+
+/** An absolute http(s) API base, trimmed and without its trailing `/`; `null` when it is not one. */
+export function apiBase(value) {
+  if (typeof value !== 'string') return null;
+  const base = value.trim().replace(/\/+$/, '');
+  const lower = base.toLowerCase();
+  const scheme = lower.startsWith('https://') || lower.startsWith('http://');
+  const rest = base.split('://')[1];
+  const bad = /[?#@ \\]/.test(base) || /[^\x00-\x7f]/.test(base) || !rest;
+  return scheme && !bad ? base : null;
+}
+
+/** A request timeout in whole ms, 100 ms to 2 minutes; `null` otherwise. */
+export const acceptedTimeout = ms => (typeof ms === 'number' && Number.isFinite(ms) && ms >= 100 && ms <= 120000 ? Math.trunc(ms) : null);
+
+const safeCssValue = v => {
+  const lower = v.toLowerCase();
+  return v.length > 0 && v.length <= 100 && /^[A-Za-z0-9 #(),.%\-_'"/]+$/.test(v) && !lower.includes('url(') && !lower.includes('expression(') && !lower.includes('/*');
+};
+
+/** A known `--sv-*` theme variable with a safe value. */
+export const themeVariable = (name, value) =>
+  typeof name === 'string' && typeof value === 'string' && name.startsWith('--sv-') && THEME_VARIABLES.includes(name.slice(5)) && safeCssValue(value);
+
+/** `s` when it is exactly an http(s) origin (a trailing `/` allowed), else `null`. */
+export function exactOrigin(s) {
+  try {
+    const url = new URL(s);
+    return url.origin !== 'null' && (url.origin === s || `${url.origin}/` === s) && /^https?:$/.test(url.protocol) ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+const isTag = t => {
+  const primary = t.split('-')[0];
+  return t.length <= 35 && /^[A-Za-z]{2,3}$/.test(primary) && /^[A-Za-z0-9-]+$/.test(t) && !t.endsWith('-') && !t.includes('--');
+};
+const fromTag = t => {
+  const primary = t.split('-')[0].toLowerCase();
+  return primary === 'pt' ? 'pt-BR' : Object.keys(contract.languages).includes(primary) ? primary : null;
+};
+
+/** The language the view will speak for `asked` (the `locale` option) and the browser's languages. */
+export function wanted(asked, browser = []) {
+  for (const t of [asked, ...browser]) if (typeof t === 'string' && isTag(t) && fromTag(t)) return fromTag(t);
+  return 'en';
+}
+
+/** The frame's title and its "couldn't reach" words, and the direction, in `lang`. */
+export const words = lang => contract.languages[lang] || contract.languages.en;
+
+/** The init message's text: every field, in the order the frame's reader knows. */
+export function initText(o) {
+  return JSON.stringify({
+    sessionId: o.sessionId ?? null, credential: o.credential ?? null, apiBase: o.apiBase ?? null, config: o.config ?? null,
+    locale: o.locale ?? null, pollMs: o.pollMs, timeoutMs: o.timeoutMs, handleConfirm: !!o.handleConfirm, appearance: o.appearance || [],
+  });
+}
+export const updateText = config => JSON.stringify({ update: { config } });
+export const REFRESH_TEXT = JSON.stringify('refresh');
+
+const str = v => v === undefined || v === null || typeof v === 'string';
+const one = o => (o && typeof o === 'object' && !Array.isArray(o) && Object.keys(o).length === 1 ? Object.keys(o)[0] : null);
+
+/** A message from the frame, read as strictly as the core reads it: `{ height }`, `{ event:
+ *  { name, detail } }` with only the documented fields, or `null` for anything else. */
+export function readFromFrame(text) {
+  let m;
+  try {
+    m = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const kind = one(m);
+  if (kind === 'height') {
+    const h = m.height && m.height.height;
+    return Number.isInteger(h) && h >= 0 && h <= 1000000 ? { height: { height: h } } : null;
+  }
+  if (kind !== 'event' || !m.event || typeof m.event !== 'object') return null;
+  const { name, detail } = m.event;
+  if (typeof name !== 'string' || !EVENTS.includes(name) || !detail || typeof detail !== 'object' || Array.isArray(detail)) return null;
+  const fields = ['sessionId', 'status', 'amount', 'currency', 'code'];
+  if (!fields.every(f => str(detail[f]))) return null;
+  const out = { sessionId: detail.sessionId ?? null, status: detail.status ?? null, amount: detail.amount ?? null, currency: detail.currency ?? null };
+  if (detail.code != null) out.code = detail.code;
+  const method = detail.method;
+  if (method != null) {
+    if (typeof method !== 'object' || typeof method.type !== 'string' || !str(method.savedMethodId) || !str(method.challengeResponse)) return null;
+    out.method = { type: method.type, savedMethodId: method.savedMethodId ?? null };
+    if (method.challengeResponse != null) out.method.challengeResponse = method.challengeResponse;
+  }
+  return { event: { name, detail: out } };
+}

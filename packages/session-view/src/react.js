@@ -1,0 +1,41 @@
+// <SessionView origin sessionId credential … onReady onCompleted … />: the view in a React
+// tree. The view is mounted once per element (React 19 StrictMode's mount → unmount → mount
+// leaves one frame), props that change are handed to `update()` or remount only when the
+// session itself changes, and unmounting removes the frame with everything typed in it.
+import { createElement, useEffect, useRef, useState } from 'react';
+import { loadSessionView } from './index.js';
+
+const EVENTS = { ready: 'onReady', change: 'onChange', completed: 'onCompleted', expired: 'onExpired', error: 'onError', confirm: 'onConfirm' };
+
+export function SessionView({ origin, path, sessionId, credential, apiBase, config, locale, appearance, pollInterval, timeoutMs, handleConfirm, className, style, ...handlers }) {
+  const host = useRef(null);
+  const handle = useRef(null);
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  const [failure, setFailure] = useState(null);
+  // The session, its origin and what cannot change in place: a new view when one of these does.
+  useEffect(() => {
+    let live = true;
+    const el = host.current;
+    const listeners = Object.entries(EVENTS).map(([name, prop]) => {
+      const listener = e => latest.current[prop]?.(e.detail);
+      el.addEventListener(name, listener);
+      return [name, listener];
+    });
+    loadSessionView({ origin, path }).then(sv => {
+      if (!live || !sv) return;
+      handle.current = sv.mount(el, { sessionId, credential, apiBase, config, locale, appearance, pollInterval, timeoutMs, handleConfirm });
+    }).catch(e => { if (live) { setFailure(e); latest.current.onError?.({ sessionId: null, status: null, amount: null, currency: null, code: e.code || 'invalid-options', message: e.message }); } });
+    return () => {
+      live = false;
+      for (const [name, listener] of listeners) el.removeEventListener(name, listener);
+      handle.current?.unmount();
+      handle.current = null;
+    };
+  }, [origin, path, sessionId, credential, apiBase, locale, handleConfirm, pollInterval, timeoutMs, JSON.stringify(appearance ?? null)]);
+  // A new config is shown in place, keeping what the payer typed.
+  useEffect(() => {
+    if (config !== undefined && handle.current) handle.current.update(config);
+  }, [config]);
+  return createElement('div', { ref: host, className, style, 'data-session-view-failed': failure ? failure.code : undefined });
+}

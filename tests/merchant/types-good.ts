@@ -1,0 +1,14 @@
+// Compiles: the package's types as a merchant uses them.
+import { loadSessionView, SessionViewError, type SessionViewEventDetail } from '@session-view/js';
+
+const sv = await loadSessionView({ origin: 'https://pay.example' });
+if (sv) {
+  const el = document.createElement('div');
+  const handle = sv.mount(el, { sessionId: 'cs_1', credential: 'cred', locale: 'fr', appearance: { '--sv-radius': '4px' } });
+  handle.update({ amount: 100, currency: 'usd' });
+  el.addEventListener('completed', e => { const amount: string | null = e.detail.amount; console.log(amount); });
+}
+const tag = document.createElement('hosted-session-view');
+tag.credential = 'cred';
+tag.addEventListener('error', e => { const code: string | undefined = e.detail.code; const status: SessionViewEventDetail['status'] = e.detail.status; console.log(code, status); });
+try { sv?.mount(document.body, {}); } catch (e) { if (e instanceof SessionViewError) console.log(e.code); }
