@@ -29,21 +29,232 @@ pub fn accepted_timeout_ms(ms: f64) -> Option<i32> {
 pub const THEME_VARIABLES: &[&str] =
     &["font", "bg", "surface", "text", "muted", "border", "radius", "focus", "warn-bg", "warn-text", "ok-bg", "ok-text"];
 
-/// A theme variable and value, each checked: a known `--sv-*` name and a safe value.
-pub fn theme_variable(name: &str, value: &str) -> bool {
-    name.strip_prefix("--sv-").is_some_and(|n| THEME_VARIABLES.contains(&n)) && safe_css_value(value)
+/// What a theme variable holds: a value is accepted only if it parses as its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThemeKind {
+    /// A font-family list: quoted names or plain words, comma-separated.
+    FontFamily,
+    /// A length of 0 to 100 px, em or rem (or 0).
+    Length,
+    /// A colour: hex, `rgb()`/`hsl()`/`hwb()`/`lab()`/`lch()`/`oklab()`/`oklch()` with numbers
+    /// only, or a named colour. No function that takes a URL, an image or another variable.
+    Colour,
 }
 
-/// A CSS value safe to hand to `setProperty` for a theme variable: short, no
-/// declarations, blocks, escapes, comments or URLs.
-fn safe_css_value(v: &str) -> bool {
-    let lower = v.to_ascii_lowercase();
-    !v.is_empty()
-        && v.len() <= 100
-        && v.chars().all(|c| c.is_ascii_alphanumeric() || " #(),.%-_'\"/".contains(c))
-        && !lower.contains("url(")
-        && !lower.contains("expression(")
-        && !lower.contains("/*")
+/// The kind of `--sv-<name>`.
+pub fn theme_kind(name: &str) -> Option<ThemeKind> {
+    match name.strip_prefix("--sv-")? {
+        "font" => Some(ThemeKind::FontFamily),
+        "radius" => Some(ThemeKind::Length),
+        n if THEME_VARIABLES.contains(&n) => Some(ThemeKind::Colour),
+        _ => None,
+    }
+}
+
+/// A theme variable and value, each checked: a known `--sv-*` name and a value of its kind.
+pub fn theme_variable(name: &str, value: &str) -> bool {
+    value.len() <= 100
+        && match theme_kind(name) {
+            Some(ThemeKind::FontFamily) => font_family(value),
+            Some(ThemeKind::Length) => length(value),
+            Some(ThemeKind::Colour) => colour(value),
+            None => false,
+        }
+}
+
+/// CSS named colours (CSS Color 4), `transparent` and `currentcolor`.
+pub const NAMED_COLOURS: &[&str] = &[
+    "aliceblue",
+    "antiquewhite",
+    "aqua",
+    "aquamarine",
+    "azure",
+    "beige",
+    "bisque",
+    "black",
+    "blanchedalmond",
+    "blue",
+    "blueviolet",
+    "brown",
+    "burlywood",
+    "cadetblue",
+    "chartreuse",
+    "chocolate",
+    "coral",
+    "cornflowerblue",
+    "cornsilk",
+    "crimson",
+    "cyan",
+    "darkblue",
+    "darkcyan",
+    "darkgoldenrod",
+    "darkgray",
+    "darkgreen",
+    "darkgrey",
+    "darkkhaki",
+    "darkmagenta",
+    "darkolivegreen",
+    "darkorange",
+    "darkorchid",
+    "darkred",
+    "darksalmon",
+    "darkseagreen",
+    "darkslateblue",
+    "darkslategray",
+    "darkslategrey",
+    "darkturquoise",
+    "darkviolet",
+    "deeppink",
+    "deepskyblue",
+    "dimgray",
+    "dimgrey",
+    "dodgerblue",
+    "firebrick",
+    "floralwhite",
+    "forestgreen",
+    "fuchsia",
+    "gainsboro",
+    "ghostwhite",
+    "gold",
+    "goldenrod",
+    "gray",
+    "green",
+    "greenyellow",
+    "grey",
+    "honeydew",
+    "hotpink",
+    "indianred",
+    "indigo",
+    "ivory",
+    "khaki",
+    "lavender",
+    "lavenderblush",
+    "lawngreen",
+    "lemonchiffon",
+    "lightblue",
+    "lightcoral",
+    "lightcyan",
+    "lightgoldenrodyellow",
+    "lightgray",
+    "lightgreen",
+    "lightgrey",
+    "lightpink",
+    "lightsalmon",
+    "lightseagreen",
+    "lightskyblue",
+    "lightslategray",
+    "lightslategrey",
+    "lightsteelblue",
+    "lightyellow",
+    "lime",
+    "limegreen",
+    "linen",
+    "magenta",
+    "maroon",
+    "mediumaquamarine",
+    "mediumblue",
+    "mediumorchid",
+    "mediumpurple",
+    "mediumseagreen",
+    "mediumslateblue",
+    "mediumspringgreen",
+    "mediumturquoise",
+    "mediumvioletred",
+    "midnightblue",
+    "mintcream",
+    "mistyrose",
+    "moccasin",
+    "navajowhite",
+    "navy",
+    "oldlace",
+    "olive",
+    "olivedrab",
+    "orange",
+    "orangered",
+    "orchid",
+    "palegoldenrod",
+    "palegreen",
+    "paleturquoise",
+    "palevioletred",
+    "papayawhip",
+    "peachpuff",
+    "peru",
+    "pink",
+    "plum",
+    "powderblue",
+    "purple",
+    "rebeccapurple",
+    "red",
+    "rosybrown",
+    "royalblue",
+    "saddlebrown",
+    "salmon",
+    "sandybrown",
+    "seagreen",
+    "seashell",
+    "sienna",
+    "silver",
+    "skyblue",
+    "slateblue",
+    "slategray",
+    "slategrey",
+    "snow",
+    "springgreen",
+    "steelblue",
+    "tan",
+    "teal",
+    "thistle",
+    "tomato",
+    "turquoise",
+    "violet",
+    "wheat",
+    "white",
+    "whitesmoke",
+    "yellow",
+    "yellowgreen",
+    "transparent",
+    "currentcolor",
+];
+
+fn colour(v: &str) -> bool {
+    let lower = v.trim().to_ascii_lowercase();
+    if let Some(hex) = lower.strip_prefix('#') {
+        return matches!(hex.len(), 3 | 4 | 6 | 8) && hex.bytes().all(|b| b.is_ascii_hexdigit());
+    }
+    if NAMED_COLOURS.contains(&lower.as_str()) {
+        return true;
+    }
+    let Some((function, rest)) = lower.split_once('(') else { return false };
+    let Some(args) = rest.strip_suffix(')') else { return false };
+    let known = ["rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch"].contains(&function);
+    // Numbers, units and separators only: no nested function, no quote, no escape.
+    let number = |t: &str| {
+        let n = t.strip_suffix("deg").or_else(|| t.strip_suffix('%')).unwrap_or(t);
+        n.bytes().any(|b| b.is_ascii_digit()) && n.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+')
+    };
+    let plain = args.split([' ', ',', '/']).filter(|t| !t.is_empty()).all(|t| t == "none" || number(t));
+    known && plain && !args.trim().is_empty()
+}
+
+fn length(v: &str) -> bool {
+    let v = v.trim();
+    if v == "0" {
+        return true;
+    }
+    let number = v.strip_suffix("rem").or_else(|| v.strip_suffix("px")).or_else(|| v.strip_suffix("em"));
+    number.is_some_and(|n| {
+        !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.') && n.parse::<f64>().is_ok_and(|x| (0.0..=100.0).contains(&x))
+    })
+}
+
+fn font_family(v: &str) -> bool {
+    !v.trim().is_empty()
+        && v.split(',').all(|name| {
+            let name = name.trim();
+            let quoted = |q: char| name.len() >= 2 && name.starts_with(q) && name.ends_with(q);
+            let inner = if quoted('"') || quoted('\'') { name.get(1..name.len() - 1) } else { Some(name) };
+            inner.is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-' || b == b'_'))
+        })
 }
 
 /// The `type` of the one window message that carries [`Init`] and the port.
@@ -168,7 +379,7 @@ mod tests {
             })
             .collect();
         let runtime = json!({
-            "initType": INIT_TYPE, "events": EVENTS, "themeVariables": THEME_VARIABLES,
+            "initType": INIT_TYPE, "events": EVENTS, "themeVariables": THEME_VARIABLES, "namedColours": NAMED_COLOURS,
             "defaultPollMs": DEFAULT_POLL_MS, "timeoutMs": TIMEOUT_MS, "languages": languages,
         });
         let contract = format!(
@@ -212,29 +423,19 @@ mod tests {
                 json!([m, out])
             })
             .collect();
-        let themes = [
+        let themes: Vec<serde_json::Value> = [
             ("--sv-radius", "6px"),
+            ("--sv-radius", "0.5rem"),
             ("--sv-font", "Inter, \"Segoe UI\", sans-serif"),
             ("--sv-bg", "#fff"),
-            ("radius", "6px"),
-            ("--sv-position", "fixed"),
-            ("--sv-bg", ""),
-            ("--sv-bg", "red;display:none"),
-            ("--sv-bg", "url(https://x)"),
-            ("--sv-bg", "URL(x)"),
-            ("--sv-bg", "a/*b*/"),
-            ("--sv-bg", "expression(1)"),
-            ("--sv-bg", "{}"),
-            ("--sv-bg", "\\41"),
-            ("--sv-radius", "ａ"),
-        ];
-        let long = "a".repeat(101);
-        let themes: Vec<serde_json::Value> = themes
-            .iter()
-            .map(|(n, v)| (*n, *v))
-            .chain([("--sv-bg", long.as_str())])
-            .map(|(n, v)| json!([n, v, theme_variable(n, v)]))
-            .collect();
+            ("--sv-text", "rgba(20, 30, 40, .5)"),
+            ("--sv-border", "oklch(70% 0.1 200 / 50%)"),
+            ("--sv-surface", "WhiteSmoke"),
+        ]
+        .iter()
+        .chain(HOSTILE_THEME)
+        .map(|(n, v)| json!([n, v, theme_variable(n, v)]))
+        .collect();
         let timeouts: Vec<serde_json::Value> =
             [100.0, 120_000.0, 99.0, 120_001.0, 800.7, -1.0].iter().map(|ms| json!([ms, accepted_timeout_ms(*ms)])).collect();
         let ids: Vec<serde_json::Value> =
@@ -303,15 +504,61 @@ mod tests {
         assert_eq!(FromFrame::read(FromFrame::CRASHED), Some(crashed), "the merchant's module reads it as the error event");
     }
 
+    /// Hostile and mistaken theme values, each refused (issue #35): URLs in any function,
+    /// images, other variables, escapes, comments, declarations, and values of another kind.
+    pub(crate) const HOSTILE_THEME: &[(&str, &str)] = &[
+        ("--sv-bg", "url(https://x)"),
+        ("--sv-bg", "URL(x)"),
+        ("--sv-bg", "image-set(\"//host/x\" 1x)"),
+        ("--sv-bg", "-webkit-image-set(\"//host/x\" 1x)"),
+        ("--sv-bg", "cross-fade(url(a), url(b))"),
+        ("--sv-bg", "element(#x)"),
+        ("--sv-bg", "paint(worklet)"),
+        ("--sv-bg", "var(--x)"),
+        ("--sv-bg", "rgb(var(--r) 0 0)"),
+        ("--sv-bg", "linear-gradient(red, blue)"),
+        ("--sv-bg", "\\72 ed"),
+        ("--sv-bg", "red;display:none"),
+        ("--sv-bg", "red/*x*/"),
+        ("--sv-bg", "{}"),
+        ("--sv-bg", "ｒｅｄ"),
+        ("--sv-bg", "expression(1)"),
+        ("--sv-bg", "#ggg"),
+        ("--sv-bg", "12px"),
+        ("--sv-bg", ""),
+        ("--sv-radius", "red"),
+        ("--sv-radius", "-4px"),
+        ("--sv-radius", "calc(1px + 2px)"),
+        ("--sv-radius", "9999px"),
+        ("--sv-font", "Inter; color: red"),
+        ("--sv-font", "\"a\\\"b\""),
+        ("--sv-font", "url(x)"),
+        ("--sv-position", "fixed"),
+        ("radius", "6px"),
+    ];
+
     #[test]
-    fn theme_values_are_plain() {
-        assert!(theme_variable("--sv-radius", "6px"));
-        assert!(theme_variable("--sv-font", "Inter, \"Segoe UI\", sans-serif"));
-        assert!(!theme_variable("radius", "6px"), "only the --sv- form reaches setProperty");
-        assert!(!theme_variable("--sv-position", "fixed"));
-        for bad in ["", "red;display:none", "url(https://x)", "URL(x)", "a/*b*/", "expression(1)", "{}", "\\41", &"a".repeat(101)] {
-            assert!(!safe_css_value(bad), "{bad:?}");
+    fn theme_values_are_checked_by_kind() {
+        for (name, ok) in [
+            ("--sv-radius", "6px"),
+            ("--sv-radius", "0.5rem"),
+            ("--sv-radius", "0"),
+            ("--sv-font", "Inter, \"Segoe UI\", sans-serif"),
+            ("--sv-bg", "#fff"),
+            ("--sv-bg", "#1A2b3C"),
+            ("--sv-text", "rgb(20 30 40)"),
+            ("--sv-text", "rgba(20, 30, 40, .5)"),
+            ("--sv-focus", "hsl(210deg 80% 40%)"),
+            ("--sv-border", "oklch(70% 0.1 200 / 50%)"),
+            ("--sv-surface", "WhiteSmoke"),
+            ("--sv-muted", "transparent"),
+        ] {
+            assert!(theme_variable(name, ok), "{name}: {ok}");
         }
+        for (name, bad) in HOSTILE_THEME {
+            assert!(!theme_variable(name, bad), "{name}: {bad}");
+        }
+        assert!(!theme_variable("--sv-bg", &format!("#{}", "a".repeat(120))));
     }
 
     #[test]

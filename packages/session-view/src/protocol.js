@@ -22,14 +22,38 @@ export function apiBase(value) {
 /** A request timeout in whole ms, 100 ms to 2 minutes; `null` otherwise. */
 export const acceptedTimeout = ms => (typeof ms === 'number' && Number.isFinite(ms) && ms >= 100 && ms <= 120000 ? Math.trunc(ms) : null);
 
-const safeCssValue = v => {
-  const lower = v.toLowerCase();
-  return v.length > 0 && v.length <= 100 && /^[A-Za-z0-9 #(),.%\-_'"/]+$/.test(v) && !lower.includes('url(') && !lower.includes('expression(') && !lower.includes('/*');
+const COLOUR_FUNCTIONS = ['rgb', 'rgba', 'hsl', 'hsla', 'hwb', 'lab', 'lch', 'oklab', 'oklch'];
+const number = t => { const n = t.replace(/(deg|%)$/, ''); return /\d/.test(n) && /^[0-9.+-]+$/.test(n); };
+const colour = v => {
+  const lower = v.trim().toLowerCase();
+  if (lower.startsWith('#')) return [3, 4, 6, 8].includes(lower.length - 1) && /^[0-9a-f]+$/.test(lower.slice(1));
+  if (contract.namedColours.includes(lower)) return true;
+  const open = lower.indexOf('(');
+  if (open < 0 || !lower.endsWith(')')) return false;
+  const args = lower.slice(open + 1, -1);
+  return COLOUR_FUNCTIONS.includes(lower.slice(0, open)) && args.trim() !== '' && args.split(/[ ,/]/).filter(Boolean).every(t => t === 'none' || number(t));
 };
+const length = v => {
+  const t = v.trim();
+  if (t === '0') return true;
+  const m = /^([0-9.]+)(rem|px|em)$/.exec(t);
+  return !!m && m[1] !== '' && !Number.isNaN(Number(m[1])) && Number(m[1]) >= 0 && Number(m[1]) <= 100;
+};
+const fontFamily = v => v.trim() !== '' && v.split(',').every(part => {
+  const name = part.trim();
+  const quoted = q => name.length >= 2 && name.startsWith(q) && name.endsWith(q);
+  const inner = quoted('"') || quoted("'") ? name.slice(1, -1) : name;
+  return inner !== '' && /^[A-Za-z0-9 _-]+$/.test(inner);
+});
 
-/** A known `--sv-*` theme variable with a safe value. */
-export const themeVariable = (name, value) =>
-  typeof name === 'string' && typeof value === 'string' && name.startsWith('--sv-') && THEME_VARIABLES.includes(name.slice(5)) && safeCssValue(value);
+/** A known `--sv-*` theme variable with a value of its kind (colour, length, font-family list). */
+export function themeVariable(name, value) {
+  if (typeof name !== 'string' || typeof value !== 'string' || value.length > 100 || !name.startsWith('--sv-')) return false;
+  const short = name.slice(5);
+  if (short === 'font') return fontFamily(value);
+  if (short === 'radius') return length(value);
+  return THEME_VARIABLES.includes(short) && colour(value);
+}
 
 /** `s` when it is exactly an http(s) origin (a trailing `/` allowed), else `null`. */
 export function exactOrigin(s) {
