@@ -48,7 +48,10 @@ export function merchantCsp(nonce, viewOrigin = "'self'") {
 
 // `cspReports: true` adds `report-uri /csp-report` to every policy served, and collects the
 // reports in mock.cspReports: how an engine without Playwright's page hooks counts violations.
-export function createMock({ distDir = path.join(here, '..', 'dist'), tenant = 'acct_test', cacheAssets = false, brotli = false, cspReports = false } = {}) {
+// `prettyUrls: true` serves dist/ the way Netlify and Cloudflare Pages do by default: `/x.html`
+// redirects (308) to `/x`, `/x` serves x.html, and an unknown path gets 404.html (index.html
+// when there is none), each with the headers `_headers` gives the path asked for.
+export function createMock({ distDir = path.join(here, '..', 'dist'), tenant = 'acct_test', cacheAssets = false, brotli = false, cspReports = false, prettyUrls = false } = {}) {
   const pages = new Map(); // path -> { html, csp }, extra test pages served beside dist/
   const overrides = new Map(); // path -> Buffer: a tampered copy of a dist/ file (tests)
   const headersFile = path.join(distDir, '_headers');
@@ -63,12 +66,11 @@ export function createMock({ distDir = path.join(here, '..', 'dist'), tenant = '
   let noTrustedTypes = false;
   const withoutTrustedTypes = csp => csp.split(';').filter(d => !/^\s*(require-trusted-types-for|trusted-types)\b/.test(d)).join(';');
   const HIDE_TT = 'Object.defineProperty(window, "trustedTypes", { value: undefined, configurable: false });\n';
-  const headersFor = rel => {
-    const pathname = '/' + rel;
+  const headersFor = (rel, pathname = '/' + rel) => {
     if (!distHeaders.has(pathname)) {
       const h = fs.existsSync(headersFile) ? readHeadersFile(headersFile, pathname) : {};
       const csp = h['Content-Security-Policy'];
-      if (csp && framers.length && pathname === '/frame.html') h['Content-Security-Policy'] = csp.replace(/frame-ancestors ([^;]*)/, (_, v) => `frame-ancestors ${v} ${framers.join(' ')}`);
+      if (csp && framers.length && (pathname === '/frame.html' || pathname === '/frame')) h['Content-Security-Policy'] = csp.replace(/frame-ancestors ([^;]*)/, (_, v) => `frame-ancestors ${v} ${framers.join(' ')}`);
       if (h['Content-Security-Policy']) h['Content-Security-Policy'] = reporting(noTrustedTypes ? withoutTrustedTypes(h['Content-Security-Policy']) : h['Content-Security-Policy']);
       distHeaders.set(pathname, h);
     }
@@ -230,7 +232,18 @@ export function createMock({ distDir = path.join(here, '..', 'dist'), tenant = '
       res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' });
       return res.end(HIDE_TT);
     }
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    let rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    let status = 200;
+    if (prettyUrls && pathname.endsWith('.html')) {
+      res.writeHead(308, { Location: pathname === '/index.html' ? '/' : pathname.slice(0, -'.html'.length) });
+      return res.end();
+    }
+    if (prettyUrls && pathname !== '/' && !path.extname(rel)) {
+      const page = `${rel}.html`;
+      if (fs.existsSync(path.join(distDir, page))) rel = page;
+      else if (fs.existsSync(path.join(distDir, '404.html'))) [rel, status] = ['404.html', 404];
+      else rel = 'index.html'; // a single-page fallback, as these hosts do without a 404.html
+    }
     if (overrides.has('/' + rel)) {
       res.writeHead(200, { ...headersFor(rel), 'Content-Type': TYPES[path.extname(rel)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
       return res.end(overrides.get('/' + rel));
@@ -244,7 +257,7 @@ export function createMock({ distDir = path.join(here, '..', 'dist'), tenant = '
     // are stable and nothing changes during a run; a deployment revalidates, SECURITY.md).
     const cache = cacheAssets && rel !== 'index.html' ? 'max-age=3600' : 'no-store';
     // Every file of dist/ goes out with exactly the deployers' security headers.
-    const headers = { ...headersFor(rel), 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': cache };
+    const headers = { ...headersFor(rel, prettyUrls ? pathname : undefined), 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': cache };
     if (brotli && /\bbr\b/.test(req.headers['accept-encoding'] || '')) {
       res.writeHead(200, { ...headers, 'Content-Encoding': 'br', Vary: 'Accept-Encoding' });
       return res.end(brotliOf(file));
@@ -253,7 +266,7 @@ export function createMock({ distDir = path.join(here, '..', 'dist'), tenant = '
       res.writeHead(200, { ...headers, 'Cache-Control': 'no-store' });
       return res.end(fs.readFileSync(file, 'utf8').replace('<head>', '<head><script src="/__no-trusted-types.js"></script>'));
     }
-    res.writeHead(200, headers);
+    res.writeHead(status, headers);
     fs.createReadStream(file).pipe(res);
   }
 
