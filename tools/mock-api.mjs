@@ -64,6 +64,7 @@ export function createMock({ distDir = path.join(here, '..', 'dist'), tenant = '
   // nothing to it and `window.trustedTypes` is absent. Simulated: the directives are left out
   // and each HTML page of dist/ first runs a script (of 'self') that hides the API.
   let noTrustedTypes = false;
+  let noFrameAncestors = false; // a host that drops frame.html's frame-ancestors (and X-Frame-Options)
   const withoutTrustedTypes = csp => csp.split(';').filter(d => !/^\s*(require-trusted-types-for|trusted-types)\b/.test(d)).join(';');
   const HIDE_TT = 'Object.defineProperty(window, "trustedTypes", { value: undefined, configurable: false });\n';
   const headersFor = (rel, pathname = '/' + rel) => {
@@ -250,7 +251,7 @@ export function createMock({ distDir = path.join(here, '..', 'dist'), tenant = '
     }
     const file = path.resolve(distDir, rel);
     if (!file.startsWith(path.resolve(distDir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.writeHead(404, { ...headersFor(rel, pathname), 'Content-Type': 'text/plain' }); // a host's /* headers apply to its 404s too
       return res.end('not found');
     }
     // Cacheable within a test's browser, so repeated page loads reuse compiled wasm (the names
@@ -258,6 +259,17 @@ export function createMock({ distDir = path.join(here, '..', 'dist'), tenant = '
     const cache = cacheAssets && rel !== 'index.html' ? 'max-age=3600' : 'no-store';
     // Every file of dist/ goes out with exactly the deployers' security headers.
     const headers = { ...headersFor(rel, prettyUrls ? pathname : undefined), 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': cache };
+    // The merchants a deployer lists go in frame.html's <meta> too (the same list as its
+    // frame-ancestors); `dropFrameAncestors` plays a host that drops that header.
+    if ((framers.length || noFrameAncestors) && rel === 'frame.html') {
+      let html = fs.readFileSync(file, 'utf8').replace('<meta name="session-view-merchant-origins" content="">', `<meta name="session-view-merchant-origins" content="${framers.join(' ')}">`);
+      if (noTrustedTypes) html = html.replace('<head>', '<head><script src="/__no-trusted-types.js"></script>');
+      const h = { ...headers, 'Cache-Control': 'no-store' };
+      if (noFrameAncestors && h['Content-Security-Policy']) h['Content-Security-Policy'] = h['Content-Security-Policy'].replace(/; frame-ancestors [^;]*/, '');
+      if (noFrameAncestors) delete h['X-Frame-Options'];
+      res.writeHead(status, h);
+      return res.end(html);
+    }
     if (brotli && /\bbr\b/.test(req.headers['accept-encoding'] || '')) {
       res.writeHead(200, { ...headers, 'Content-Encoding': 'br', Vary: 'Accept-Encoding' });
       return res.end(brotliOf(file));
@@ -298,12 +310,14 @@ export function createMock({ distDir = path.join(here, '..', 'dist'), tenant = '
     override(pathname, body) { if (body === null) overrides.delete(pathname); else overrides.set(pathname, body); },
     /** Lets pages of `origin` frame frame.html, as a deployer lists its merchants' origins. */
     allowFraming(origin) { framers.push(origin); distHeaders.clear(); },
+    /** Plays a host that drops frame.html's framing headers (`frame-ancestors`, X-Frame-Options). */
+    dropFrameAncestors(on = true) { noFrameAncestors = on; },
     /** Makes the server's clock (its `Date` header) run `ms` ahead of the real one. */
     setClockOffset(ms) { clockOffsetMs = ms; },
     /** The next GET of `id` fails (or is delayed) as described; several calls queue. */
     fail(id, failure) { failures.set(id, [...(failures.get(id) || []), failure]); },
     /** Forgets injected failures and the clock offset. */
-    reset() { blocked = () => false; reports.length = 0; if (noTrustedTypes) { noTrustedTypes = false; distHeaders.clear(); } failures.clear(); clockOffsetMs = 0; confirms.length = 0; confirmScript.clear(); droppedKeys.clear(); challengeCalls.length = 0; challengeState.clear(); },
+    reset() { blocked = () => false; noFrameAncestors = false; reports.length = 0; if (noTrustedTypes) { noTrustedTypes = false; distHeaders.clear(); } failures.clear(); clockOffsetMs = 0; confirms.length = 0; confirmScript.clear(); droppedKeys.clear(); challengeCalls.length = 0; challengeState.clear(); },
     async patch(id, body) {
       const r = await fetch(`${this.origin}/v1/hosted-sessions/${id}`, { method: 'PATCH', headers: { 'X-Payment-Account-Uid': tenant, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
       return r.json();

@@ -63,13 +63,18 @@ function startChunks(chunks = EARLY_CHUNKS, signal = undefined) {
 // The embedded view's frame (frame.html, src/embed/frame.rs): the merchant-side mount() posts
 // one init message with a MessagePort as soon as this page has loaded, which may be before
 // the wasm has started. It is kept here until the view takes it. Only from our parent
-// window (and, where the browser tells, from its origin), only once, only in our shape.
+// window (and, where the browser tells, from its origin), only from a merchant origin the
+// deployment lists (session-view-merchant-origins; none listed: this origin), only once, only
+// in our shape. A stranger's init gets no answer at all.
 function awaitFrameInit() {
   if (meta('session-view-page')?.content !== 'frame' || window.parent === window) return;
   const parentOrigin = location.ancestorOrigins?.[0];
+  const merchants = (meta('session-view-merchant-origins')?.content || '').split(/\s+/).filter(Boolean);
+  const listed = origin => origin === location.origin || merchants.includes(origin);
   window[Symbol.for('session-view.frame-init')] = new Promise(resolve => {
     addEventListener('message', function take(e) {
       if (e.source !== window.parent || (parentOrigin && e.origin !== parentOrigin)) return;
+      if (!listed(e.origin)) { console.warn(`session view: an init from ${e.origin} was ignored: it is not in session-view-merchant-origins`); return; }
       const d = e.data;
       if (!d || d.type !== 'hosted-session-view:init' || typeof d.init !== 'string' || e.ports.length !== 1) return;
       removeEventListener('message', take);

@@ -251,6 +251,21 @@ test('the hosted page may not be framed; the frame page only by listed merchants
   }
 });
 
+test('the frame runs no stranger\'s session, even where its host drops frame-ancestors: no view, no request', async () => {
+  env.mock.setSession('cs_isoStranger1', demo('card'));
+  env.mock.dropFrameAncestors();
+  const { page, context } = await openPage(env.browser, env.origin, { allow: [merchant, evil] });
+  await page.goto(`${evil}/shop.html`);
+  await page.waitForFunction(() => window.svLoaded === true);
+  await page.evaluate(origin => { window.h = window.sv.mount(document.getElementById('a'), { sessionId: 'cs_isoStranger1', apiBase: origin, pollInterval: 0, timeoutMs: 2000 }); }, env.origin);
+  await waitEvent(page, 'error');
+  const frame = page.frames().find(f => f.url().startsWith(`${env.origin}/frame.html`));
+  assert.ok(frame && (await frame.evaluate(() => document.querySelector('meta[name=session-view-page]')?.content)) === 'frame', 'control: without the header, the frame page loads in the stranger\'s page');
+  assert.equal(await frame.evaluate(() => document.querySelectorAll('[data-testid=amount-due], [data-testid=confirm]').length), 0, 'it shows the stranger nothing');
+  assert.ok(!env.mock.requests.some(r => r.path.includes('cs_isoStranger1')), 'and asks the API for nothing');
+  await context.close();
+});
+
 // Last: it lists 127.0.0.3 as a merchant half way through.
 test('a frame that never answers (this page not listed in frame-ancestors) ends in a calm message with Try again, and error "unreachable"', async () => {
   env.mock.setSession('cs_isoBlocked1', demo('card'));
