@@ -5,7 +5,8 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { start, openPage, settled, captchaScripts, viewIn, DIST } from './harness.mjs';
+import fs from 'node:fs';
+import { start, openPage, settled, captchaScripts, viewIn, text, DIST } from './harness.mjs';
 import { readHeadersFile } from '../../tools/mock-api.mjs';
 
 const HEADERS = readHeadersFile(new URL('_headers', DIST).pathname);
@@ -126,5 +127,18 @@ window.ready = true;
   assert.deepEqual(await violations(a), [], 'none in the frame, under its own strict CSP');
   assert.deepEqual(await violations(b), []);
   assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('the demo merchant page is served under a strict policy of its own and still shows both views, with no violation', async () => {
+  env.mock.setSession('cs_demoCard001', JSON.parse(fs.readFileSync(new URL('../../src/demo/card.json', import.meta.url), 'utf8')), { credential: 'demo-credential' });
+  const { page, context } = await openPage(env.browser, env.origin);
+  await page.addInitScript(() => { window.violations = []; document.addEventListener('securitypolicyviolation', e => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`)); });
+  const response = await page.goto(`${env.origin}/merchant.html`);
+  const csp = response.headers()['content-security-policy'] || '';
+  for (const d of ["default-src 'none'", "script-src 'self'", "frame-ancestors 'none'", "require-trusted-types-for 'script'"]) assert.ok(csp.includes(d), `${d} in ${csp}`);
+  assert.equal(await text(await viewIn(page, '#checkout-api'), '[data-testid=amount-due]'), '$24.00');
+  await viewIn(page, '#checkout-element');
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
   await context.close();
 });
