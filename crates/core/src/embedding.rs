@@ -242,8 +242,16 @@ fn length(v: &str) -> bool {
         return true;
     }
     let number = v.strip_suffix("rem").or_else(|| v.strip_suffix("px")).or_else(|| v.strip_suffix("em"));
+    // Read without floats (a float parser is kilobytes in the frame's chunk): at most 100.
     number.is_some_and(|n| {
-        !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.') && n.parse::<f64>().is_ok_and(|x| (0.0..=100.0).contains(&x))
+        let (whole, fraction) = n.split_once('.').unwrap_or((n, ""));
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        !whole.is_empty()
+            && whole.len() <= 3
+            && digits(whole)
+            && digits(fraction)
+            && (!n.contains('.') || !fraction.is_empty())
+            && whole.parse::<u32>().is_ok_and(|w| w < 100 || (w == 100 && fraction.bytes().all(|b| b == b'0')))
     })
 }
 
@@ -379,7 +387,7 @@ mod tests {
             })
             .collect();
         let runtime = json!({
-            "initType": INIT_TYPE, "events": EVENTS, "themeVariables": THEME_VARIABLES, "namedColours": NAMED_COLOURS,
+            "initType": INIT_TYPE, "events": EVENTS, "themeVariables": THEME_VARIABLES, "namedColours": NAMED_COLOURS.join(" "),
             "defaultPollMs": DEFAULT_POLL_MS, "timeoutMs": TIMEOUT_MS, "languages": languages,
         });
         let contract = format!(
@@ -426,6 +434,10 @@ mod tests {
         let themes: Vec<serde_json::Value> = [
             ("--sv-radius", "6px"),
             ("--sv-radius", "0.5rem"),
+            ("--sv-radius", "100px"),
+            ("--sv-radius", "100.5px"),
+            ("--sv-radius", "1.px"),
+            ("--sv-radius", ".5em"),
             ("--sv-font", "Inter, \"Segoe UI\", sans-serif"),
             ("--sv-bg", "#fff"),
             ("--sv-text", "rgba(20, 30, 40, .5)"),

@@ -27,7 +27,7 @@ const number = t => { const n = t.replace(/(deg|%)$/, ''); return /\d/.test(n) &
 const colour = v => {
   const lower = v.trim().toLowerCase();
   if (lower.startsWith('#')) return [3, 4, 6, 8].includes(lower.length - 1) && /^[0-9a-f]+$/.test(lower.slice(1));
-  if (contract.namedColours.includes(lower)) return true;
+  if (contract.namedColours.split(' ').includes(lower)) return true;
   const open = lower.indexOf('(');
   if (open < 0 || !lower.endsWith(')')) return false;
   const args = lower.slice(open + 1, -1);
@@ -36,8 +36,8 @@ const colour = v => {
 const length = v => {
   const t = v.trim();
   if (t === '0') return true;
-  const m = /^([0-9.]+)(rem|px|em)$/.exec(t);
-  return !!m && m[1] !== '' && !Number.isNaN(Number(m[1])) && Number(m[1]) >= 0 && Number(m[1]) <= 100;
+  const m = /^(\d{1,3})(?:\.(\d+))?(rem|px|em)$/.exec(t);
+  return !!m && (Number(m[1]) < 100 || (m[1] === '100' && !/[1-9]/.test(m[2] || '')));
 };
 const fontFamily = v => v.trim() !== '' && v.split(',').every(part => {
   const name = part.trim();
