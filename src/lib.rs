@@ -1,6 +1,6 @@
 // The lint policy is the `[lints]` table in Cargo.toml; tests may unwrap and index.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::string_slice))]
-//! The payer-facing view of a hosted checkout session, in layers that point down (README,
+//! The payer-facing view of a hosted checkout session, in layers that point down (docs/architecture.md,
 //! Architecture; `tools/layers.mjs` checks them):
 //!
 //! - the pure core, a crate of its own (`crates/core`, re-exported here under the same

@@ -32,7 +32,7 @@ export function readHeadersFile(file, pathname = '/') {
   return headers;
 }
 
-/** The CSP a merchant page embedding the view needs (README, SECURITY.md), with a nonce for
+/** The CSP a merchant page embedding the view needs (docs/merchant.md, SECURITY.md), with a nonce for
  *  its own inline module: the view's module (plain JavaScript: no 'wasm-unsafe-eval') and its
  *  frame; nothing else. The module uses no HTML sink on the merchant's page, so Trusted Types
  *  can be enforced with no policy. */
