@@ -1,7 +1,7 @@
 // The lint policy is the `[lints]` table in Cargo.toml; tests may unwrap and index.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::string_slice))]
-//! The payer-facing view of a hosted checkout session, in layers that point down (docs/architecture.md,
-//! Architecture; `tools/layers.mjs` checks them):
+//! The payer-facing view of a hosted checkout session, in layers that point down
+//! (docs/architecture.md; `tools/layers.mjs` checks them):
 //!
 //! - the pure core, a crate of its own (`crates/core`, re-exported here under the same
 //!   names): the model, the rules, the catalogue, the sanitiser output's reader;
