@@ -130,6 +130,41 @@ test('expiry dates typed as payers type them are shown and sent as the same date
   }
 });
 
+test('autofill, an Amex code typed first, an 18-digit Visa, a UK postcode without its space: each shown and sent as meant', async () => {
+  mock.scriptConfirm('cs_engKinds1', [1, 2, 3].map(() => ({ status: 402, body: { decline_message: 'Try again' } })));
+  await hosted('cs_engKinds1', demo('card'));
+  await b.waitFor(() => !document.querySelector('.sv-message--waiting'), [], { what: 'the merchant message formatted' });
+  await b.click(await b.byLabel('Use a new card'));
+  const code = await b.byLabel('Security code');
+  await b.type(code, '1234'); // before the number: four digits kept until the brand is known
+  await b.type(await b.byLabel('Card number'), '378282246310005');
+  const expiry = await b.byLabel('Expiry (MM / YY)');
+  // As autofill and password managers fill it: the whole value at once.
+  await b.run(el => { el.value = '12/2030'; el.dispatchEvent(new Event('input', { bubbles: true })); }, expiry);
+  assert.equal(await b.run(el => el.value, expiry), '12 / 30');
+  await b.type(await b.byLabel('Name on card'), 'Jordan Lee');
+  const country = await b.waitFor(() => document.querySelector('select[autocomplete=country]'));
+  await b.run(el => { el.value = 'GB'; el.dispatchEvent(new Event('change', { bubbles: true })); }, country);
+  const postal = await b.byLabel('Postal code');
+  await b.type(postal, 'sw1a1aa');
+  await b.click(await b.byLabel('Name on card'));
+  assert.equal(await b.run(el => el.value, postal), 'SW1A 1AA', 'shown as the UK writes it on leaving the field');
+  const pay = async () => {
+    const before = mock.confirms.length;
+    await b.click(await b.button('Pay $49.99'));
+    for (let i = 0; i < 150 && mock.confirms.length === before; i++) await new Promise(r => setTimeout(r, 100));
+    assert.equal(mock.confirms.length, before + 1, 'one confirm');
+    return mock.confirms.at(-1).body.payment_method;
+  };
+  const amex = await pay();
+  assert.deepEqual([amex.card.cvc, amex.card.exp_month, amex.card.exp_year, amex.billing_details.postal_code, amex.billing_details.country], ['1234', 12, 2030, 'SW1A 1AA', 'GB']);
+  const number = await b.byLabel('Card number');
+  await b.run(el => { el.value = ''; el.dispatchEvent(new Event('input', { bubbles: true })); }, number);
+  await b.type(number, '424242424242424242');
+  await b.type(await b.byLabel('Security code'), '123');
+  assert.equal((await pay()).card.number, '424242424242424242', 'Visa issues 18 digits too');
+});
+
 test('declined: the server\'s reason in an alert, everything typed kept; then paid', async () => {
   mock.scriptConfirm('cs_engDecl1', [{ status: 402, body: { decline_message: 'Insufficient funds' } }]);
   await hosted('cs_engDecl1', demo('card'));
