@@ -40,6 +40,12 @@ pub enum SessionEvent {
     /// The payer confirmed: the method type and, for a saved method, its id. Never card data.
     /// With `handleConfirm`, also the solved challenge's response (a single-use captcha token
     /// or the verify token, never the code), which the embedder's own confirm needs.
+    /// A confirm that did not pay: `reason` is `declined`, `refused`, `unknown` or
+    /// `check-failed`, with the server's words for the payer if it sent any.
+    PaymentFailed {
+        reason: &'static str,
+        message: Option<String>,
+    },
     Confirm {
         method_type: &'static str,
         saved_method_id: Option<String>,
@@ -281,7 +287,10 @@ impl Controller {
                             return Confirmed::Settled;
                         }
                         Some(_) => new_idempotency_key(),
-                        None => return Confirmed::CheckFailed,
+                        None => {
+                            self.emit(SessionEvent::PaymentFailed { reason: "check-failed", message: None });
+                            return Confirmed::CheckFailed;
+                        }
                     }
                 }
                 None => new_idempotency_key(),
@@ -302,10 +311,21 @@ impl Controller {
                     self.config.status().set(Some(Status::Completed));
                     Confirmed::Settled
                 }
-                Ok(api::Answer::Declined(reason)) => pay.declined(reason),
-                Ok(api::Answer::Refused(message)) => pay.refused(message),
-                Err(Failure::Status(..)) => Confirmed::Unknown(Unanswered::ServiceProblem),
-                Err(Failure::Network | Failure::Timeout) => Confirmed::Unknown(Unanswered::Unreachable),
+                Ok(api::Answer::Declined(reason)) => {
+                    self.emit(SessionEvent::PaymentFailed { reason: "declined", message: reason.clone() });
+                    pay.declined(reason)
+                }
+                Ok(api::Answer::Refused(message)) => {
+                    self.emit(SessionEvent::PaymentFailed { reason: "refused", message: message.clone() });
+                    pay.refused(message)
+                }
+                Err(failure) => {
+                    self.emit(SessionEvent::PaymentFailed { reason: "unknown", message: None });
+                    match failure {
+                        Failure::Status(..) => Confirmed::Unknown(Unanswered::ServiceProblem),
+                        Failure::Network | Failure::Timeout => Confirmed::Unknown(Unanswered::Unreachable),
+                    }
+                }
             }
         }
     }

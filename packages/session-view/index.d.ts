@@ -73,7 +73,13 @@ export interface SessionViewEventDetail {
   method?: { type: "saved" | "card" | "us_bank_account"; savedMethodId: string | null; challengeResponse?: string };
   /** `error` only: "unreadable" | "invalid-link" | "not-authorized" | "not-found" | "gone" | "unreachable" | "invalid-options" | "crashed". */
   code?: string;
-  /** `error` from the custom element only: what was wrong with its options. */
+  /** `payment-failed` only: why the confirm did not pay. `unknown`: no answer, or a service
+   *  problem (nothing is charged twice); `check-failed`: the session could not be read again. */
+  reason?: "declined" | "refused" | "unknown" | "check-failed";
+  /** `payment-failed` only: whether the payer can try again in the view. */
+  retryable?: boolean;
+  /** `payment-failed`: the server's words for the payer, if any; `error` from the custom
+   *  element: what was wrong with its options. */
   message?: string;
 }
 export type SessionViewEvent = CustomEvent<SessionViewEventDetail>;
@@ -89,6 +95,8 @@ export interface SessionViewEventMap {
   error: SessionViewEvent;
   /** The payer confirmed (before the request is sent, or instead of it with `handleConfirm`). */
   confirm: SessionViewEvent;
+  /** A confirm did not pay: declined, refused, no answer, or the session could not be read again. */
+  "payment-failed": SessionViewEvent;
 }
 
 /** `<hosted-session-view session-id="cs_…" api-base="…" locale="…" poll-interval="…" parent-origin="…">` */
@@ -106,7 +114,7 @@ declare global {
   interface HTMLElementTagNameMap { "hosted-session-view": HostedSessionViewElement; }
   // The view's events on any element it is mounted in. (`change` and `error` keep the DOM's
   // own types there; on <hosted-session-view> all six are typed.)
-  interface HTMLElementEventMap { ready: SessionViewEvent; completed: SessionViewEvent; expired: SessionViewEvent; confirm: SessionViewEvent }
+  interface HTMLElementEventMap { ready: SessionViewEvent; completed: SessionViewEvent; expired: SessionViewEvent; confirm: SessionViewEvent; "payment-failed": SessionViewEvent }
   namespace JSX {
     interface IntrinsicElements {
       "hosted-session-view": { "session-id"?: string; "api-base"?: string; locale?: string; "poll-interval"?: string | number; "parent-origin"?: string; class?: string; className?: string; id?: string; ref?: unknown };

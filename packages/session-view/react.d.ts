@@ -14,6 +14,7 @@ export interface SessionViewProps extends MountOptions {
   onExpired?: (detail: SessionViewEventDetail) => void;
   onError?: (detail: SessionViewEventDetail & { message?: string }) => void;
   onConfirm?: (detail: SessionViewEventDetail) => void;
+  onPaymentFailed?: (detail: SessionViewEventDetail) => void;
 }
 
 /** The view in a React tree: one frame per element, StrictMode-safe; a new `config` is shown in place. */

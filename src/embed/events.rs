@@ -1,5 +1,5 @@
-//! DOM events on the host element: `ready`, `change`, `completed`, `expired`, `error` and
-//! `confirm`. Their `detail` never carries the credential or card data. The frame computes
+//! DOM events on the host element: `ready`, `change`, `completed`, `expired`, `error`,
+//! `confirm` and `payment-failed`. Their `detail` never carries the credential or card data. The frame computes
 //! them ([`describe`]) and sends them over its port; the merchant's module (`packages/session-view`)
 //! dispatches them on the host element.
 use crate::embedding::{Detail, MethodDetail};
@@ -42,6 +42,12 @@ pub fn describe(config: Option<&Config>, event: &SessionEvent) -> (&'static str,
         SessionEvent::Error(kind) => {
             detail.code = Some(kind.code().to_owned());
             "error"
+        }
+        SessionEvent::PaymentFailed { reason, message } => {
+            detail.reason = Some((*reason).to_owned());
+            detail.retryable = Some(true);
+            detail.message = message.clone();
+            "payment-failed"
         }
     };
     (name, detail)

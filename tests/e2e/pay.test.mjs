@@ -168,6 +168,34 @@ test('embedded: the confirm event names the method, never card data', async () =
   await context.close();
 });
 
+test('embedded: a decline, a refusal and an unknown outcome each tell the merchant page payment-failed once, with no card data', async () => {
+  env.mock.scriptConfirm('cs_payFail1', [{ status: 402, body: { decline_message: 'Insufficient funds' } }, { status: 400, body: { message: 'Card not supported' } }, { status: 503 }]);
+  env.mock.setSession('cs_payFail1', demo('card'));
+  const { page, context } = await openPage(env.browser, env.origin);
+  env.mock.page('/fail-shop.html', `<!doctype html><html><body><div id="a"></div><script type="module">
+    import { mount } from '/session-view.js';
+    window.events = []; for (const n of ['payment-failed', 'completed']) document.addEventListener(n, e => window.events.push({ n, d: e.detail }));
+    mount(document.getElementById('a'), { sessionId: 'cs_payFail1', apiBase: location.origin, pollInterval: 0 });
+  </script></body></html>`);
+  await page.goto(`${env.origin}/fail-shop.html`);
+  const view = await viewIn(page, '#a');
+  await fillCard(view);
+  for (let i = 1; i <= 3; i++) {
+    await view.getByLabel('Security code').fill(CVC); // a decline clears it
+    await view.click('[data-testid=confirm]');
+    await page.waitForFunction(n => window.events.length === n, i, { timeout: 10000 });
+  }
+  const events = await page.evaluate(() => window.events);
+  const base = { sessionId: 'cs_demoCard001', status: 'active', amount: '4999', currency: 'USD', retryable: true };
+  assert.deepEqual(events, [
+    { n: 'payment-failed', d: { ...base, reason: 'declined', message: 'Insufficient funds' } },
+    { n: 'payment-failed', d: { ...base, reason: 'refused', message: 'Card not supported' } },
+    { n: 'payment-failed', d: { ...base, reason: 'unknown' } },
+  ]);
+  assert.ok(!JSON.stringify(events).includes(CARD) && !JSON.stringify(events).includes(CVC));
+  await context.close();
+});
+
 test('wallet scope: no total or confirm; make default, remove after a confirmation step, add a card', async () => {
   const { page, context } = await hosted('cs_payWallet1', demo('wallet'), '[data-testid=wallet]');
   assert.equal(await page.$('[data-testid=confirm]'), null);

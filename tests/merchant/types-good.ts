@@ -7,6 +7,7 @@ if (sv) {
   const handle = sv.mount(el, { sessionId: 'cs_1', credential: 'cred', locale: 'fr', appearance: { '--sv-radius': '4px' } });
   handle.update({ amount: 100, currency: 'usd' });
   el.addEventListener('completed', e => { const amount: string | null = e.detail.amount; console.log(amount); });
+  el.addEventListener('payment-failed', e => { if (e.detail.reason === 'declined' && e.detail.retryable) console.log(e.detail.message); });
 }
 const tag = document.createElement('hosted-session-view');
 tag.credential = 'cred';

@@ -306,7 +306,7 @@ pub enum ToFrame {
 }
 
 /// The events the view tells the merchant's page, and nothing else.
-pub const EVENTS: &[&str] = &["ready", "change", "completed", "expired", "error", "confirm"];
+pub const EVENTS: &[&str] = &["ready", "change", "completed", "expired", "error", "confirm", "payment-failed"];
 
 /// The method the payer confirmed with: its type and, for a saved one, its id; never card data.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -320,8 +320,9 @@ pub struct MethodDetail {
     pub challenge_response: Option<String>,
 }
 
-/// An event's `detail`: `{ sessionId, status, amount, currency }`, plus `code` on `error` and
-/// `method` on `confirm`. Amounts are strings (exact beyond 2^53).
+/// An event's `detail`: `{ sessionId, status, amount, currency }`, plus `code` on `error`,
+/// `method` on `confirm`, and `reason`, `retryable`, `message` on `payment-failed`. Amounts are
+/// strings (exact beyond 2^53).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Detail {
@@ -333,6 +334,16 @@ pub struct Detail {
     pub code: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub method: Option<MethodDetail>,
+    /// `payment-failed` only: `declined`, `refused`, `unknown` (no answer, or a service problem:
+    /// nothing is charged twice) or `check-failed` (the session could not be read again).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reason: Option<String>,
+    /// `payment-failed` only: whether the payer can try again in the view (today: always).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub retryable: Option<bool>,
+    /// `payment-failed` only: the server's words for the payer, if it sent any (never card data).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub message: Option<String>,
 }
 
 /// From the frame to the merchant's page, over the port (externally tagged, as [`ToFrame`]).
@@ -421,6 +432,8 @@ mod tests {
             r#"{"event":{"name":"error","detail":{"sessionId":null,"status":null,"amount":null,"currency":null,"code":"crashed"}}}"#,
             r#"{"event":{"name":"confirm","detail":{"status":"active","method":{"type":"saved","savedMethodId":"pm_1"}}}}"#,
             r#"{"event":{"name":"confirm","detail":{"method":{"type":"saved","challengeResponse":"tok"}}}}"#,
+            r#"{"event":{"name":"payment-failed","detail":{"status":"active","reason":"declined","retryable":true,"message":"Insufficient funds"}}}"#,
+            r#"{"event":{"name":"payment-failed","detail":{"reason":"unknown","retryable":"yes"}}}"#,
             r#"{"event":{"name":"ready","detail":{"sessionId":5}}}"#,
             r#"{"event":{"name":"ready"}}"#,
         ];

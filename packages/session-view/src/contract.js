@@ -7,7 +7,8 @@ export default {
     "completed",
     "expired",
     "error",
-    "confirm"
+    "confirm",
+    "payment-failed"
   ],
   "initType": "hosted-session-view:init",
   "languages": {

@@ -113,10 +113,11 @@ export function readFromFrame(text) {
   if (kind !== 'event' || !m.event || typeof m.event !== 'object') return null;
   const { name, detail } = m.event;
   if (typeof name !== 'string' || !EVENTS.includes(name) || !detail || typeof detail !== 'object' || Array.isArray(detail)) return null;
-  const fields = ['sessionId', 'status', 'amount', 'currency', 'code'];
-  if (!fields.every(f => str(detail[f]))) return null;
+  const fields = ['sessionId', 'status', 'amount', 'currency', 'code', 'reason', 'message'];
+  if (!fields.every(f => str(detail[f])) || !(detail.retryable == null || typeof detail.retryable === 'boolean')) return null;
   const out = { sessionId: detail.sessionId ?? null, status: detail.status ?? null, amount: detail.amount ?? null, currency: detail.currency ?? null };
   if (detail.code != null) out.code = detail.code;
+  for (const f of ['reason', 'retryable', 'message']) if (detail[f] != null) out[f] = detail[f];
   const method = detail.method;
   if (method != null) {
     if (typeof method !== 'object' || typeof method.type !== 'string' || !str(method.savedMethodId) || !str(method.challengeResponse)) return null;

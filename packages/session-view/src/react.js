@@ -5,7 +5,7 @@
 import { createElement, useEffect, useRef, useState } from 'react';
 import { loadSessionView } from './index.js';
 
-const EVENTS = { ready: 'onReady', change: 'onChange', completed: 'onCompleted', expired: 'onExpired', error: 'onError', confirm: 'onConfirm' };
+const EVENTS = { ready: 'onReady', change: 'onChange', completed: 'onCompleted', expired: 'onExpired', error: 'onError', confirm: 'onConfirm', 'payment-failed': 'onPaymentFailed' };
 
 export function SessionView({ origin, path, sessionId, credential, apiBase, config, locale, appearance, pollInterval, timeoutMs, handleConfirm, className, style, ...handlers }) {
   const host = useRef(null);
