@@ -43,51 +43,63 @@ pub fn has_postal_codes(code: &str) -> bool {
 pub fn postal_code(country: &str, code: &str) -> Option<String> {
     let typed: String = code.trim().chars().map(|c| crate::digits::ascii_digit(c).unwrap_or(c).to_ascii_uppercase()).collect();
     let compact: String = typed.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
-    let digits = |n: usize| compact.len() == n && compact.bytes().all(|b| b.is_ascii_digit());
-    let split = |at: usize, sep: &str| compact.split_at_checked(at).map(|(a, b)| format!("{a}{sep}{b}"));
-    let shape = |pattern: &str| {
-        compact.len() == pattern.len()
-            && compact.bytes().zip(pattern.bytes()).all(|(c, p)| if p == b'9' { c.is_ascii_digit() } else { c.is_ascii_uppercase() })
-    };
-    match country {
-        "US" if digits(5) => Some(compact),
-        "US" if digits(9) => split(5, "-"),
-        "CA" if shape("A9A9A9") => split(3, " "),
-        "GB" => {
-            let (outward, inward) = compact.split_at_checked(compact.len().checked_sub(3)?)?;
-            let inward_ok =
-                matches!(inward.as_bytes(), [d, a, b] if d.is_ascii_digit() && a.is_ascii_uppercase() && b.is_ascii_uppercase());
-            let ob = outward.as_bytes();
-            let outward_ok = (2..=4).contains(&ob.len())
-                && ob.first().is_some_and(u8::is_ascii_uppercase)
-                && ob.iter().all(u8::is_ascii_alphanumeric)
-                && (ob.iter().any(u8::is_ascii_digit) || outward == "GIR");
-            (inward_ok && outward_ok).then(|| format!("{outward} {inward}"))
-        }
-        "DE" | "FR" | "IT" | "ES" | "FI" | "MX" | "MY" | "TH" | "TR" | "UA" | "KR" if digits(5) => Some(compact),
-        "AU" | "AT" | "BE" | "CH" | "DK" | "NO" | "NZ" | "ZA" | "HU" | "LU" | "PH" | "BG" if digits(4) => Some(compact),
-        "IN" | "CN" | "RU" | "SG" | "VN" | "KZ" if digits(6) => Some(compact),
-        "NL" if shape("9999AA") => split(4, " "),
-        "JP" if digits(7) => split(3, "-"),
-        "BR" if digits(8) => split(5, "-"),
-        "PL" if digits(5) => split(2, "-"),
-        "SE" | "CZ" | "SK" | "GR" if digits(5) => split(3, " "),
-        "PT" if digits(7) => split(4, "-"),
-        "IE" if compact.len() == 7
-            && compact.bytes().all(|b| b.is_ascii_alphanumeric())
-            && compact.starts_with(|c: char| c.is_ascii_alphabetic()) =>
-        {
-            split(3, " ")
-        }
-        "US" | "CA" | "DE" | "FR" | "IT" | "ES" | "FI" | "MX" | "MY" | "TH" | "TR" | "UA" | "KR" | "AU" | "AT" | "BE" | "CH" | "DK"
-        | "NO" | "NZ" | "ZA" | "HU" | "LU" | "PH" | "BG" | "IN" | "CN" | "RU" | "SG" | "VN" | "KZ" | "NL" | "JP" | "BR" | "PL" | "SE"
-        | "CZ" | "SK" | "GR" | "PT" | "IE" => None,
-        _ => {
-            let words = typed.split_whitespace().collect::<Vec<_>>().join(" ");
-            let ok = !words.is_empty() && words.len() <= 12 && words.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-');
-            ok.then_some(words)
-        }
+    if country == "GB" {
+        return uk_postcode(&compact);
     }
+    if let Some((_, forms)) = POSTAL_FORMS.iter().find(|(countries, _)| countries.contains(&country)) {
+        let (_, at, sep) = forms.iter().find(|(pattern, _, _)| shaped(&compact, pattern))?;
+        return match at {
+            0 => Some(compact),
+            _ => compact.split_at_checked(*at).map(|(a, b)| format!("{a}{sep}{b}")),
+        };
+    }
+    let words = typed.split_whitespace().collect::<Vec<_>>().join(" ");
+    let ok = !words.is_empty() && words.len() <= 12 && words.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-');
+    ok.then_some(words)
+}
+
+/// A postal code's pattern, and where and with what its country writes a separator.
+type PostalForm = (&'static str, usize, &'static str);
+
+/// The postal code forms of the countries with a rule of their own (the UK's is
+/// [`uk_postcode`]): each a pattern of the code without spaces or hyphens (`9` a digit, `A` a
+/// letter, `X` either), and where the country writes a separator (at 0: none).
+const POSTAL_FORMS: &[(&[&str], &[PostalForm])] = &[
+    (&["US"], &[("99999", 0, ""), ("999999999", 5, "-")]),
+    (&["CA"], &[("A9A9A9", 3, " ")]),
+    (&["DE", "FR", "IT", "ES", "FI", "MX", "MY", "TH", "TR", "UA", "KR"], &[("99999", 0, "")]),
+    (&["AU", "AT", "BE", "CH", "DK", "NO", "NZ", "ZA", "HU", "LU", "PH", "BG"], &[("9999", 0, "")]),
+    (&["IN", "CN", "RU", "SG", "VN", "KZ"], &[("999999", 0, "")]),
+    (&["NL"], &[("9999AA", 4, " ")]),
+    (&["JP"], &[("9999999", 3, "-")]),
+    (&["BR"], &[("99999999", 5, "-")]),
+    (&["PL"], &[("99999", 2, "-")]),
+    (&["SE", "CZ", "SK", "GR"], &[("99999", 3, " ")]),
+    (&["PT"], &[("9999999", 4, "-")]),
+    (&["IE"], &[("AXXXXXX", 3, " ")]),
+];
+
+/// Whether `code` has exactly the shape of `pattern` (see [`POSTAL_FORMS`]).
+fn shaped(code: &str, pattern: &str) -> bool {
+    code.len() == pattern.len()
+        && code.bytes().zip(pattern.bytes()).all(|(c, p)| match p {
+            b'9' => c.is_ascii_digit(),
+            b'A' => c.is_ascii_uppercase(),
+            _ => c.is_ascii_digit() || c.is_ascii_uppercase(),
+        })
+}
+
+/// A UK postcode: an outward code (A9, A99, AA9, AA99, A9A, AA9A; or GIR) and an inward code
+/// (9AA), written with one space between.
+fn uk_postcode(compact: &str) -> Option<String> {
+    let (outward, inward) = compact.split_at_checked(compact.len().checked_sub(3)?)?;
+    let inward_ok = matches!(inward.as_bytes(), [d, a, b] if d.is_ascii_digit() && a.is_ascii_uppercase() && b.is_ascii_uppercase());
+    let ob = outward.as_bytes();
+    let outward_ok = (2..=4).contains(&ob.len())
+        && ob.first().is_some_and(u8::is_ascii_uppercase)
+        && ob.iter().all(u8::is_ascii_alphanumeric)
+        && (ob.iter().any(u8::is_ascii_digit) || outward == "GIR");
+    (inward_ok && outward_ok).then(|| format!("{outward} {inward}"))
 }
 
 /// The country a BCP 47 locale names in its region subtag (`en-GB` → GB, `pt-BR` → BR,
