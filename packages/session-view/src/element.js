@@ -2,6 +2,7 @@
 // as a custom element, for any framework or none. The credential and a direct config are
 // properties, never attributes (attributes show in the DOM, devtools and serialised HTML);
 // both are write-only.
+import { errorDetail } from './protocol.js';
 
 /** Defines `<hosted-session-view>` with `mount`, once per page (a second call does nothing). */
 export function defineElement(mount) {
@@ -31,7 +32,7 @@ export function defineElement(mount) {
     }
     #unmount() { this.#handle?.unmount(); this.#handle = null; }
     #fail(e) {
-      this.dispatchEvent(new CustomEvent('error', { bubbles: true, composed: true, detail: { sessionId: null, status: null, amount: null, currency: null, code: e?.code || 'invalid-options', message: String(e?.message || e) } }));
+      this.dispatchEvent(new CustomEvent('error', { bubbles: true, composed: true, detail: errorDetail(e?.code || 'invalid-options', String(e?.message || e)) }));
     }
     #mount() {
       this.#unmount();

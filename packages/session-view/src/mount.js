@@ -5,7 +5,7 @@
 // posts one init (with a fresh MessagePort) to the frame's exact origin after each load,
 // listens on that port alone, fits the iframe to the height it reports and dispatches the
 // documented events on the host element.
-import { DEFAULT_POLL_MS, TIMEOUT_MS, INIT_TYPE, sessionIdOk, apiBase, acceptedTimeout, themeVariable, exactOrigin, wanted, words, initText, updateText, REFRESH_TEXT, readFromFrame } from './protocol.js';
+import { DEFAULT_POLL_MS, TIMEOUT_MS, INIT_TYPE, sessionIdOk, apiBase, acceptedTimeout, themeVariable, exactOrigin, wanted, words, initText, updateText, REFRESH_TEXT, readFromFrame, errorDetail } from './protocol.js';
 
 /** A mistake in how `mount()` was called: `code` names it for code, `message` for people. */
 export class SessionViewError extends Error {
@@ -147,7 +147,7 @@ function openFrame(host, container, init, lang, frameUrl) {
     panel = problemPanel(lang, retry);
     iframe.style.setProperty('display', 'none');
     container.append(panel);
-    dispatch(host, 'error', { sessionId: null, status: null, amount: null, currency: null, code: 'unreachable' });
+    dispatch(host, 'error', errorDetail('unreachable'));
   }
   iframe.addEventListener('load', onLoad);
   container.append(iframe);

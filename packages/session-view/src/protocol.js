@@ -83,6 +83,10 @@ export function wanted(asked, browser = []) {
 /** The frame's title and its "couldn't reach" words, and the direction, in `lang`. */
 export const words = lang => contract.languages[lang] || contract.languages.en;
 
+/** The `detail` of an `error` from the merchant's side itself (no session was read): its
+ *  `code`, and for a mistake in the options, what it was. */
+export const errorDetail = (code, message) => ({ sessionId: null, status: null, amount: null, currency: null, code, ...(message === undefined ? {} : { message }) });
+
 /** The init message's text: every field, in the order the frame's reader knows. */
 export function initText(o) {
   return JSON.stringify({

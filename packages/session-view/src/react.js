@@ -4,6 +4,7 @@
 // session itself changes, and unmounting removes the frame with everything typed in it.
 import { createElement, useEffect, useRef, useState } from 'react';
 import { loadSessionView } from './index.js';
+import { errorDetail } from './protocol.js';
 
 const EVENTS = { ready: 'onReady', change: 'onChange', completed: 'onCompleted', expired: 'onExpired', error: 'onError', confirm: 'onConfirm', 'payment-failed': 'onPaymentFailed' };
 
@@ -25,7 +26,7 @@ export function SessionView({ origin, path, sessionId, credential, apiBase, conf
     loadSessionView({ origin, path }).then(sv => {
       if (!live || !sv) return;
       handle.current = sv.mount(el, { sessionId, credential, apiBase, config, locale, appearance, pollInterval, timeoutMs, handleConfirm });
-    }).catch(e => { if (live) { setFailure(e); latest.current.onError?.({ sessionId: null, status: null, amount: null, currency: null, code: e.code || 'invalid-options', message: e.message }); } });
+    }).catch(e => { if (live) { setFailure(e); latest.current.onError?.(errorDetail(e.code || 'invalid-options', e.message)); } });
     return () => {
       live = false;
       for (const [name, listener] of listeners) el.removeEventListener(name, listener);
