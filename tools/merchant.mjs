@@ -14,6 +14,7 @@ try {
     entryPoints: [path.join(root, 'packages', 'session-view', 'src', 'release.js')],
     outfile: path.join(staging, 'session-view.js'),
     bundle: true, format: 'esm', target: 'es2022', minify: release, legalComments: 'none', logLevel: 'error',
+    charset: 'utf8', // the words of seven languages as they are, not as \u escapes
   });
 } catch (e) {
   console.error(`merchant: esbuild failed: ${e.message}`);

@@ -6,56 +6,24 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { build } from 'esbuild';
 import { start, openPage, viewIn, fillCard } from './harness.mjs';
+import { merchantApp } from '../merchant/app.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const work = path.join(root, 'target', 'merchant');
-const app = path.join(work, 'app');
 const demo = name => JSON.parse(fs.readFileSync(path.join(root, 'src', 'demo', `${name}.json`), 'utf8'));
 const SECRET = 'cred_PKG_s3cr3t';
 const CARD = '4000056655665556';
-let env, merchant, server;
-const files = {};
-
-/** The merchant's CSP: its own scripts, the view's frame; nothing else, no wasm, Trusted Types. */
-const csp = view => `default-src 'none'; script-src 'self'; frame-src ${view}; base-uri 'none'; object-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'`;
-const page = (body, script) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head><body>${body}<script type="module" src="/${script}"></script></body></html>`;
+let env, merchant, app, shop;
 
 before(async () => {
   env = await start();
-  fs.rmSync(work, { recursive: true, force: true });
-  fs.mkdirSync(path.join(app, 'src'), { recursive: true });
-  const packed = execFileSync('npm', ['pack', path.join(root, 'packages', 'session-view'), '--pack-destination', work, '--silent'], { encoding: 'utf8' }).trim().split('\n').at(-1);
-  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'shop', private: true, type: 'module', dependencies: { '@session-view/js': `file:../${packed}` } }));
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: app, stdio: 'pipe' });
-  for (const f of fs.readdirSync(path.join(root, 'tests', 'merchant'))) fs.copyFileSync(path.join(root, 'tests', 'merchant', f), path.join(app, f.endsWith('.json') ? f : `src/${f}`));
-  server = http.createServer((req, res) => {
-    const body = files[new URL(req.url, 'http://x').pathname];
-    if (body === undefined) { res.writeHead(404); return res.end(); }
-    const html = req.url.endsWith('.html');
-    res.writeHead(200, { 'Content-Type': html ? 'text/html; charset=utf-8' : 'text/javascript', 'Cache-Control': 'no-store', ...(html ? { 'Content-Security-Policy': csp(env.origin) } : {}) });
-    res.end(body);
-  });
-  await new Promise((resolve, reject) => { server.once('error', reject); server.listen(0, '127.0.0.2', resolve); });
-  merchant = `http://127.0.0.2:${server.address().port}`;
+  shop = await merchantApp({ view: env.origin, sessionId: 'cs_pkgShop1', credential: SECRET });
+  ({ origin: merchant, app } = shop);
   env.mock.allowFraming(merchant);
-  const out = await build({
-    entryPoints: [path.join(app, 'src', 'shop.js'), path.join(app, 'src', 'react-shop.jsx')], absWorkingDir: app, outdir: path.join(app, 'dist'),
-    bundle: true, format: 'esm', minify: true, jsx: 'automatic', logLevel: 'error', write: false,
-    define: { __VIEW_ORIGIN__: JSON.stringify(env.origin), __SESSION_ID__: JSON.stringify('cs_pkgShop1'), __CREDENTIAL__: JSON.stringify(SECRET), 'process.env.NODE_ENV': '"development"' }, // StrictMode double-mounts in development only
-  });
-  for (const f of out.outputFiles) files[`/${path.basename(f.path)}`] = f.text;
-  files['/shop.html'] = page('<h1>Shop</h1><div id="checkout"></div>', 'shop.js');
-  files['/react.html'] = page('<div id="root"></div>', 'react-shop.js');
-  // The control: the same policy refuses an inline script, and the page hears it.
-  files['/control.html'] = '<!doctype html><html><head><title>control</title></head><body><script>window.inline = true;</script><script type="module" src="/control.js"></script></body></html>';
-  files['/control.js'] = 'document.body.append(Object.assign(document.createElement("p"), { id: "ran" }));';
 });
-after(async () => { await env.stop(); server?.close(); });
+after(async () => { await env.stop(); shop?.close(); });
 beforeEach(() => env.mock.reset());
 
 /** A page of the merchant's that records every CSP violation it sees. */
@@ -84,7 +52,7 @@ test('the package, installed from its tarball and bundled: a payer pays with a n
   assert.deepEqual(await page.evaluate(() => window.events.map(e => e.name)), ['ready', 'completed']);
   assert.ok(!log.requests.some(u => u.endsWith('.wasm') && u.startsWith(merchant)), 'the merchant page loads no wasm');
   assert.ok(!log.requests.some(u => u.startsWith(merchant) && u.includes(SECRET)), 'no credential in any URL');
-  const bundle = Buffer.byteLength(files['/shop.js']);
+  const bundle = Buffer.byteLength(shop.files['/shop.js']);
   console.log(`# the merchant's bundle with the package: ${(bundle / 1024).toFixed(1)} KB minified`);
   await context.close();
 });

@@ -14,6 +14,7 @@ import { HCAPTCHA, TURNSTILE, DIST } from '../e2e/harness.mjs';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { SUITES, ALLOWED_TAGS, sharedXss, configFor, inspect } from '../e2e/xss-cases.mjs';
+import { merchantApp } from '../merchant/app.mjs';
 
 const ENGINE = process.env.ENGINE || 'firefox';
 const demo = name => JSON.parse(fs.readFileSync(new URL(`../../src/demo/${name}.json`, import.meta.url), 'utf8'));
@@ -326,6 +327,27 @@ window.h = mount(document.getElementById('a'), { sessionId: 'cs_engMount1', apiB
   await new Promise(r => setTimeout(r, 300));
   // (The browser's own favicon request is the one thing refused there: default-src 'none'.)
   assert.deepEqual(mock.cspReports.filter(r => !String(r['blocked-uri']).endsWith('/favicon.ico')), [], 'no CSP violation on the merchant page or in the frames');
+});
+
+test('the npm package, installed from its tarball and bundled on another site: a payer pays with a new card, and the merchant page loads no wasm', async () => {
+  const shop = await merchantApp({ name: `engine-${ENGINE}`, view: origin, sessionId: 'cs_engPkg1', credential: SECRET });
+  try {
+    mock.allowFraming(shop.origin);
+    mock.setSession('cs_engPkg1', demo('card'), { credential: SECRET });
+    await b.goto(`${shop.origin}/shop.html`);
+    await b.waitFor(() => window.events?.some(e => e.name === 'ready'), [], { what: 'the view ready on the merchant page' });
+    await b.frame(await b.run(() => document.getElementById('checkout').shadowRoot.querySelector('iframe')));
+    await typeCard('4000056655665556', '737');
+    await b.click(await b.button('Pay $49.99'));
+    await b.find('[data-testid=completed]');
+    await b.frame(null);
+    await b.waitFor(() => window.events.some(e => e.name === 'completed'), [], { what: 'the completed event' });
+    assert.deepEqual(await b.run(() => window.events.map(e => e.name)), ['ready', 'completed']);
+    assert.deepEqual(mock.confirms[0].body.payment_method.card, { number: '4000056655665556', exp_month: 12, exp_year: 2030, cvc: '737', name: 'Jordan Lee' });
+    assert.deepEqual(await b.run(() => performance.getEntriesByType('resource').map(r => r.name).filter(u => u.endsWith('.wasm'))), [], 'no wasm on the merchant page');
+  } finally {
+    shop.close();
+  }
 });
 
 test('under the strict CSP with Trusted Types: no violation report on any state (and the engine does report one)', async () => {

@@ -95,7 +95,7 @@ export class Session {
   constructor(url, capabilities) { this.url = url; this.capabilities = capabilities; }
   cmd(method, path, body) { return call(this.url, method, path, body); }
   browserVersion() { return this.capabilities?.browserVersion ?? '?'; }
-  goto(url) { return this.cmd('POST', '/url', { url }); }
+  goto(url) { this.inFrame = null; return this.cmd('POST', '/url', { url }); }
   /** Runs `fn` (a function, serialised) in the page with `args`; elements come back as refs. */
   run(fn, ...args) { return this.cmd('POST', '/execute/sync', { script: `return (${fn}).apply(null, arguments)`, args }); }
   /** Runs `body` (a function body's source) in the page; it calls its last argument with the result. */
@@ -131,8 +131,16 @@ export class Session {
   // Then two frames, so a part that has just rendered has its final layout: a driver aims at
   // where the element is when it computes the click, and a button moved by a late line above
   // it would be missed.
+  // In a frame (one level down), the top page is scrolled too, so that the element is in the
+  // window's middle: an auto-sized frame does not scroll itself.
   async click(el) {
     await this.runAsync('const [e, done] = arguments; e.scrollIntoView({ block: "center" }); requestAnimationFrame(() => requestAnimationFrame(() => done()));', el);
+    if (this.inFrame) {
+      const top = await this.run(e => e.getBoundingClientRect().top, el);
+      await this.cmd('POST', '/frame', { id: null });
+      await this.run((f, t) => window.scrollTo(0, f.getBoundingClientRect().top + window.scrollY + t - window.innerHeight / 2), this.inFrame, top);
+      await this.cmd('POST', '/frame', { id: this.inFrame });
+    }
     return this.cmd('POST', `/element/${elementId(el)}/click`, {});
   }
   type(el, text) { return this.cmd('POST', `/element/${elementId(el)}/value`, { text }); }
@@ -143,5 +151,5 @@ export class Session {
   }
   text(selector) { return this.run(s => (document.querySelector(s)?.textContent ?? '').replace(/\s+/g, ' ').trim(), selector); }
   /** Into the frame element `el` (a ref), or back to the top page with `null`. */
-  frame(el) { return this.cmd('POST', '/frame', { id: el }); }
+  frame(el) { this.inFrame = el; return this.cmd('POST', '/frame', { id: el }); }
 }
