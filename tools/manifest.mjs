@@ -114,6 +114,8 @@ const manifest = {
   files: Object.fromEntries(files('.').filter(f => f !== 'manifest.json').sort().map(f => [f.split(path.sep).join('/'), sri(f)])),
   headers: fs.existsSync(headersPath) ? readHeadersFile(headersPath, '/') : {},
   frameHeaders: fs.existsSync(headersPath) ? readHeadersFile(headersPath, '/frame.html') : {},
+  // The deployment the merchant's module frames (tools/merchant.mjs); null: where it is served.
+  viewBase: process.env.SESSION_VIEW_BASE || null,
 };
 fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 console.log(`manifest: ${Object.keys(manifest.files).length} files pinned`);

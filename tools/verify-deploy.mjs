@@ -12,6 +12,8 @@ import path from 'node:path';
 export async function verifyDeploy(base, manifest) {
   const problems = [];
   const root = base.endsWith('/') ? base : base + '/';
+  // The merchant's module frames the deployment it was built for, whoever serves the file.
+  if (manifest.viewBase && manifest.viewBase !== root) problems.push(`session-view.js frames ${manifest.viewBase}, not this deployment: build with SESSION_VIEW_BASE=${root}`);
   for (const [file, expected] of Object.entries(manifest.files)) {
     if (file === '_headers') continue; // a server config file, not served
     const r = await fetch(new URL(file, root));
@@ -44,6 +46,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(im
   if (!base) { console.error('usage: node tools/verify-deploy.mjs <deployed base URL> [manifest.json]'); process.exit(2); }
   const problems = await verifyDeploy(base, JSON.parse(fs.readFileSync(manifestPath, 'utf8')));
   for (const p of problems) console.log(`CHANGED  ${p}`);
+  if (!JSON.parse(fs.readFileSync(manifestPath, 'utf8')).viewBase) console.log('NOTE     session-view.js was built without SESSION_VIEW_BASE: a copy served from another origin frames that origin');
   console.log(problems.length ? `${problems.length} difference(s) from the release` : 'deployment matches the release');
   process.exit(problems.length ? 1 : 0);
 }

@@ -77,6 +77,8 @@ test('an unlisted origin framing /, /index, /frame, /frame.html or /pay?session=
 test('the deployment check passes on a pretty-URL host, and names one that drops the alias block, the framing default or the not-found page', async () => {
   const [, fresh] = await host(dist); // as shipped: no merchant listed yet
   assert.deepEqual(await verifyDeploy(fresh, manifest), []);
+  assert.deepEqual(await verifyDeploy(fresh, { ...manifest, viewBase: `${fresh}/` }), [], 'a merchant module built for this deployment');
+  assert.match((await verifyDeploy(fresh, { ...manifest, viewBase: 'https://pay.example/' })).join('|'), /session-view\.js frames https:\/\/pay\.example\/, not this deployment/);
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'sv-deploy-'));
   fs.cpSync(dist, copy, { recursive: true });
   const headers = fs.readFileSync(path.join(copy, '_headers'), 'utf8');

@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import { start, openPage, settled, viewIn, fillCard } from './harness.mjs';
+import { merchantModule } from '../../tools/merchant.mjs';
 
 const demo = name => JSON.parse(fs.readFileSync(new URL(`../../src/demo/${name}.json`, import.meta.url), 'utf8'));
 const SKIMMER = fs.readFileSync(new URL('../stand-ins/skimmer.js', import.meta.url), 'utf8');
@@ -216,6 +217,30 @@ test('a window that is not the frame\'s parent cannot speak for either side', as
   await page.waitForTimeout(500);
   assert.equal(await view.locator('[data-testid=amount-due]').textContent(), '$12.00');
   assert.deepEqual(await page.evaluate(() => window.events), ['ready'], 'the merchant side heard only its frame');
+  await context.close();
+});
+
+test('a merchant\'s own copy of session-view.js still frames the view\'s origin; built for the page\'s own origin, it refuses to mount', async () => {
+  const pages = {};
+  const self = await site('127.0.0.2', pages);
+  env.mock.allowFraming(self);
+  pages['/session-view.js'] = merchantModule({ base: `${env.origin}/` }); // the release built for its deployment, copied
+  pages['/own.js'] = merchantModule({ base: `${self}/` }); // the same, built for the shop's own origin
+  const page = module => `<!doctype html><html><body><div id="a"></div><script type="module">
+import { mount } from '/${module}';
+window.events = [];
+document.getElementById('a').addEventListener('ready', () => window.events.push('ready'));
+try { mount(document.getElementById('a'), { config: { status: 'active', amount: 1200, currency: 'usd' } }); } catch (e) { window.events.push(e.name + ':' + e.code); }
+</script></body></html>`;
+  pages['/copy.html'] = page('session-view.js');
+  pages['/own.html'] = page('own.js');
+  const { page: p, context } = await openPage(env.browser, env.origin, { allow: [self] });
+  await p.goto(`${self}/copy.html`);
+  await p.waitForFunction(() => window.events.length > 0);
+  assert.deepEqual(await p.evaluate(() => [window.events, document.getElementById('a').shadowRoot.querySelector('iframe').src]), [['ready'], `${env.origin}/frame.html`], 'the frame is the view\'s, not the shop\'s');
+  await p.goto(`${self}/own.html`);
+  await p.waitForFunction(() => window.events.length > 0);
+  assert.deepEqual(await p.evaluate(() => [window.events, document.getElementById('a').shadowRoot]), [['SessionViewError:same-origin'], null], 'refused, the host element untouched');
   await context.close();
 });
 
