@@ -13,8 +13,8 @@
 //! - pages: [`app`] (hosted page, demo gallery), [`embed`] (`mount()`, the custom element,
 //!   the frame), [`crash`].
 pub use session_view_core::{
-    bank, card, challenge, contrast, countdown, country, digits, embedding, gate, i18n, model, money, payment, problem, retry, sanitize,
-    time, validate,
+    bank, captcha_frame, card, challenge, contrast, countdown, country, digits, embedding, gate, i18n, model, money, payment, problem,
+    retry, sanitize, time, validate,
 };
 
 pub mod api;

@@ -94,6 +94,13 @@ fn mount_in(config: Config, locale: Option<&str>) -> Mounted {
     Mounted { root, _handle: Some(Box::new(handle)) }
 }
 
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
@@ -689,38 +696,65 @@ async fn an_incomplete_new_card_blocks_confirm_and_pressing_it_focuses_the_first
 
 // --- Fraud challenges -------------------------------------------------------------------
 
-/// Puts the test stand-in for `provider`'s script on the page (once), as if it had loaded.
-fn install_captcha_stand_in(provider: &str) {
-    let w = web_sys::window().expect("window");
-    if js_sys::Reflect::get(&w, &provider.into()).map(|g| g.is_object()).unwrap_or(false) {
-        return;
+/// Loads `v`'s captcha frame with the real captcha page's script, the provider's test stand-in
+/// in place of its official script, and a driver: the frame's `load` gives the view a fresh
+/// port, as a served captcha.html would. Returns the frame's window, for [`stand_in`].
+async fn captcha_frame(v: &Mounted, provider: &str) -> web_sys::Window {
+    until("the captcha frame", || v.q("[data-testid=captcha-frame]").is_some()).await;
+    let frame: web_sys::HtmlIFrameElement = v.q("[data-testid=captcha-frame]").expect("frame").dyn_into().expect("iframe");
+    let script = |js: &str| format!("<script>{js}</script>");
+    let html = [
+        r#"<!doctype html><html><body><div id="widget"></div>"#.to_owned(),
+        script(&format!("window.__captchaStandInProvider = '{provider}';")),
+        script(include_str!("stand-ins/captcha.js")),
+        script(include_str!("../src/app/captcha-contract.js")),
+        script(include_str!("../src/app/captcha.js")),
+        // The test's hooks: `[provider, hook]` presses one; every message is answered with the calls so far.
+        script("addEventListener('message', e => { if (Array.isArray(e.data)) { const [p, h] = e.data; __captchaStandIn[p][h](); } if (!e.ports.length) parent.postMessage({ calls: JSON.stringify(__captchaStandIn.calls) }, '*'); });"),
+        "</body></html>".to_owned(),
+    ]
+    .concat();
+    // The test server has no captcha.html: once that first load is over (an init posted to a
+    // frame mid-navigation would reach the next page), the frame is given this one.
+    sleep_ms(300).await;
+    frame.set_src(&format!("data:text/html;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&html))));
+    for _ in 0..100 {
+        if v.q("[data-testid=captcha][data-state=shown]").is_some() {
+            return frame.content_window().expect("the frame's window");
+        }
+        sleep_ms(20).await;
     }
-    js_sys::Reflect::set(&w, &"__captchaStandInProvider".into(), &provider.into()).expect("set");
-    let doc = w.document().expect("document");
-    let script = doc.create_element("script").expect("script");
-    script.set_text_content(Some(include_str!("stand-ins/captcha.js")));
-    doc.body().expect("body").append_child(&script).expect("run the stand-in");
-    js_sys::Reflect::delete_property(w.unchecked_ref::<js_sys::Object>(), &"__captchaStandInProvider".into()).expect("delete");
+    panic!("the widget was not shown: {}", v.text("[data-testid=captcha]"));
 }
 
-/// Calls a stand-in hook, e.g. `stand_in("hcaptcha", "solve")`.
-fn stand_in(provider: &str, hook: &str) {
-    let hooks = js_sys::Reflect::get(&web_sys::window().expect("window"), &"__captchaStandIn".into()).expect("hooks");
-    let p = js_sys::Reflect::get(&hooks, &provider.into()).expect("provider hooks");
-    let f: js_sys::Function = js_sys::Reflect::get(&p, &hook.into()).expect("hook").dyn_into().expect("function");
-    f.call0(&p).expect("hook ran");
+/// Presses a stand-in hook in the captcha frame, e.g. `stand_in(&w, "hcaptcha", "solve")`.
+async fn stand_in(frame: &web_sys::Window, provider: &str, hook: &str) {
+    frame.post_message(&js_sys::Array::of2(&provider.into(), &hook.into()), "*").expect("post");
+    for _ in 0..5 {
+        tick().await;
+    }
 }
 
-/// The stand-in's record of API calls for `provider`, as (fn, sitekey or id, theme).
-fn stand_in_calls(provider: &str) -> Vec<(String, String, String)> {
-    let hooks = js_sys::Reflect::get(&web_sys::window().expect("window"), &"__captchaStandIn".into()).expect("hooks");
-    let calls: js_sys::Array = js_sys::Reflect::get(&hooks, &"calls".into()).expect("calls").dyn_into().expect("array");
+thread_local! {
+    static CALLS: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// The stand-in's record of API calls in the captcha frame, as (fn, sitekey or id, theme).
+async fn stand_in_calls(frame: &web_sys::Window) -> Vec<(String, String, String)> {
+    let on_message = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
+        if let Some(calls) = js_sys::Reflect::get(&e.data(), &"calls".into()).ok().and_then(|c| c.as_string()) {
+            CALLS.with(|c| *c.borrow_mut() = calls);
+        }
+    });
+    let window = web_sys::window().expect("window");
+    window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref()).expect("listen");
+    CALLS.with(|c| c.borrow_mut().clear());
+    frame.post_message(&"report".into(), "*").expect("post");
+    until("the calls reported", || CALLS.with(|c| !c.borrow().is_empty())).await;
+    window.remove_event_listener_with_callback("message", on_message.as_ref().unchecked_ref()).expect("unlisten");
+    let calls: js_sys::Array = js_sys::JSON::parse(&CALLS.with(|c| c.borrow().clone())).expect("json").dyn_into().expect("array");
     let s = |c: &JsValue, k: &str| js_sys::Reflect::get(c, &k.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-    calls
-        .iter()
-        .filter(|c| s(c, "provider") == provider)
-        .map(|c| (s(&c, "fn"), if s(&c, "fn") == "render" { s(&c, "sitekey") } else { s(&c, "id") }, s(&c, "theme")))
-        .collect()
+    calls.iter().map(|c| (s(&c, "fn"), if s(&c, "fn") == "render" { s(&c, "sitekey") } else { s(&c, "id") }, s(&c, "theme"))).collect()
 }
 
 /// Waits (a few ticks at most) until `f` holds.
@@ -742,84 +776,93 @@ fn gate_open(v: &Mounted) -> bool {
 
 #[wasm_bindgen_test]
 async fn hcaptcha_gates_confirm_through_solved_expired_and_error() {
-    install_captcha_stand_in("hcaptcha");
     let key = "10000000-ffff-ffff-ffff-000000000001";
     let v = mount(config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "hcaptcha", "site_key": "{key}"}}}}"#)));
-    until("the widget", || v.q("[data-testid=captcha][data-state=shown] .captcha-stand-in").is_some()).await;
+    let sandbox = v.q("[data-testid=captcha-frame]").and_then(|f| f.get_attribute("sandbox"));
+    assert_eq!(sandbox.as_deref(), Some("allow-scripts allow-popups allow-popups-to-escape-sandbox"), "of this origin: an opaque one");
+    let frame = captcha_frame(&v, "hcaptcha").await;
     assert!(!gate_open(&v));
     assert_eq!(v.text("[data-testid=confirm-status]"), "Complete the security check first.");
     assert_eq!(v.text("[data-testid=captcha-status]"), "Complete the hCaptcha check to continue.");
-    let renders: Vec<_> = stand_in_calls("hcaptcha").into_iter().filter(|c| c.0 == "render" && c.1 == key).collect();
+    let renders: Vec<_> = stand_in_calls(&frame).await.into_iter().filter(|c| c.0 == "render" && c.1 == key).collect();
     assert_eq!(renders.last().map(|c| c.2.as_str()), Some("light"), "theme follows the view (light here)");
 
-    stand_in("hcaptcha", "solve");
-    tick().await;
+    stand_in(&frame, "hcaptcha", "solve").await;
     assert_eq!(v.text("[data-testid=captcha-status]"), "Security check complete.");
     assert!(gate_open(&v), "solved: the payer may confirm");
 
-    let resets = stand_in_calls("hcaptcha").iter().filter(|c| c.0 == "reset").count();
-    stand_in("hcaptcha", "expire");
-    tick().await;
+    let resets = stand_in_calls(&frame).await.iter().filter(|c| c.0 == "reset").count();
+    stand_in(&frame, "hcaptcha", "expire").await;
     assert!(!gate_open(&v), "an expired token is no token");
     assert_eq!(v.text("[data-testid=captcha-status]"), "The security check expired. Please complete it again.");
-    assert_eq!(stand_in_calls("hcaptcha").iter().filter(|c| c.0 == "reset").count(), resets + 1, "the widget asks again");
+    assert_eq!(stand_in_calls(&frame).await.iter().filter(|c| c.0 == "reset").count(), resets + 1, "the widget asks again");
 
-    stand_in("hcaptcha", "solve");
-    tick().await;
+    stand_in(&frame, "hcaptcha", "solve").await;
     assert!(gate_open(&v));
-    stand_in("hcaptcha", "timeout"); // chalexpired-callback
-    tick().await;
+    stand_in(&frame, "hcaptcha", "timeout").await; // chalexpired-callback
     assert!(!gate_open(&v));
 
-    stand_in("hcaptcha", "error");
-    tick().await;
+    stand_in(&frame, "hcaptcha", "error").await;
     assert_eq!(v.text("[data-testid=captcha-status]"), "The security check ran into a problem. Try again.");
+    assert!(v.q("[data-testid=captcha-frame]").is_none(), "the failed frame is gone");
     let retry: HtmlElement = v.q("[data-testid=captcha-retry]").expect("a retry button, never a blank box").dyn_into().expect("button");
-    let removes = stand_in_calls("hcaptcha").iter().filter(|c| c.0 == "remove").count();
     retry.click();
-    until("the widget again", || v.q("[data-testid=captcha][data-state=shown] .captcha-stand-in").is_some()).await;
-    assert_eq!(stand_in_calls("hcaptcha").iter().filter(|c| c.0 == "remove").count(), removes + 1, "the failed widget was removed");
-    assert_eq!(v.all(".captcha-stand-in").len(), 1);
-    drop(v);
-    tick().await;
-    assert_eq!(stand_in_calls("hcaptcha").iter().filter(|c| c.0 == "remove").count(), removes + 2, "removed on unmount");
+    let again = captcha_frame(&v, "hcaptcha").await;
+    assert_eq!(v.all("[data-testid=captcha-frame]").len(), 1, "one new frame");
+    stand_in(&again, "hcaptcha", "solve").await;
+    assert!(gate_open(&v));
 }
 
 #[wasm_bindgen_test]
 async fn turnstile_gates_confirm_and_its_failing_test_key_shows_a_way_forward() {
-    install_captcha_stand_in("turnstile");
     let v = mount(config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "turnstile", "site_key": "1x00000000000000000000AA"}}}}"#)));
-    until("the widget", || v.q("[data-testid=captcha][data-state=shown] .captcha-stand-in[data-provider=turnstile]").is_some()).await;
+    let frame = captcha_frame(&v, "turnstile").await;
     assert!(!gate_open(&v));
-    let widget: HtmlElement = v.q(".captcha-stand-in button").expect("widget button").dyn_into().expect("button");
-    widget.click();
-    tick().await;
+    stand_in(&frame, "turnstile", "solve").await;
     assert!(gate_open(&v));
-    stand_in("turnstile", "timeout"); // timeout-callback
-    tick().await;
+    stand_in(&frame, "turnstile", "timeout").await; // timeout-callback
     assert!(!gate_open(&v));
     assert_eq!(v.text("[data-testid=captcha-status]"), "The security check expired. Please complete it again.");
 
     let failing =
         mount(config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "turnstile", "site_key": "2x00000000000000000000AB"}}}}"#)));
-    until("the widget", || failing.q("[data-testid=captcha][data-state=shown] button").is_some()).await;
-    let widget: HtmlElement = failing.q(".captcha-stand-in button").expect("widget button").dyn_into().expect("button");
-    widget.click();
-    tick().await;
+    let frame = captcha_frame(&failing, "turnstile").await;
+    stand_in(&frame, "turnstile", "solve").await; // this test key reports an error instead
     assert!(!gate_open(&failing));
     assert!(failing.q("[data-testid=captcha-retry]").is_some());
 }
 
 #[wasm_bindgen_test]
+async fn a_message_outside_the_captcha_port_is_not_heard() {
+    let v = mount(config(&format!(
+        r#"{{{SAVED_CARD}, "challenge": {{"type": "hcaptcha", "site_key": "10000000-ffff-ffff-ffff-000000000001"}}}}"#
+    )));
+    until("the captcha frame", || v.q("[data-testid=captcha-frame]").is_some()).await;
+    let frame: web_sys::HtmlIFrameElement = v.q("[data-testid=captcha-frame]").expect("frame").dyn_into().expect("iframe");
+    // A page that answers nothing, and then one that says things no captcha page says.
+    frame.set_src("data:text/html,<p>nothing</p>");
+    for _ in 0..5 {
+        tick().await;
+    }
+    let window = frame.content_window().expect("window");
+    let _ = window.post_message(&"\"shown\"".into(), "*");
+    tick().await;
+    assert_eq!(
+        v.q("[data-testid=captcha]").and_then(|c| c.get_attribute("data-state")).as_deref(),
+        Some("loading"),
+        "nothing on the port, nothing heard"
+    );
+    assert!(!gate_open(&v));
+}
+
+#[wasm_bindgen_test]
 async fn a_captcha_without_a_valid_site_key_says_so_and_renders_nothing() {
-    install_captcha_stand_in("hcaptcha");
-    let before = stand_in_calls("hcaptcha").len();
     let v = mount(config(&format!(r#"{{{SAVED_CARD}, "challenge": {{"type": "hcaptcha", "site_key": "bad key <x>"}}}}"#)));
     tick().await;
     tick().await;
     assert!(v.text("[data-testid=captcha-status]").contains("isn't set up correctly"));
     assert!(!gate_open(&v));
-    assert_eq!(stand_in_calls("hcaptcha").len(), before, "nothing handed to the script");
+    assert!(v.q("[data-testid=captcha-frame]").is_none(), "no frame, nothing handed to a provider");
 }
 
 fn type_into(input: &web_sys::HtmlInputElement, value: &str) {

@@ -9,7 +9,7 @@
 //     pins the JS module and its snippets; the CSP in _headers gets the import map's hash;
 //  3. frame.html, the embedded view's frame (src/embed/frame.rs), is index.html with the
 //     page marker saying `frame`: the same pinned scripts, its own headers in _headers;
-//  4. manifest.json lists every file with its hash, and the _headers values of both pages.
+//  4. manifest.json lists every file with its hash, and the _headers values of the pages.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -114,6 +114,7 @@ const manifest = {
   files: Object.fromEntries(files('.').filter(f => f !== 'manifest.json').sort().map(f => [f.split(path.sep).join('/'), sri(f)])),
   headers: fs.existsSync(headersPath) ? readHeadersFile(headersPath, '/') : {},
   frameHeaders: fs.existsSync(headersPath) ? readHeadersFile(headersPath, '/frame.html') : {},
+  captchaHeaders: fs.existsSync(headersPath) ? readHeadersFile(headersPath, '/captcha.html') : {},
   // The deployment the merchant's module frames (tools/merchant.mjs); null: where it is served.
   viewBase: process.env.SESSION_VIEW_BASE || null,
 };

@@ -65,13 +65,20 @@ export function createMock({ distDir = path.join(here, '..', 'dist'), tenant = '
   // and each HTML page of dist/ first runs a script (of 'self') that hides the API.
   let noTrustedTypes = false;
   let noFrameAncestors = false; // a host that drops frame.html's frame-ancestors (and X-Frame-Options)
+  let captchaAt = null; // the origin captcha.html is served from, when not this one (captchaOrigin)
+  let selfOrigin = null;
   const withoutTrustedTypes = csp => csp.split(';').filter(d => !/^\s*(require-trusted-types-for|trusted-types)\b/.test(d)).join(';');
   const HIDE_TT = 'Object.defineProperty(window, "trustedTypes", { value: undefined, configurable: false });\n';
   const headersFor = (rel, pathname = '/' + rel) => {
     if (!distHeaders.has(pathname)) {
       const h = fs.existsSync(headersFile) ? readHeadersFile(headersFile, pathname) : {};
       const csp = h['Content-Security-Policy'];
-      if (csp && framers.length && (pathname === '/frame.html' || pathname === '/frame')) h['Content-Security-Policy'] = csp.replace(/frame-ancestors ([^;]*)/, (_, v) => `frame-ancestors ${v} ${framers.join(' ')}`);
+      const page = pathname.replace(/\.html$/, '');
+      // The merchants a deployer lists may frame frame.html, and so be ancestors of the captcha frame.
+      if (csp && framers.length && (page === '/frame' || page === '/captcha')) h['Content-Security-Policy'] = csp.replace(/frame-ancestors ([^;]*)/, (_, v) => `frame-ancestors ${v} ${framers.join(' ')}`);
+      // The captcha page served from an origin of its own: the view's pages frame it from there.
+      if (captchaAt && ['/', '/index', '/frame'].includes(page)) h['Content-Security-Policy'] = h['Content-Security-Policy'].replace("frame-src 'self'", `frame-src 'self' ${captchaAt}`);
+      if (captchaAt && page === '/captcha') h['Content-Security-Policy'] = h['Content-Security-Policy'].replace(/frame-ancestors ([^;]*)/, (_, v) => `frame-ancestors ${v} ${selfOrigin}`);
       if (h['Content-Security-Policy']) h['Content-Security-Policy'] = reporting(noTrustedTypes ? withoutTrustedTypes(h['Content-Security-Policy']) : h['Content-Security-Policy']);
       distHeaders.set(pathname, h);
     }
@@ -261,12 +268,13 @@ export function createMock({ distDir = path.join(here, '..', 'dist'), tenant = '
     const headers = { ...headersFor(rel, prettyUrls ? pathname : undefined), 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': cache };
     // The merchants a deployer lists go in frame.html's <meta> too (the same list as its
     // frame-ancestors); `dropFrameAncestors` plays a host that drops that header.
-    if ((framers.length || noFrameAncestors) && rel === 'frame.html') {
-      let html = fs.readFileSync(file, 'utf8').replace('<meta name="session-view-merchant-origins" content="">', `<meta name="session-view-merchant-origins" content="${framers.join(' ')}">`);
+    if ((framers.length || noFrameAncestors || captchaAt) && (rel === 'frame.html' || (captchaAt && rel === 'index.html'))) {
+      let html = fs.readFileSync(file, 'utf8').replace('<meta name="session-view-merchant-origins" content="">', `<meta name="session-view-merchant-origins" content="${rel === 'frame.html' ? framers.join(' ') : ''}">`);
+      if (captchaAt) html = html.replace('<meta name="session-view-captcha-origin" content="">', `<meta name="session-view-captcha-origin" content="${captchaAt}">`);
       if (noTrustedTypes) html = html.replace('<head>', '<head><script src="/__no-trusted-types.js"></script>');
       const h = { ...headers, 'Cache-Control': 'no-store' };
-      if (noFrameAncestors && h['Content-Security-Policy']) h['Content-Security-Policy'] = h['Content-Security-Policy'].replace(/; frame-ancestors [^;]*/, '');
-      if (noFrameAncestors) delete h['X-Frame-Options'];
+      if (noFrameAncestors && rel === 'frame.html' && h['Content-Security-Policy']) h['Content-Security-Policy'] = h['Content-Security-Policy'].replace(/; frame-ancestors [^;]*/, '');
+      if (noFrameAncestors && rel === 'frame.html') delete h['X-Frame-Options'];
       res.writeHead(status, h);
       return res.end(html);
     }
@@ -310,6 +318,9 @@ export function createMock({ distDir = path.join(here, '..', 'dist'), tenant = '
     override(pathname, body) { if (body === null) overrides.delete(pathname); else overrides.set(pathname, body); },
     /** Lets pages of `origin` frame frame.html, as a deployer lists its merchants' origins. */
     allowFraming(origin) { framers.push(origin); distHeaders.clear(); },
+    /** Serves the captcha page as if from `origin` (another name of this server, e.g.
+     *  http://localhost:port), as a deployer sets session-view-captcha-origin; `null`: this one's. */
+    captchaOrigin(origin) { captchaAt = origin; distHeaders.clear(); },
     /** Plays a host that drops frame.html's framing headers (`frame-ancestors`, X-Frame-Options). */
     dropFrameAncestors(on = true) { noFrameAncestors = on; },
     /** Makes the server's clock (its `Date` header) run `ms` ahead of the real one. */
@@ -317,7 +328,7 @@ export function createMock({ distDir = path.join(here, '..', 'dist'), tenant = '
     /** The next GET of `id` fails (or is delayed) as described; several calls queue. */
     fail(id, failure) { failures.set(id, [...(failures.get(id) || []), failure]); },
     /** Forgets injected failures and the clock offset. */
-    reset() { blocked = () => false; noFrameAncestors = false; reports.length = 0; if (noTrustedTypes) { noTrustedTypes = false; distHeaders.clear(); } failures.clear(); clockOffsetMs = 0; confirms.length = 0; confirmScript.clear(); droppedKeys.clear(); challengeCalls.length = 0; challengeState.clear(); },
+    reset() { blocked = () => false; noFrameAncestors = false; if (captchaAt) { captchaAt = null; distHeaders.clear(); } reports.length = 0; if (noTrustedTypes) { noTrustedTypes = false; distHeaders.clear(); } failures.clear(); clockOffsetMs = 0; confirms.length = 0; confirmScript.clear(); droppedKeys.clear(); challengeCalls.length = 0; challengeState.clear(); },
     async patch(id, body) {
       const r = await fetch(`${this.origin}/v1/hosted-sessions/${id}`, { method: 'PATCH', headers: { 'X-Payment-Account-Uid': tenant, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
       return r.json();
@@ -332,6 +343,7 @@ export function createMock({ distDir = path.join(here, '..', 'dist'), tenant = '
       }
       await new Promise((resolve, reject) => { server.once('error', reject); server.listen(port, '127.0.0.1', resolve); });
       this.origin = `http://127.0.0.1:${server.address().port}`;
+      selfOrigin = this.origin;
       return this.origin;
     },
     close() { return new Promise(r => { server.closeAllConnections?.(); server.close(r); }); },

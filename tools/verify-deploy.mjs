@@ -21,10 +21,10 @@ export async function verifyDeploy(base, manifest) {
     const got = 'sha384-' + crypto.createHash('sha384').update(Buffer.from(await r.arrayBuffer())).digest('base64');
     if (got !== expected) problems.push(`${file}: content differs from the release (${got})`);
   }
-  const isView = html => html.includes('name="session-view-page"');
+  const isView = html => html.includes('name="session-view-page"') || html.includes('sessionViewCaptcha');
   // The pages by their names, and by the names pretty-URL hosts give them (redirects followed);
   // an alias that does not serve the page (a 404) is fine.
-  for (const [file, listed, alias] of [['', manifest.headers, false], ['index', manifest.headers, true], ['frame.html', manifest.frameHeaders, false], ['frame', manifest.frameHeaders, true]]) {
+  for (const [file, listed, alias] of [['', manifest.headers, false], ['index', manifest.headers, true], ['frame.html', manifest.frameHeaders, false], ['frame', manifest.frameHeaders, true], ['captcha.html', manifest.captchaHeaders, false], ['captcha', manifest.captchaHeaders, true]]) {
     const page = await fetch(new URL(file, root));
     if (alias && !(page.ok && isView(await page.clone().text()))) continue;
     for (const [name, value] of Object.entries(listed || {})) {

@@ -262,71 +262,44 @@ pub fn drop_on_cleanup<T: 'static>(value: T) {
     leptos::prelude::on_cleanup(move || drop(cell.take()));
 }
 
-/// Trusted Types, for pages that enforce them (`require-trusted-types-for 'script'`). Two
-/// policies, created once per page:
-/// - `session-view` creates exactly one kind of value: the script URL of a captcha
-///   provider's official script. Every other URL, and all HTML and script, is refused.
-/// - `default` is what the browser consults when a plain string reaches an HTML sink. The
-///   only such strings in this module are Leptos's: a fully static element of a `view!` is
-///   built from a compile-time HTML string through a `<template>`. The policy lets a string
-///   through only if it is markup of the view's own static vocabulary
-///   (`sanitize::is_inert_markup`); merchant HTML never takes this path (`page_message` is
-///   built node by node). A page that already has a `default` policy keeps its own.
+/// Trusted Types, for pages that enforce them (`require-trusted-types-for 'script'`). One
+/// policy, created once per page: `default`, what the browser consults when a plain string
+/// reaches an HTML sink. The only such strings in this module are Leptos's: a fully static
+/// element of a `view!` is built from a compile-time HTML string through a `<template>`. The
+/// policy lets a string through only if it is markup of the view's own static vocabulary
+/// (`sanitize::is_inert_markup`); merchant HTML never takes this path (`page_message` is
+/// built node by node). A page that already has a `default` policy keeps its own. No script
+/// URL is ever made here: the captcha providers' scripts run in the captcha frame.
 ///
-/// A strict CSP then needs `trusted-types session-view default`.
+/// A strict CSP then needs `trusted-types default`.
 pub fn install_trusted_types() {
-    POLICIES.with(|_| ());
+    POLICY.with(|_| ());
 }
 
 thread_local! {
-    static POLICIES: Option<JsValue> = make_policies();
+    static POLICY: Option<JsValue> = make_policy();
 }
 
-fn make_policies() -> Option<JsValue> {
+fn make_policy() -> Option<JsValue> {
     let window: JsValue = web_sys::window()?.into();
     let tt = js_sys::Reflect::get(&window, &"trustedTypes".into()).ok().filter(|t| t.is_object())?;
     let create: js_sys::Function = js_sys::Reflect::get(&tt, &"createPolicy".into()).ok()?.dyn_into().ok()?;
-    let has_default = js_sys::Reflect::get(&tt, &"defaultPolicy".into()).ok().is_some_and(|d| d.is_object());
-    if !has_default {
-        let rules = js_sys::Object::new();
-        let html = wasm_bindgen::closure::Closure::<dyn Fn(String) -> Result<String, JsValue>>::new(|html: String| {
-            if crate::sanitize::is_inert_markup(&html) {
-                Ok(html)
-            } else {
-                // Only the view's own static markup comes here; its start helps whoever extends the view.
-                let start: String = html.chars().take(80).collect();
-                Err(JsValue::from_str(&format!("session-view: HTML refused by the default Trusted Types policy: {start}")))
-            }
-        });
-        js_sys::Reflect::set(&rules, &"createHTML".into(), html.as_ref()).ok()?;
-        html.forget(); // the policy lives as long as the page
-        let _ = create.call2(&tt, &"default".into(), &rules);
+    if js_sys::Reflect::get(&tt, &"defaultPolicy".into()).ok().is_some_and(|d| d.is_object()) {
+        return None;
     }
     let rules = js_sys::Object::new();
-    let check = wasm_bindgen::closure::Closure::<dyn Fn(String) -> Result<String, JsValue>>::new(|url: String| {
-        let allowed = crate::challenge::Provider::ALL.iter().any(|p| p.script_url() == url);
-        if allowed {
-            Ok(url)
+    let html = wasm_bindgen::closure::Closure::<dyn Fn(String) -> Result<String, JsValue>>::new(|html: String| {
+        if crate::sanitize::is_inert_markup(&html) {
+            Ok(html)
         } else {
-            Err(JsValue::from_str("session-view: script URL refused"))
+            // Only the view's own static markup comes here; its start helps whoever extends the view.
+            let start: String = html.chars().take(80).collect();
+            Err(JsValue::from_str(&format!("session-view: HTML refused by the default Trusted Types policy: {start}")))
         }
     });
-    js_sys::Reflect::set(&rules, &"createScriptURL".into(), check.as_ref()).ok()?;
-    check.forget();
-    create.call2(&tt, &"session-view".into(), &rules).ok()
-}
-
-/// `url` (one of the captcha providers' official script URLs) as a value a script's `src`
-/// accepts under Trusted Types: a `TrustedScriptURL` from the `session-view` policy, or
-/// the plain string where the browser has no Trusted Types.
-pub fn trusted_script_url(url: &'static str) -> Result<JsValue, JsValue> {
-    POLICIES.with(|p| match p {
-        Some(policy) => {
-            let f: js_sys::Function = js_sys::Reflect::get(policy, &"createScriptURL".into())?.dyn_into()?;
-            f.call1(policy, &url.into())
-        }
-        None => Ok(JsValue::from_str(url)),
-    })
+    js_sys::Reflect::set(&rules, &"createHTML".into(), html.as_ref()).ok()?;
+    html.forget(); // the policy lives as long as the page
+    create.call2(&tt, &"default".into(), &rules).ok()
 }
 
 /// Logs the config's warnings (field names only, never values).

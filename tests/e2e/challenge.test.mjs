@@ -4,7 +4,7 @@
 // URLs. One-time codes go to the mock API's …/challenge/send and …/challenge/verify.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage, text, captchaScripts, viewIn, HCAPTCHA, TURNSTILE } from './harness.mjs';
+import { start, openPage, text, captchaScripts, captchaIn, viewIn, HCAPTCHA, TURNSTILE } from './harness.mjs';
 
 const SECRET = 'cred_CHAL_s3cr3t';
 const SAVED = {
@@ -37,19 +37,27 @@ async function hosted(id, config, { scripts = 'stand-in' } = {}) {
 }
 
 const gated = page => page.getAttribute('[data-testid=confirm]', 'aria-disabled');
-const calls = (page, fn) => page.evaluate(f => (window.__captchaStandIn?.calls || []).filter(c => !f || c.fn === f), fn);
+const calls = async (page, fn) => (await captchaIn(page)).evaluate(f => (window.__captchaStandIn?.calls || []).filter(c => !f || c.fn === f), fn);
+const solve = async page => (await captchaIn(page)).click('.captcha-stand-in button');
 
-test('hCaptcha: the official script once, rendered with the site key, solved token carried by confirm', async () => {
+test('hCaptcha: the official script once, in the captcha frame only, rendered with the site key, solved token carried by confirm', async () => {
   const key = '10000000-ffff-ffff-ffff-000000000001';
   const { page, context, log, scripts } = await hosted('cs_chalH1', { ...SAVED, challenge: { type: 'hcaptcha', site_key: key } });
-  await page.waitForSelector('[data-testid=captcha][data-state=shown] .captcha-stand-in');
+  await page.waitForSelector('[data-testid=captcha][data-state=shown]');
+  const captcha = await captchaIn(page);
   assert.deepEqual(scripts.seen, [HCAPTCHA], 'exactly the official URL, once');
   assert.equal(await gated(page), 'true');
   assert.equal(await text(page, '[data-testid=confirm-status]'), 'Complete the security check first.');
   const [render] = await calls(page, 'render');
   assert.equal(render.sitekey, key);
   assert.equal(render.theme, 'light');
-  await page.click('.captcha-stand-in button');
+  // The provider's script runs in a frame of an opaque origin: no card field, no credential,
+  // no reach into the page; the page itself loads no third-party script.
+  assert.deepEqual(await captcha.evaluate(() => [origin, document.querySelectorAll('input').length, (() => { try { return parent.document.title; } catch { return 'unreachable'; } })()]), ['null', 0, 'unreachable']);
+  assert.deepEqual(await page.evaluate(() => performance.getEntriesByType('resource').map(r => r.name).filter(u => !u.startsWith(location.origin))), [], 'no third-party resource in the card page');
+  assert.doesNotMatch((await (await page.request.get(`${env.origin}/`)).headers())['content-security-policy'], /hcaptcha|cloudflare/, 'and its policy lists no captcha origin');
+  await solve(page);
+  await page.waitForSelector('[data-testid=captcha][data-state=solved]');
   assert.equal(await text(page, '[data-testid=captcha-status]'), 'Security check complete.');
   assert.equal(await gated(page), null);
   await page.click('[data-testid=confirm]');
@@ -63,13 +71,15 @@ test('hCaptcha: the official script once, rendered with the site key, solved tok
 test('a declined confirm resets the captcha (tokens are single use) and the next confirm carries a new token', async () => {
   const { page, context } = await hosted('cs_chalH2', { ...SAVED, challenge: { type: 'hcaptcha', site_key: '10000000-ffff-ffff-ffff-000000000001' } });
   env.mock.scriptConfirm('cs_chalH2', [{ status: 402, body: { decline_message: 'Insufficient funds.' } }]);
-  await page.click('.captcha-stand-in button');
+  await solve(page);
+  await page.waitForSelector('[data-testid=captcha][data-state=solved]');
   await page.click('[data-testid=confirm]');
   await page.waitForSelector('text=Your payment was declined');
   assert.equal(await text(page, '[data-testid=captcha-status]'), 'Please complete the security check again before you retry.');
   assert.equal((await calls(page, 'reset')).length, 1);
   assert.equal(await gated(page), 'true');
-  await page.click('.captcha-stand-in button');
+  await solve(page);
+  await page.waitForSelector('[data-testid=captcha][data-state=solved]');
   await page.click('[data-testid=confirm]');
   await page.waitForSelector('[data-testid=completed]');
   assert.deepEqual(env.mock.confirms.map(c => c.body.challenge_response), ['hcaptcha-token-1', 'hcaptcha-token-2']);
@@ -78,17 +88,21 @@ test('a declined confirm resets the captcha (tokens are single use) and the next
 
 test('Turnstile: expiry and widget errors close the gate again and say what to do', async () => {
   const { page, context } = await hosted('cs_chalT1', { ...SAVED, challenge: { type: 'turnstile', site_key: '1x00000000000000000000AA' } });
-  await page.waitForSelector('.captcha-stand-in[data-provider=turnstile]');
-  await page.click('.captcha-stand-in button');
+  const captcha = await captchaIn(page, '.captcha-stand-in[data-provider=turnstile]');
+  await solve(page);
+  await page.waitForSelector('[data-testid=captcha][data-state=solved]');
   assert.equal(await gated(page), null);
-  await page.evaluate(() => window.__captchaStandIn.turnstile.expire());
+  await captcha.evaluate(() => window.__captchaStandIn.turnstile.expire());
+  await page.waitForSelector('[data-testid=captcha][data-state=expired]');
   assert.equal(await text(page, '[data-testid=captcha-status]'), 'The security check expired. Please complete it again.');
   assert.equal(await gated(page), 'true');
-  await page.evaluate(() => window.__captchaStandIn.turnstile.error('300010'));
+  await captcha.evaluate(() => window.__captchaStandIn.turnstile.error('300010'));
+  await page.waitForSelector('[data-testid=captcha-retry]');
   assert.equal(await text(page, '[data-testid=captcha-status]'), 'The security check ran into a problem. Try again.');
   await page.click('[data-testid=captcha-retry]');
   await page.waitForSelector('[data-testid=captcha][data-state=shown]');
-  await page.click('.captcha-stand-in button');
+  await solve(page);
+  await page.waitForSelector('[data-testid=captcha][data-state=solved]');
   await page.click('[data-testid=confirm]');
   await page.waitForSelector('[data-testid=completed]');
   assert.match(env.mock.confirms[0].body.challenge_response, /^turnstile-token-\d+$/);
@@ -102,9 +116,10 @@ test('a captcha script that fails to load: a plain message and a retry that load
   assert.equal(await gated(page), 'true');
   scripts.set('stand-in');
   await page.click('[data-testid=captcha-retry]');
-  await page.waitForSelector('.captcha-stand-in[data-provider=turnstile]');
+  const captcha = await captchaIn(page, '.captcha-stand-in[data-provider=turnstile]');
   assert.deepEqual(scripts.seen, [TURNSTILE, TURNSTILE]);
-  assert.equal(await page.locator('script[src^="https://challenges.cloudflare.com/"]').count(), 1, 'the failed script element was removed');
+  assert.equal(await page.locator('[data-testid=captcha-frame]').count(), 1, 'the failed frame was replaced');
+  assert.equal(await captcha.locator('script[src^="https://challenges.cloudflare.com/"]').count(), 1);
   await context.close();
 });
 
@@ -120,7 +135,7 @@ test('a captcha script that never answers times out with a retry (embedded, time
   assert.match(await view.locator('[data-testid=captcha-status]').textContent(), /taking too long/);
   scripts.set('stand-in');
   await view.locator('[data-testid=captcha-retry]').click();
-  await view.waitForSelector('.sv-captcha-widget .captcha-stand-in');
+  await captchaIn(view);
   await o.context.close();
 });
 
@@ -135,15 +150,14 @@ test('embedded: two views, each with its own widget in its own frame (no shadow 
     window.hb = window.sv.mount(document.getElementById('b'), { config: c, pollInterval: 0 });
   }, config);
   const views = { a: await viewIn(o.page, '#a'), b: await viewIn(o.page, '#b') };
-  for (const v of Object.values(views)) await v.waitForSelector('.sv-captcha-widget .captcha-stand-in');
-  assert.deepEqual(scripts.seen, [TURNSTILE, TURNSTILE], 'the official script, once per frame');
-  const placement = await Promise.all(Object.values(views).map(v => v.evaluate(() => {
-    const widget = document.querySelector('.sv-captcha-widget');
-    return { inDocument: widget?.getRootNode() === document, widgets: document.querySelectorAll('.captcha-stand-in').length };
-  })));
+  const captchas = { a: await captchaIn(views.a), b: await captchaIn(views.b) };
+  assert.deepEqual(scripts.seen, [TURNSTILE, TURNSTILE], 'the official script, once per captcha frame');
+  const placement = await Promise.all(Object.values(captchas).map(c => c.evaluate(() => ({ inDocument: document.querySelector('.captcha-stand-in')?.getRootNode() === document, widgets: document.querySelectorAll('.captcha-stand-in').length }))));
   assert.deepEqual(placement, [{ inDocument: true, widgets: 1 }, { inDocument: true, widgets: 1 }]);
+  assert.deepEqual(await Promise.all(Object.values(views).map(v => v.locator('.captcha-stand-in').count())), [0, 0], 'nothing of the provider in the views\' documents');
   assert.equal(await o.page.locator('.captcha-stand-in').count(), 0, 'nothing of the challenge in the merchant page');
-  await views.a.click('.captcha-stand-in button');
+  await captchas.a.click('.captcha-stand-in button');
+  await views.a.waitForSelector('[data-testid=captcha][data-state=solved]');
   const pay = id => views[id].locator('[data-testid=confirm]').getAttribute('aria-disabled');
   assert.equal(await pay('a'), null);
   assert.equal(await pay('b'), 'true', 'solving one view does not open the other');
@@ -251,7 +265,8 @@ test('a challenge added by a live update blocks confirm from that moment', async
   await view.locator('[data-testid=challenge][data-kind=hcaptcha]').waitFor({ timeout: 5000 });
   assert.equal(await pay(), 'true');
   assert.equal(await view.locator('[data-testid=challenge-announce]').textContent(), 'A security check is now needed before you can pay.');
-  await view.locator('.sv-captcha-widget .captcha-stand-in button').click();
+  await (await captchaIn(view)).click('.captcha-stand-in button');
+  await view.locator('[data-testid=captcha][data-state=solved]').waitFor();
   assert.equal(await pay(), null);
   await view.locator('[data-testid=confirm]').click();
   await view.locator('[data-testid=completed]').waitFor();
@@ -289,9 +304,49 @@ test('the captcha follows the view into dark mode', async () => {
   await o.page.emulateMedia({ colorScheme: 'dark' });
   await captchaScripts(o.page);
   await o.page.goto(`${env.origin}/?session=cs_chalDark1#${SECRET}`);
-  await o.page.waitForSelector('.captcha-stand-in');
-  assert.equal(await o.page.getAttribute('.captcha-stand-in', 'data-theme'), 'dark');
+  const captcha = await captchaIn(o.page);
+  assert.equal(await captcha.getAttribute('.captcha-stand-in', 'data-theme'), 'dark');
   assert.equal((await calls(o.page, 'render'))[0].theme, 'dark');
+  await o.context.close();
+});
+
+test('the captcha page served from an origin of its own (session-view-captcha-origin): the check runs there, under its real origin, and pays', async () => {
+  const other = env.origin.replace('127.0.0.1', 'localhost'); // another name of the same server: another origin
+  env.mock.captchaOrigin(other);
+  env.mock.setSession('cs_chalOwn1', { ...SAVED, challenge: { type: 'hcaptcha', site_key: '10000000-ffff-ffff-ffff-000000000001' } }, { credential: SECRET });
+  const o = await openPage(env.browser, env.origin, { allow: [other] });
+  const violations = [];
+  o.page.on('console', m => { if (/Content Security Policy|Refused/.test(m.text())) violations.push(m.text()); });
+  await captchaScripts(o.page);
+  await o.page.goto(`${env.origin}/?session=cs_chalOwn1#${SECRET}`);
+  const captcha = await captchaIn(o.page);
+  assert.equal(await o.page.getAttribute('[data-testid=captcha-frame]', 'src'), `${other}/captcha.html`);
+  assert.deepEqual(await captcha.evaluate(() => [origin, (() => { try { return parent.document.title; } catch { return 'unreachable'; } })()]), [other, 'unreachable'], 'its own origin, and no reach into the card page');
+  await solve(o.page);
+  await o.page.waitForSelector('[data-testid=captcha][data-state=solved]');
+  await o.page.click('[data-testid=confirm]');
+  await o.page.waitForSelector('[data-testid=completed]');
+  assert.equal(env.mock.confirms[0].body.challenge_response, 'hcaptcha-token-1');
+  assert.deepEqual(violations, []);
+  await o.context.close();
+});
+
+test('the captcha page itself unreachable: the check says it is taking too long, and Try again brings it', async () => {
+  env.mock.block(p => p === '/captcha.html');
+  const o = await openPage(env.browser, env.origin);
+  await captchaScripts(o.page);
+  await o.page.goto(`${env.origin}/shop.html`);
+  await o.page.waitForFunction(() => window.svLoaded === true);
+  const config = { ...SAVED, layout: 'embedded', challenge: { type: 'hcaptcha', site_key: '10000000-ffff-ffff-ffff-000000000001' } };
+  await o.page.evaluate(c => { window.sv.mount(document.getElementById('a'), { config: c, timeoutMs: 800, pollInterval: 0 }); }, config);
+  const view = await viewIn(o.page, '#a');
+  await view.locator('[data-testid=captcha-retry]').waitFor({ timeout: 5000 });
+  assert.match(await view.locator('[data-testid=captcha-status]').textContent(), /taking too long/);
+  assert.equal(await view.locator('[data-testid=confirm]').getAttribute('aria-disabled'), 'true', 'no check, no Pay');
+  env.mock.block(null);
+  await view.locator('[data-testid=captcha-retry]').click();
+  await captchaIn(view);
+  await view.locator('[data-testid=captcha][data-state=shown]').waitFor();
   await o.context.close();
 });
 

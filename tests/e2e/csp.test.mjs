@@ -6,7 +6,7 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { start, openPage, settled, captchaScripts, viewIn, text, DIST } from './harness.mjs';
+import { start, openPage, settled, captchaScripts, captchaIn, viewIn, text, DIST } from './harness.mjs';
 import { readHeadersFile } from '../../tools/mock-api.mjs';
 
 const HEADERS = readHeadersFile(new URL('_headers', DIST).pathname);
@@ -30,8 +30,10 @@ const violations = page => page.evaluate(() => window.__violations);
 
 test('the headers file is strict, and the hosted page is served with exactly it', async () => {
   const csp = HEADERS['Content-Security-Policy'];
-  for (const d of ["default-src 'none'", "base-uri 'none'", "form-action 'none'", "object-src 'none'", "require-trusted-types-for 'script'", 'trusted-types session-view default', "frame-ancestors 'none'", "style-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"])
+  for (const d of ["default-src 'none'", "base-uri 'none'", "form-action 'none'", "object-src 'none'", "require-trusted-types-for 'script'", 'trusted-types default', "frame-ancestors 'none'", "style-src 'self';", "frame-src 'self';"])
     assert.ok(csp.includes(d), `CSP has ${d}`);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+';/, 'scripts: this origin and the import map only');
+  assert.doesNotMatch(csp, /hcaptcha|cloudflare|https:\/\/\*/, 'no captcha provider in the card-holding page\'s policy');
   assert.ok(!/unsafe-inline|unsafe-eval'/.test(csp.replace("'wasm-unsafe-eval'", '')), 'no unsafe-inline, no unsafe-eval');
   assert.equal(HEADERS['Referrer-Policy'], 'no-referrer');
   assert.equal(HEADERS['X-Content-Type-Options'], 'nosniff');
@@ -66,7 +68,7 @@ test('every demo state renders under the CSP with Trusted Types and no violation
   for (const key of DEMOS) {
     await page.goto(`${env.origin}/?demo=${key}`);
     await settled(page);
-    if (key === 'hcaptcha' || key === 'turnstile') await page.waitForSelector('.captcha-stand-in');
+    if (key === 'hcaptcha' || key === 'turnstile') assert.deepEqual(await (await captchaIn(page)).evaluate(() => window.__violations), [], `violations in ${key}'s captcha frame`);
     if (key === 'message') await page.waitForSelector('[data-testid=page-message] h3');
     // Every form too: their static parts (e.g. the country list) are built from markup.
     if (key === 'card') { await page.getByLabel('Use a new card').check(); await page.getByLabel('Card number').waitFor(); }
@@ -90,13 +92,28 @@ test('a hosted payment with a captcha, under the CSP: no violation from start to
   }, { credential: 'cred_csp' });
   const { page, context } = await watched();
   await page.goto(`${env.origin}/?session=${id}#cred_csp`);
-  await page.waitForSelector('.captcha-stand-in button');
-  await page.click('.captcha-stand-in button');
+  const captcha = await captchaIn(page);
+  await captcha.click('.captcha-stand-in button');
+  await page.waitForSelector('[data-testid=captcha][data-state=solved]');
+  assert.deepEqual(await captcha.evaluate(() => window.__violations), [], 'none in the captcha frame, under its own policy');
   await page.click('[data-testid=confirm]');
   await page.waitForSelector('[data-testid=completed]');
   assert.equal(env.mock.confirms[0].body.challenge_response, 'hcaptcha-token-1');
   assert.deepEqual(await violations(page), []);
   await context.close();
+});
+
+test('the captcha page: its own policy, the only one naming the providers; framed by the view\'s pages only', async () => {
+  const CAPTCHA = readHeadersFile(new URL('_headers', DIST).pathname, '/captcha.html');
+  const csp = CAPTCHA['Content-Security-Policy'];
+  for (const d of ["default-src 'none'", "frame-ancestors 'self'", "require-trusted-types-for 'script'", 'trusted-types captcha', "form-action 'none'"]) assert.ok(csp.includes(d), `${d} in ${csp}`);
+  assert.doesNotMatch(csp, /wasm-unsafe-eval|unsafe-inline/);
+  // Its own script and style inline, by hash: a sandboxed page's 'self' is not its URL's origin in WebKit.
+  assert.match(csp, /script-src 'sha256-[^']+' https:\/\/hcaptcha\.com https:\/\/\*\.hcaptcha\.com https:\/\/challenges\.cloudflare\.com;/);
+  assert.match(csp, /style-src 'sha256-[^']+' https:\/\/hcaptcha\.com https:\/\/\*\.hcaptcha\.com;/);
+  const r = await fetch(`${env.origin}/captcha.html`);
+  assert.equal(r.headers.get('Content-Security-Policy'), csp);
+  assert.doesNotMatch(await r.text(), /<input|<form|session-view-app/, 'no field and none of the view\'s code');
 });
 
 test('the embedded view on a merchant page under the documented merchant CSP: no violation', async () => {
@@ -116,15 +133,17 @@ window.ready = true;
   await page.waitForFunction(() => window.ready === true);
   const a = await viewIn(page, '#a');
   const b = await viewIn(page, '#b');
-  await a.waitForSelector('.sv-captcha-widget .captcha-stand-in');
+  const captcha = await captchaIn(a);
   await a.locator('[data-testid=page-message] strong').waitFor();
   await b.locator('[data-testid=amount-due]').waitFor();
-  await a.click('.captcha-stand-in button');
+  await captcha.click('.captcha-stand-in button');
+  await a.locator('[data-testid=captcha][data-state=solved]').waitFor();
   assert.equal(await a.locator('[data-testid=confirm]').getAttribute('aria-disabled'), 'true', 'a method is still to be chosen');
   await a.getByLabel('Use a new card').check();
   await a.getByLabel('Card number').waitFor();
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(await violations(a), [], 'none in the frame, under its own strict CSP');
+  assert.deepEqual(await captcha.evaluate(() => window.__violations), [], 'none in the captcha frame');
   assert.deepEqual(await violations(b), []);
   assert.deepEqual(log.errors, []);
   await context.close();

@@ -85,6 +85,7 @@ test('the deployment check passes on a pretty-URL host, and names one that drops
   const withoutBlock = (text, name) => text.replace(new RegExp(`\\n${name}\\n(  [^\\n]*\\n)+`), '\n');
   const cases = [
     ['the /frame block', () => fs.writeFileSync(path.join(copy, '_headers'), withoutBlock(headers, '/frame')), /^frame header Content-Security-Policy: missing/],
+    ['the /captcha block', () => fs.writeFileSync(path.join(copy, '_headers'), withoutBlock(headers, '/captcha')), /^captcha header Content-Security-Policy: missing/],
     ['X-Frame-Options on /*', () => fs.writeFileSync(path.join(copy, '_headers'), headers.replace('  X-Frame-Options: DENY\n', '')), /can be framed/],
     ['404.html', () => { fs.writeFileSync(path.join(copy, '_headers'), headers); fs.rmSync(path.join(copy, '404.html')); }, /serves the view's page/],
   ];

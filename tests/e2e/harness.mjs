@@ -81,6 +81,19 @@ export const HCAPTCHA = 'https://js.hcaptcha.com/1/api.js?render=explicit&recapt
 export const TURNSTILE = 'https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit';
 const STAND_IN = fs.readFileSync(new URL('../stand-ins/captcha.js', import.meta.url), 'utf8');
 
+/** The captcha frame (captcha.html) inside `where`, a page or a frame, once `selector` (the
+ *  stand-in's widget, by default) is in it. */
+export async function captchaIn(where, selector = '.captcha-stand-in') {
+  const frame = typeof where.mainFrame === 'function' ? where.mainFrame() : where;
+  const until = Date.now() + 15000;
+  for (;;) {
+    const f = frame.childFrames().find(c => /\/captcha(\.html)?$/.test(new URL(c.url(), 'http://x').pathname));
+    if (f && (await f.$(selector).catch(() => null))) return f;
+    if (Date.now() > until) throw new Error(`no captcha frame with ${selector}`);
+    await new Promise(r => setTimeout(r, 50));
+  }
+}
+
 /** Answers the official script URLs: 'stand-in' serves the local stand-in, 'fail' aborts, 'hang' never answers. Records each request. */
 export async function captchaScripts(page, how = 'stand-in') {
   const seen = [];

@@ -12,7 +12,7 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
-import { start, openPage, settled, viewIn, fillCard } from './harness.mjs';
+import { start, openPage, settled, viewIn, fillCard, captchaScripts, captchaIn } from './harness.mjs';
 import { merchantModule } from '../../tools/merchant.mjs';
 
 const demo = name => JSON.parse(fs.readFileSync(new URL(`../../src/demo/${name}.json`, import.meta.url), 'utf8'));
@@ -218,6 +218,24 @@ test('a window that is not the frame\'s parent cannot speak for either side', as
   assert.equal(await view.locator('[data-testid=amount-due]').textContent(), '$12.00');
   assert.deepEqual(await page.evaluate(() => window.events), ['ready'], 'the merchant side heard only its frame');
   await context.close();
+});
+
+test('a captcha in the view on another site: the provider\'s frame is under the view\'s frame, reaches neither page, and its token opens Pay', async () => {
+  const o = await shop();
+  await captchaScripts(o.page);
+  const config = { ...demo('card'), layout: 'embedded', challenge: { type: 'turnstile', site_key: '1x00000000000000000000AA' } };
+  await o.page.evaluate(c => { window.h = window.sv.mount(document.getElementById('a'), { config: c, pollInterval: 0 }); }, config);
+  const view = await viewIn(o.page, '#a');
+  const captcha = await captchaIn(view);
+  const reach = () => { const r = []; for (const w of [parent, top]) { try { r.push(w.document.title); } catch { r.push('unreachable'); } } return r; };
+  assert.deepEqual(await captcha.evaluate(reach), ['unreachable', 'unreachable'], 'neither the view\'s page nor the shop\'s');
+  assert.equal(await view.locator('[data-testid=confirm]').getAttribute('aria-disabled'), 'true');
+  await captcha.click('.captcha-stand-in button');
+  await view.locator('[data-testid=captcha][data-state=solved]').waitFor();
+  assert.equal(await view.locator('[data-testid=confirm]').getAttribute('aria-disabled'), null, 'the saved card and the solved check: Pay is open');
+  assert.deepEqual(await o.page.evaluate(() => window.__violations), [], 'no violation on the shop page');
+  assert.deepEqual(await view.evaluate(() => window.__violations), [], 'nor in the view\'s frame');
+  await o.context.close();
 });
 
 test('a merchant\'s own copy of session-view.js still frames the view\'s origin; built for the page\'s own origin, it refuses to mount', async () => {

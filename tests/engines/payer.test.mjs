@@ -216,14 +216,22 @@ const CAPTCHA_SAVED = {
   saved_methods: [{ id: 'pm_visa1', type: 'card', brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2035, is_default: true }],
 };
 const gated = () => b.run(() => document.querySelector('[data-testid=confirm]').getAttribute('aria-disabled'));
+/** Runs `fn` inside the captcha frame (the provider's widget is there, never in the page). */
+async function inCaptcha(fn) {
+  await b.frame(await b.find('[data-testid=captcha][data-state=shown] [data-testid=captcha-frame]'));
+  try { return await fn(); } finally { await b.frame(null); }
+}
+const solveCaptcha = (provider = 'hcaptcha') => inCaptcha(async () => b.click(await b.find(`.captcha-stand-in[data-provider=${provider}] button`)));
 
 test('hCaptcha: the official script once, the widget solved by a click, its token carried by confirm', async () => {
   await hosted('cs_engHcap1', { ...CAPTCHA_SAVED, challenge: { type: 'hcaptcha', site_key: '10000000-ffff-ffff-ffff-000000000001' } });
-  const solve = await b.find('[data-testid=captcha][data-state=shown] .captcha-stand-in button');
+  // In the captcha frame: an opaque origin, no field, no reach into the page.
+  assert.deepEqual(await inCaptcha(async () => { await b.find('.captcha-stand-in button'); return b.run(() => [String(self.origin), document.querySelectorAll('input').length, (() => { try { return parent.document.title; } catch { return 'unreachable'; } })()]); }), ['null', 0, 'unreachable']);
   assert.deepEqual(captcha.seen, [HCAPTCHA], 'exactly the official URL, once');
+  assert.equal(await b.run(() => document.querySelectorAll('script[src*="hcaptcha"]').length), 0, 'no provider script in the card page');
   assert.equal(await gated(), 'true');
   assert.equal(await b.text('[data-testid=confirm-status]'), 'Complete the security check first.');
-  await b.click(solve);
+  await solveCaptcha();
   await b.waitFor(() => document.querySelector('[data-testid=captcha-status]')?.textContent.trim() === 'Security check complete.', [], { what: 'the check complete' });
   assert.equal(await gated(), null);
   await b.click(await b.find('[data-testid=confirm]'));
@@ -240,9 +248,9 @@ test('Turnstile: a script that fails to load says so calmly; Try again loads it 
   assert.equal(await gated(), 'true');
   captcha.set('stand-in');
   await b.click(retry);
-  await b.click(await b.find('.captcha-stand-in[data-provider=turnstile] button'));
+  await solveCaptcha('turnstile');
   assert.deepEqual(captcha.seen, [TURNSTILE, TURNSTILE]);
-  assert.equal(await b.run(() => document.querySelectorAll('script[src^="https://challenges.cloudflare.com/"]').length), 1, 'the failed script element was removed');
+  assert.equal(await b.run(() => document.querySelectorAll('[data-testid=captcha-frame]').length), 1, 'the failed frame was replaced');
   await b.waitFor(() => document.querySelector('[data-testid=confirm]')?.getAttribute('aria-disabled') === null, [], { what: 'Pay open' });
   await b.click(await b.find('[data-testid=confirm]'));
   await b.find('[data-testid=completed]');
@@ -369,7 +377,7 @@ try { new Function('return 1')(); } catch { /* refused: no unsafe-eval */ }
   for (const name of ['card', 'ach', 'sms', 'email', 'hcaptcha', 'turnstile', 'wallet', 'completed', 'expired', 'message', 'jpy', 'kwd', 'partial', 'hostile']) {
     const config = demo(name);
     await hosted(`cs_engCsp${name}`, { ...config, session_id: `cs_engCsp${name}` });
-    if (name === 'hcaptcha' || name === 'turnstile') await b.find('.captcha-stand-in');
+    if (name === 'hcaptcha' || name === 'turnstile') await b.find('[data-testid=captcha][data-state=shown]');
     if (name === 'message') await b.find('[data-testid=page-message] p');
     if (config.status === 'active' && !config.challenge && name !== 'wallet') await b.waitFor(() => [...document.querySelectorAll('button')].some(x => /^Pay /.test(x.textContent.trim())), [], { what: `Pay on ${name}` });
   }
@@ -387,12 +395,12 @@ test('an engine without Trusted Types (Safari before 26): the view feature-detec
   await hosted('cs_engNoTT1', { ...CAPTCHA_SAVED, page_message: '<p>Read our <a href="https://shop.test/returns" onclick="alert(1)">returns policy</a><img src=x onerror=alert(2)>.</p>',
     challenge: { type: 'hcaptcha', site_key: '10000000-ffff-ffff-ffff-000000000001' } });
   assert.equal(await b.run(() => typeof window.trustedTypes), 'undefined', 'the API is absent here');
-  const solve = await b.find('.captcha-stand-in button');
+  await b.find('[data-testid=captcha][data-state=shown]');
   assert.deepEqual(captcha.seen, [HCAPTCHA], 'the official script, and only it');
   const link = await b.find('[data-testid=page-message] a');
   assert.equal(await b.run(a => a.getAttribute('onclick'), link), null);
   assert.equal(await b.run(() => document.querySelectorAll('[data-testid=page-message] img').length), 0);
-  await b.click(solve);
+  await solveCaptcha();
   await b.waitFor(() => document.querySelector('[data-testid=confirm]')?.getAttribute('aria-disabled') === null, [], { what: 'Pay open' });
   await b.click(await b.find('[data-testid=confirm]'));
   await b.find('[data-testid=completed]');

@@ -10,12 +10,13 @@
 //!   [`payment`] (problems per field, the typed method body), [`gate`] (what stops Pay).
 //! - The session's rules: [`retry`] (which failures retry, backoff), [`problem`] (what the
 //!   payer is told when there is no session to show), [`countdown`],
-//!   [`challenge`] (providers, code answers).
+//!   [`challenge`] (providers, code answers), [`captcha_frame`] (the captcha page's protocol).
 //! - Every sentence in seven languages: [`i18n`].
 //! - Embedding's pure half: the protocol between a merchant's page and the view's frame,
 //!   and the rules for the `mount()` options: [`embedding`].
 //! - The strict reader of the sanitiser's output: [`sanitize`].
 pub mod bank;
+pub mod captcha_frame;
 pub mod card;
 pub mod challenge;
 pub mod contrast;

@@ -1,11 +1,10 @@
 //! The fraud challenge the server asked for, satisfied before confirm: a captcha widget
-//! (`captcha.rs`, its script loaded by `script.rs`) or a one-time code (`code.rs`). The
+//! (`captcha.rs`, in a frame of its own) or a one-time code (`code.rs`). The
 //! solved response lands in `PayState::challenge_response`, which the gate and confirm read.
 //! A challenge that changes (or first appears) through a live update starts afresh and
 //! blocks confirm from that moment.
 mod captcha;
 mod code;
-mod script;
 
 use crate::challenge::{Provider, SendAnswer, VerifyAnswer};
 use crate::i18n::Msg;
