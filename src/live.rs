@@ -5,6 +5,7 @@
 use crate::api::{self, Abort, Endpoint};
 use crate::browser;
 use crate::chunk::ChunkFailed;
+use crate::embedding::Outcome;
 use crate::i18n::Msg;
 use crate::model::{Config, ConfigStoreFields, Parsed, SavedMethod, Status};
 use crate::retry::{self, Failure};
@@ -67,6 +68,8 @@ pub struct LiveOptions {
     pub timeout_ms: i32,
     /// The embedder confirms by itself: the view only emits `confirm`, and offers saved methods only.
     pub embedder_confirms: bool,
+    /// How long a handed-off confirm waits for the embedder's `settle()`, in ms.
+    pub settle_wait_ms: u32,
     pub on_event: Option<Callback<SessionEvent>>,
 }
 
@@ -81,9 +84,13 @@ pub struct Controller {
     endpoint: StoredValue<Option<Endpoint>>,
     timeout_ms: i32,
     pub embedder_confirms: bool,
+    settle_wait_ms: u32,
     in_flight: StoredValue<bool>,
     abort: StoredValue<Option<SendWrapper<Abort>>>,
     on_event: StoredValue<Option<Callback<SessionEvent>>>,
+    /// A handed-off confirm waiting for the embedder: what ends the wait, and how it ended.
+    handed: StoredValue<Option<SendWrapper<js_sys::Function>>>,
+    settled: StoredValue<Option<(Outcome, Option<String>)>>,
 }
 
 /// A fresh idempotency key (a random UUID).
@@ -109,9 +116,12 @@ impl Controller {
             endpoint: StoredValue::new(options.endpoint),
             timeout_ms: options.timeout_ms,
             embedder_confirms: options.embedder_confirms,
+            settle_wait_ms: options.settle_wait_ms,
             in_flight: StoredValue::new(false),
             abort: StoredValue::new(None),
             on_event: StoredValue::new(options.on_event),
+            handed: StoredValue::new(None),
+            settled: StoredValue::new(None),
         };
         if let Some(parsed) = options.initial {
             ctl.update(parsed);
@@ -264,8 +274,7 @@ impl Controller {
         let challenge_response = pay.challenge_response.get_untracked();
         async move {
             if self.embedder_confirms {
-                self.emit(SessionEvent::Confirm { method_type: req.method_type, saved_method_id: req.saved_method_id, challenge_response });
-                return Confirmed::Handed;
+                return self.hand_off(req, challenge_response).await;
             }
             let Some(endpoint) = endpoint else { return Confirmed::Demo };
             let body =
@@ -328,6 +337,35 @@ impl Controller {
                 }
             }
         }
+    }
+
+    /// The embedder confirms by itself: a `confirm` event, then the Pay button stays pressed
+    /// until the embedder settles it (declined or failed: the payer gets the button back with
+    /// everything typed), a `completed` config replaces the form, or
+    /// `settle_wait_ms` pass with neither ("we couldn't confirm").
+    async fn hand_off(self, req: ConfirmRequest, challenge_response: Option<String>) -> Confirmed {
+        let pay = req.pay;
+        self.settled.set_value(None);
+        let wait = js_sys::Promise::new(&mut |resolve, _| self.handed.set_value(Some(SendWrapper::new(resolve))));
+        self.emit(SessionEvent::Confirm { method_type: req.method_type, saved_method_id: req.saved_method_id, challenge_response });
+        let heard = browser::within(std::pin::pin!(wasm_bindgen_futures::JsFuture::from(wait)), self.settle_wait_ms).await;
+        if !self.alive() {
+            return Confirmed::Settled;
+        }
+        self.handed.set_value(None);
+        match heard.and_then(|_| self.settled.try_update_value(Option::take).flatten()) {
+            Some((Outcome::Declined, message)) => pay.declined(message),
+            Some((Outcome::Failed, message)) => pay.refused(message),
+            None => Confirmed::NotConfirmed,
+        }
+    }
+
+    /// `handle.settle()`: ends a handed-off confirm that did not pay. `false` when none waits.
+    pub fn settle(self, outcome: Outcome, message: Option<String>) -> bool {
+        let Some(Some(resume)) = self.handed.try_update_value(Option::take) else { return false };
+        self.settled.set_value(Some((outcome, crate::embedding::settle_message(message.as_deref()))));
+        let _ = resume.call0(&wasm_bindgen::JsValue::NULL);
+        true
     }
 
     /// Wallet scope: make a saved method the default, remove one, or add one; `done` hears

@@ -1374,6 +1374,7 @@ async fn first_paint_is_the_views_markup() {
                 poll_ms: 0,
                 timeout_ms: 1000,
                 embedder_confirms: false,
+                settle_wait_ms: 120_000,
                 on_event: None,
             });
             view! { <session_view::live::LiveView ctl/> }

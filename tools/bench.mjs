@@ -175,7 +175,7 @@ const { default: init, mount } = await import(view + '/session-view.js');
 await init();
 window.mountAt = performance.now();
 mount(document.getElementById('a'), { sessionId: 'cs_benchPlain1', apiBase: view, pollInterval: 0 });
-document.getElementById('a').addEventListener('ready', () => { window.readyAt = performance.now(); });
+document.getElementById('a').addEventListener('sv-ready', () => { window.readyAt = performance.now(); });
 </script></body></html>`);
 });
 await new Promise(r => shopHost.listen(0, '127.0.0.2', r));

@@ -41,10 +41,12 @@ for (const [from, to] of outputs) {
 }
 fs.copyFileSync(path.join(work, 'bindgen', `${name}.js`), path.join(staging, `${name}.js`));
 fs.copyFileSync(path.join(work, '__wasm_split.js'), path.join(staging, '__wasm_split.js'));
-// The app's snippets replace whatever trunk's own bindgen run left for this crate (its output
-// directory keeps snippets of files since removed).
+// The app's snippets replace whatever trunk's own bindgen run left for this crate: its output
+// directory keeps snippets of files since removed, and of earlier versions of the crate (a
+// directory per crate version's hash, `session-view-<16 hex>`).
+const ours = d => fs.existsSync(path.join(work, 'bindgen', 'snippets', d)) || new RegExp(`^${name.replace(/-app$/, '')}-[0-9a-f]{16}$`).test(d);
 for (const d of fs.existsSync(path.join(staging, 'snippets')) ? fs.readdirSync(path.join(staging, 'snippets')) : []) {
-  if (fs.existsSync(path.join(work, 'bindgen', 'snippets', d))) fs.rmSync(path.join(staging, 'snippets', d), { recursive: true, force: true });
+  if (ours(d)) fs.rmSync(path.join(staging, 'snippets', d), { recursive: true, force: true });
 }
 fs.cpSync(path.join(work, 'bindgen', 'snippets'), path.join(staging, 'snippets'), { recursive: true });
 console.log(`split: ${name} → main module + ${chunks.length} chunks (${profile})`);

@@ -3,7 +3,7 @@
 //   import { loadSessionView } from "@session-view/js";
 //   const sv = await loadSessionView({ origin: "https://pay.example" }); // null on a server
 //   const handle = sv!.mount(document.querySelector("#checkout")!, { sessionId, credential });
-//   document.querySelector("#checkout")!.addEventListener("completed", (e) => e.detail.amount);
+//   document.querySelector("#checkout")!.addEventListener("sv-completed", (e) => e.detail.amount);
 
 /** Options of `mount(element, options)`. Give `sessionId` (+ `credential`) or `config`. */
 export interface MountOptions {
@@ -24,8 +24,10 @@ export interface MountOptions {
   pollInterval?: number;
   /** How long one API request may take, ms (100–120000). Default 15000. */
   timeoutMs?: number;
-  /** Your page confirms by itself: the view emits `confirm` and sends nothing (saved methods only). */
+  /** Your page confirms by itself: the view emits `sv-confirm` and sends nothing (saved methods only), then waits for `settle()` or a `completed` config. */
   handleConfirm?: boolean;
+  /** With `handleConfirm`: how long the view waits for `settle()` before the payer is told the merchant could not confirm, ms (1000–600000). Default 120000. */
+  settleTimeoutMs?: number;
   /** When your page is itself inside an iframe: the parent's origin, which alone receives height messages. */
   parentOrigin?: string;
 }
@@ -42,6 +44,12 @@ export interface SessionViewHandle {
   refresh(): void;
   /** Removes the view, its frame and everything typed in it. Idempotent. */
   unmount(): void;
+  /** With `handleConfirm`, after a `confirm` event: your own confirm did not pay. The payer
+   *  gets the Pay button back with everything they typed, and `message` (your words, as text).
+   *  A paid one needs no call: update the view with the `completed` config. Returns `false`
+   *  (and warns in the console) when no confirm waits or the outcome is not one of these.
+   *  Without either within 2 minutes, the payer is told the merchant could not confirm. */
+  settle(result: { outcome: "declined" | "failed"; message?: string }): boolean;
 }
 
 /** A mistake in how the view was loaded or mounted. */
@@ -71,7 +79,7 @@ export interface SessionViewEventDetail {
   currency: string | null;
   /** `confirm` only: the method, never card data. */
   method?: { type: "saved" | "card" | "us_bank_account"; savedMethodId: string | null; challengeResponse?: string };
-  /** `error` only: "unreadable" | "invalid-link" | "not-authorized" | "not-found" | "gone" | "unreachable" | "invalid-options" | "crashed". */
+  /** `sv-error` only: "unreadable" | "invalid-link" | "not-authorized" | "not-found" | "gone" | "unreachable" | "invalid-options" | "crashed" | "incompatible". */
   code?: string;
   /** `payment-failed` only: why the confirm did not pay. `unknown`: no answer, or a service
    *  problem (nothing is charged twice); `check-failed`: the session could not be read again. */
@@ -84,19 +92,20 @@ export interface SessionViewEventDetail {
 }
 export type SessionViewEvent = CustomEvent<SessionViewEventDetail>;
 
+/** The view's events, each name `sv-` and the event (no DOM event shares one). */
 export interface SessionViewEventMap {
   /** The first config is on screen. */
-  ready: SessionViewEvent;
+  "sv-ready": SessionViewEvent;
   /** A later config changed what is shown. */
-  change: SessionViewEvent;
-  completed: SessionViewEvent;
+  "sv-change": SessionViewEvent;
+  "sv-completed": SessionViewEvent;
   /** By the server or by the countdown reaching zero. */
-  expired: SessionViewEvent;
-  error: SessionViewEvent;
+  "sv-expired": SessionViewEvent;
+  "sv-error": SessionViewEvent;
   /** The payer confirmed (before the request is sent, or instead of it with `handleConfirm`). */
-  confirm: SessionViewEvent;
+  "sv-confirm": SessionViewEvent;
   /** A confirm did not pay: declined, refused, no answer, or the session could not be read again. */
-  "payment-failed": SessionViewEvent;
+  "sv-payment-failed": SessionViewEvent;
 }
 
 /** `<hosted-session-view session-id="cs_…" api-base="…" locale="…" poll-interval="…" parent-origin="…">` */
@@ -112,9 +121,8 @@ export interface HostedSessionViewElement extends HTMLElement {
 
 declare global {
   interface HTMLElementTagNameMap { "hosted-session-view": HostedSessionViewElement; }
-  // The view's events on any element it is mounted in. (`change` and `error` keep the DOM's
-  // own types there; on <hosted-session-view> all six are typed.)
-  interface HTMLElementEventMap { ready: SessionViewEvent; completed: SessionViewEvent; expired: SessionViewEvent; confirm: SessionViewEvent; "payment-failed": SessionViewEvent }
+  // The view's events on any element it is mounted in.
+  interface HTMLElementEventMap extends SessionViewEventMap {}
   namespace JSX {
     interface IntrinsicElements {
       "hosted-session-view": { "session-id"?: string; "api-base"?: string; locale?: string; "poll-interval"?: string | number; "parent-origin"?: string; class?: string; className?: string; id?: string; ref?: unknown };

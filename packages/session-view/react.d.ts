@@ -1,5 +1,5 @@
 // Types of @session-view/js/react.
-import type { MountOptions, SessionViewEventDetail } from "./index.js";
+import type { MountOptions, SessionViewEventDetail, SessionViewHandle } from "./index.js";
 
 export interface SessionViewProps extends MountOptions {
   /** The view's origin, e.g. "https://pay.example". */
@@ -8,6 +8,8 @@ export interface SessionViewProps extends MountOptions {
   path?: string;
   className?: string;
   style?: Record<string, string | number>;
+  /** A ref (`useRef(null)`) that holds the mounted view's handle, e.g. for `settle()`; null when none. */
+  handleRef?: { current: SessionViewHandle | null };
   onReady?: (detail: SessionViewEventDetail) => void;
   onChange?: (detail: SessionViewEventDetail) => void;
   onCompleted?: (detail: SessionViewEventDetail) => void;

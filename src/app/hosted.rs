@@ -211,6 +211,7 @@ pub fn HostedPage(start: Start) -> impl IntoView {
                 poll_ms: poll_ms(),
                 timeout_ms: TIMEOUT_MS,
                 embedder_confirms: false,
+                settle_wait_ms: crate::embedding::HANDED_CONFIRM_WAIT_MS,
                 on_event: None,
             });
             view! { <LiveView ctl/> }.into_any()

@@ -11,7 +11,7 @@ const log = (name, detail) => {
 
 // 1. JS API with a config given directly (no fetch).
 const host = document.getElementById('checkout-api');
-for (const name of ['ready', 'change', 'completed', 'expired', 'error']) host.addEventListener(name, e => log(name, e.detail));
+for (const name of ['ready', 'change', 'completed', 'expired', 'error']) host.addEventListener(`sv-${name}`, e => log(name, e.detail));
 const config = {
   session_id: 'cs_merchantDemo1', status: 'active', amount: 2400, currency: 'usd', layout: 'embedded',
   line_items: [{ description: 'Espresso beans, 1 kg', amount: 2400 }],

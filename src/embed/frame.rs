@@ -133,6 +133,9 @@ fn dress_page(cx: ViewCtx, appearance: &[(String, String)]) {
 }
 
 fn show(init: Init, port: web_sys::MessagePort) {
+    if init.protocol != crate::embedding::PROTOCOL {
+        return fail(ProblemKind::Incompatible, init.locale);
+    }
     let endpoint = match init.session_id.as_deref().map(|id| endpoint(&init, id)).transpose() {
         Ok(e) => e,
         Err(kind) => return fail(kind, init.locale),
@@ -154,6 +157,8 @@ fn show(init: Init, port: web_sys::MessagePort) {
         poll_ms: init.poll_ms,
         timeout_ms,
         embedder_confirms: init.handle_confirm,
+        settle_wait_ms: crate::embedding::accepted_settle_timeout_ms(f64::from(init.settle_timeout_ms))
+            .unwrap_or(crate::embedding::HANDED_CONFIRM_WAIT_MS),
         on_event: None,
     };
     let port = SendWrapper::new(port);
@@ -182,6 +187,11 @@ fn show(init: Init, port: web_sys::MessagePort) {
                     Err(_) => browser::warn("session view: update() sent a config the frame cannot read"),
                 },
                 ToFrame::Refresh => ctl.refresh(),
+                ToFrame::Settle { outcome, message } => {
+                    if !ctl.settle(outcome, message) {
+                        browser::warn("session view: settle() with no handed-off confirm waiting");
+                    }
+                }
             }
         });
         port.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

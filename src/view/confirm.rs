@@ -18,6 +18,7 @@ pub fn ConfirmButton(config: Store<Config>) -> impl IntoView {
     let pay = pay_state();
     let seen = total_seen();
     let backend = backend();
+    let handed_off = backend.embedder_confirms();
     let send = Action::new_local(move |req: &ConfirmRequest| backend.confirm(req.clone()));
     let sending = send.pending();
     let outcome = send.value();
@@ -37,7 +38,7 @@ pub fn ConfirmButton(config: Store<Config>) -> impl IntoView {
         challenge_required: config.challenge().with(Option::is_some),
         challenge_satisfied: pay.challenge_response.with(Option::is_some),
         total_seen: seen.get(),
-        submitting: sending.get() || outcome.with(|o| *o == Some(Confirmed::Handed)),
+        submitting: sending.get(),
     });
     let blocked = Memo::new(move |_| gate::blocker(&input.get()));
     let press = move |_| {
@@ -82,9 +83,9 @@ pub fn ConfirmButton(config: Store<Config>) -> impl IntoView {
     // What is under way or in the way: a polite status line under the button.
     let status = move || match (sending.get(), outcome.get(), blocked.get()) {
         (true, ..) if pay.checking.get() => Some(cx.text(Msg::CheckingEarlierPayment).to_owned()),
+        (true, ..) if handed_off => Some(cx.text(Msg::ConfirmingWithMerchant).to_owned()),
         (true, ..) => Some(cx.text(Msg::Confirming).to_owned()),
         (false, Some(Confirmed::Demo), _) => Some(cx.text(Msg::DemoNothingSent).to_owned()),
-        (false, Some(Confirmed::Handed), _) => Some(cx.text(Msg::ConfirmingWithMerchant).to_owned()),
         (false, None | Some(Confirmed::Settled), Some(b))
             if pay.submitted.get() || b == Blocker::TotalNotSeen || b == Blocker::ChallengePending =>
         {
@@ -104,6 +105,7 @@ pub fn ConfirmButton(config: Store<Config>) -> impl IntoView {
             Some(Confirmed::Unknown(Unanswered::Unreachable)) => cx.text(Msg::ConfirmUnreachable).to_owned(),
             Some(Confirmed::Unknown(Unanswered::ServiceProblem)) => cx.text(Msg::ConfirmServiceProblem).to_owned(),
             Some(Confirmed::CheckFailed) => cx.text(Msg::EarlierPaymentUnknown).to_owned(),
+            Some(Confirmed::NotConfirmed) => cx.text(Msg::MerchantDidNotConfirm).to_owned(),
             _ => return None,
         };
         Some(view! { <p class="sv-alert" data-testid="confirm-problem">{text}</p> })

@@ -32,8 +32,9 @@ pub enum Confirmed {
     CheckFailed,
     /// The demo gallery: nothing was sent.
     Demo,
-    /// The embedder confirms by itself (`handleConfirm`): the `confirm` event went out.
-    Handed,
+    /// The embedder confirms by itself (`handleConfirm`): the `confirm` event went out, and
+    /// neither its settlement nor a `completed` config came in the time allowed.
+    NotConfirmed,
 }
 
 /// Why a confirm's outcome is unknown: what the payer is told must be true.

@@ -282,7 +282,7 @@ test('handleConfirm: the confirm event carries the challenge response (never the
   await o.page.waitForFunction(() => window.svLoaded === true);
   await o.page.evaluate(origin => {
     window.events = [];
-    document.addEventListener('confirm', e => window.events.push(e.detail));
+    document.addEventListener('sv-confirm', e => window.events.push(e.detail));
     window.sv.mount(document.getElementById('a'), { sessionId: 'cs_chalHand1', apiBase: origin, pollInterval: 0, handleConfirm: true });
   }, env.origin);
   const view = await viewIn(o.page, '#a');

@@ -55,7 +55,7 @@ await init();
 fetch('/cart.json').catch(() => {}); // the shop's own request: the skimmer's control
 window.events = [];
 for (const n of ['ready', 'change', 'completed', 'expired', 'error', 'confirm'])
-  document.addEventListener(n, e => { if (e instanceof CustomEvent) window.events.push({ name: n, detail: e.detail }); });
+  document.addEventListener('sv-' + n, e => { if (e instanceof CustomEvent) window.events.push({ name: n, detail: e.detail }); });
 window.sv = { mount };
 window.svLoaded = true;
 </script></body></html>`;
@@ -68,7 +68,7 @@ window.svLoaded = true;
 import init, { mount } from '${view}/session-view.js';
 await init();
 window.events = [];
-for (const n of ['ready', 'change', 'completed', 'error']) document.getElementById('a').addEventListener(n, e => window.events.push(n));
+for (const n of ['ready', 'change', 'completed', 'error']) document.getElementById('a').addEventListener('sv-' + n, e => window.events.push(n));
 window.sv = { mount };
 window.svLoaded = true;
 </script></body></html>`;
@@ -247,7 +247,7 @@ test('a merchant\'s own copy of session-view.js still frames the view\'s origin;
   const page = module => `<!doctype html><html><body><div id="a"></div><script type="module">
 import { mount } from '/${module}';
 window.events = [];
-document.getElementById('a').addEventListener('ready', () => window.events.push('ready'));
+document.getElementById('a').addEventListener('sv-ready', () => window.events.push('ready'));
 try { mount(document.getElementById('a'), { config: { status: 'active', amount: 1200, currency: 'usd' } }); } catch (e) { window.events.push(e.name + ':' + e.code); }
 </script></body></html>`;
   pages['/copy.html'] = page('session-view.js');

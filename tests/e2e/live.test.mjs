@@ -16,7 +16,7 @@ import init, { mount } from '/session-view.js';
 await init();
 window.events = [];
 for (const n of ['ready', 'change', 'completed', 'expired', 'error'])
-  document.addEventListener(n, e => { if (e instanceof CustomEvent) window.events.push({ name: n, target: e.target.id || e.target.localName, detail: e.detail }); });
+  document.addEventListener('sv-' + n, e => { if (e instanceof CustomEvent) window.events.push({ name: n, target: e.target.id || e.target.localName, detail: e.detail }); });
 window.sv = { mount };
 window.svLoaded = true;
 </script></body></html>`;
@@ -145,6 +145,48 @@ test('update() and refresh() change the view in place and announce a new total',
   const err = await page.evaluate(() => { try { window.h.update('nope'); return 'no error'; } catch (e) { return String(e.message); } });
   assert.match(err, /not .*object/);
   assert.match(await view.evaluate(() => document.body.textContent), /Payment complete/, 'a bad update keeps the current view');
+  await context.close();
+});
+
+test('the view\'s events are named sv-…: a form\'s onchange and the window\'s error handlers hear none of them', async () => {
+  env.mock.setSession('cs_liveNames1', demo('card'));
+  env.mock.fail('cs_liveNames2', { status: 404 });
+  const { page, context } = await openPage(env.browser, env.origin);
+  env.mock.page('/names-shop.html', `<!doctype html><html><body><form id="order"><div id="a"></div></form><div id="b"></div><script type="module">
+    import { mount } from '/session-view.js';
+    window.heard = []; window.ours = [];
+    document.getElementById('order').onchange = e => window.heard.push('form onchange ' + e.type);
+    window.onerror = m => { window.heard.push('window.onerror ' + m); };
+    for (const n of ['change', 'error']) window.addEventListener(n, e => window.heard.push('window ' + n));
+    for (const n of ['sv-ready', 'sv-change', 'sv-error']) document.addEventListener(n, e => window.ours.push(n + (e.detail.code ? ':' + e.detail.code : '')));
+    window.h = mount(document.getElementById('a'), { sessionId: 'cs_liveNames1', apiBase: location.origin, pollInterval: 0 });
+    mount(document.getElementById('b'), { sessionId: 'cs_liveNames2', apiBase: location.origin, pollInterval: 0 });
+  </script></body></html>`);
+  await page.goto(`${env.origin}/names-shop.html`);
+  await page.waitForFunction(() => window.ours.includes('sv-ready') && window.ours.includes('sv-error:not-found'));
+  await page.evaluate(() => window.h.update({ status: 'active', amount: 5999, currency: 'usd' }));
+  await page.waitForFunction(() => window.ours.includes('sv-change'));
+  assert.deepEqual(await page.evaluate(() => window.heard), [], 'none of ours reached the form or the window\'s error handlers');
+  await context.close();
+});
+
+test('a frame given an init of another protocol version shows nothing of it and answers error "incompatible"', async () => {
+  const { page, context } = await openPage(env.browser, env.origin);
+  env.mock.page('/proto-shop.html', '<!doctype html><html><body><iframe id="f" src="/frame.html"></iframe></body></html>');
+  await page.goto(`${env.origin}/proto-shop.html`);
+  const frame = page.frames().find(f => f.url() === `${env.origin}/frame.html`);
+  await frame.waitForFunction(() => !!window[Symbol.for('session-view.frame-init')]);
+  await page.evaluate(origin => {
+    const channel = new MessageChannel();
+    window.heard = [];
+    channel.port1.onmessage = e => window.heard.push(JSON.parse(e.data));
+    const init = JSON.stringify({ config: JSON.stringify({ status: 'active', amount: 1200, currency: 'usd', layout: 'embedded' }), pollMs: 0, timeoutMs: 15000, handleConfirm: false, appearance: [], protocol: 2 });
+    document.getElementById('f').contentWindow.postMessage({ type: 'hosted-session-view:init', init }, origin, [channel.port2]);
+  }, env.origin);
+  await page.waitForFunction(() => window.heard.some(m => m.event));
+  assert.deepEqual((await page.evaluate(() => window.heard)).filter(m => m.event).map(m => [m.event.name, m.event.detail.code]), [['error', 'incompatible']]);
+  assert.equal(await frame.locator('[data-testid=amount-due]').count(), 0, 'nothing of a message it might misread');
+  assert.equal(await frame.locator('[data-testid=problem]').count(), 1, 'a calm problem in its place');
   await context.close();
 });
 

@@ -154,7 +154,7 @@ test('embedded: the confirm event names the method, never card data', async () =
   const { page, context } = await openPage(env.browser, env.origin);
   env.mock.page('/pay-shop.html', `<!doctype html><html><body><div id="a"></div><script type="module">
     import init, { mount } from '/session-view.js'; await init();
-    window.events = []; for (const n of ['confirm', 'completed']) document.addEventListener(n, e => window.events.push({ n, d: e.detail }));
+    window.events = []; for (const n of ['confirm', 'completed']) document.addEventListener('sv-' + n, e => window.events.push({ n, d: e.detail }));
     mount(document.getElementById('a'), { sessionId: 'cs_payEvt1', apiBase: location.origin, pollInterval: 0 });
   </script></body></html>`);
   await page.goto(`${env.origin}/pay-shop.html`);
@@ -174,7 +174,7 @@ test('embedded: a decline, a refusal and an unknown outcome each tell the mercha
   const { page, context } = await openPage(env.browser, env.origin);
   env.mock.page('/fail-shop.html', `<!doctype html><html><body><div id="a"></div><script type="module">
     import { mount } from '/session-view.js';
-    window.events = []; for (const n of ['payment-failed', 'completed']) document.addEventListener(n, e => window.events.push({ n, d: e.detail }));
+    window.events = []; for (const n of ['payment-failed', 'completed']) document.addEventListener('sv-' + n, e => window.events.push({ n, d: e.detail }));
     mount(document.getElementById('a'), { sessionId: 'cs_payFail1', apiBase: location.origin, pollInterval: 0 });
   </script></body></html>`);
   await page.goto(`${env.origin}/fail-shop.html`);
@@ -239,7 +239,7 @@ test('handleConfirm: the embedder confirms; the view sends nothing and offers sa
   const { page, context } = await openPage(env.browser, env.origin);
   env.mock.page('/hand-shop.html', `<!doctype html><html><body><div id="a"></div><script type="module">
     import init, { mount } from '/session-view.js'; await init();
-    window.events = []; document.addEventListener('confirm', e => window.events.push(e.detail));
+    window.events = []; document.addEventListener('sv-confirm', e => window.events.push(e.detail));
     window.h = mount(document.getElementById('a'), { sessionId: 'cs_payHand1', apiBase: location.origin, pollInterval: 0, handleConfirm: true });
   </script></body></html>`);
   await page.goto(`${env.origin}/hand-shop.html`);
@@ -256,6 +256,63 @@ test('handleConfirm: the embedder confirms; the view sends nothing and offers sa
   await page.evaluate(() => window.h.update({ status: 'completed', amount: 4999, currency: 'usd' }));
   await view.waitForSelector('[data-testid=completed]');
   await context.close();
+});
+
+/** A merchant page that confirms by itself (handleConfirm), with its events and warnings recorded. */
+async function handedOff(id, { settleTimeoutMs } = {}) {
+  env.mock.setSession(id, demo('card'));
+  const o = await openPage(env.browser, env.origin);
+  o.warnings = [];
+  o.page.on('console', m => { if (m.type() === 'warning') o.warnings.push(m.text()); });
+  env.mock.page(`/${id}.html`, `<!doctype html><html><body><div id="a"></div><script type="module">
+    import { mount } from '/session-view.js';
+    window.events = []; for (const n of ['confirm', 'completed', 'payment-failed']) document.addEventListener('sv-' + n, e => window.events.push(n));
+    window.h = mount(document.getElementById('a'), { sessionId: '${id}', apiBase: location.origin, pollInterval: 0, handleConfirm: true, settleTimeoutMs: ${settleTimeoutMs ?? 'undefined'} });
+  </script></body></html>`);
+  await o.page.goto(`${env.origin}/${id}.html`);
+  o.view = await viewIn(o.page, '#a');
+  await o.view.getByLabel('Mastercard •••• 4444').check(); // the payer's own choice, to be kept
+  await o.view.click('[data-testid=confirm]');
+  await o.page.waitForFunction(() => window.events.includes('confirm'));
+  assert.equal(await text(o.view, '[data-testid=confirm-status]'), 'Confirming with the merchant…');
+  return o;
+}
+
+test('handleConfirm: the merchant settles its own confirm as declined; the payer gets Pay back with their choice and the merchant\'s words', async () => {
+  const { page, context, view, warnings } = await handedOff('cs_payHandDecl1');
+  assert.equal(await page.evaluate(() => window.h.settle({ outcome: 'declined', message: '  Your bank said no.  ' })), true);
+  await view.waitForSelector('[data-testid=confirm-problem]');
+  assert.equal(await text(view, '[data-testid=confirm-problem]'), 'Your payment was declined. Your bank said no. Check the details or choose another method.');
+  assert.equal(await view.getAttribute('[data-testid=confirm]', 'aria-disabled'), null, 'Pay is the payer\'s again');
+  assert.equal(await view.getByLabel('Mastercard •••• 4444').isChecked(), true, 'their choice kept');
+  // Nothing waits now: a second settle, or a wrong one, is a warning, not an exception.
+  assert.deepEqual(await page.evaluate(() => [window.h.settle({ outcome: 'declined' }), window.h.settle({ outcome: 'paid' }), window.h.settle()]), [false, false, false]);
+  assert.equal(warnings.filter(w => /settle\(\)/.test(w)).length, 3);
+  // And the payer pays again, handing off a second confirm, which the merchant completes.
+  await view.click('[data-testid=confirm]');
+  await page.waitForFunction(() => window.events.filter(n => n === 'confirm').length === 2);
+  await page.evaluate(() => window.h.update({ status: 'completed', amount: 4999, currency: 'usd' }));
+  await view.waitForSelector('[data-testid=completed]');
+  assert.equal(env.mock.confirms.length, 0, 'the view itself sent nothing');
+  await context.close();
+});
+
+test('handleConfirm: settled as failed, the merchant\'s words alone; with neither a settle nor a completed config in its time (settleTimeoutMs), "we couldn\'t confirm"', async () => {
+  const failed = await handedOff('cs_payHandFail1');
+  await failed.page.evaluate(() => window.h.settle({ outcome: 'failed', message: 'We could not reserve your seats' }));
+  await failed.view.waitForSelector('[data-testid=confirm-problem]');
+  assert.equal(await text(failed.view, '[data-testid=confirm-problem]'), 'We could not reserve your seats.');
+  await failed.context.close();
+
+  const silent = await handedOff('cs_payHandWait1', { settleTimeoutMs: 3000 });
+  await silent.page.waitForTimeout(2000);
+  assert.equal(await text(silent.view, '[data-testid=confirm-status]'), 'Confirming with the merchant…', 'still waiting before its time');
+  await silent.view.waitForSelector('[data-testid=confirm-problem]', { timeout: 5000 });
+  assert.equal(await text(silent.view, '[data-testid=confirm-problem]'), 'We couldn\'t confirm your payment with the merchant. You can try again.');
+  assert.equal(await silent.view.getAttribute('[data-testid=confirm]', 'aria-disabled'), null);
+  assert.equal(await silent.view.getByLabel('Mastercard •••• 4444').isChecked(), true);
+  assert.equal(await silent.page.evaluate(() => window.h.settle({ outcome: 'declined' })), false, 'too late: nothing waits');
+  await silent.context.close();
 });
 
 test('after unmount nothing on the page keeps the card number or code: the frame that held them is gone', async () => {

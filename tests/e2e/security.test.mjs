@@ -107,7 +107,7 @@ test('no secret anywhere: a whole pay flow with a credential, card number, secur
   await page.addInitScript(() => {
     window.__events = [];
     for (const n of ['ready', 'change', 'confirm', 'completed', 'expired', 'error'])
-      document.addEventListener(n, e => window.__events.push([n, JSON.stringify(e.detail ?? null)]), true);
+      document.addEventListener(`sv-${n}`, e => window.__events.push([n, JSON.stringify(e.detail ?? null)]), true);
     window.__history = [];
     for (const fn of ['pushState', 'replaceState']) {
       const original = history[fn].bind(history);

@@ -314,7 +314,7 @@ test('embedded: mount() in a frame of the view\'s origin, a live amount change, 
 import init, { mount } from '/session-view.js';
 await init();
 window.events = [];
-for (const id of ['a', 'el']) for (const n of ['ready', 'confirm', 'completed', 'amountchange', 'error']) document.getElementById(id).addEventListener(n, e => window.events.push(id + ':' + n));
+for (const id of ['a', 'el']) for (const n of ['ready', 'confirm', 'completed', 'amountchange', 'error']) document.getElementById(id).addEventListener('sv-' + n, e => window.events.push(id + ':' + n));
 window.h = mount(document.getElementById('a'), { sessionId: 'cs_engMount1', apiBase: location.origin, pollInterval: 1000 });
 </script></body></html>`, { csp: true }); // under the merchant CSP the README documents
   await b.goto(`${origin}/eng-shop.html`);

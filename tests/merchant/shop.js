@@ -3,7 +3,7 @@ import { loadSessionView } from '@session-view/js';
 
 window.events = [];
 const el = document.getElementById('checkout');
-for (const name of ['ready', 'completed', 'error']) el.addEventListener(name, e => window.events.push({ name, detail: e.detail }));
+for (const name of ['ready', 'completed', 'error']) el.addEventListener(`sv-${name}`, e => window.events.push({ name, detail: e.detail }));
 const sv = await loadSessionView({ origin: __VIEW_ORIGIN__ });
 window.loadSessionView = loadSessionView; // for the test of wrong options
 sv.mount(el, { sessionId: __SESSION_ID__, credential: __CREDENTIAL__, apiBase: __VIEW_ORIGIN__, pollInterval: 0 });

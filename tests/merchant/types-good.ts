@@ -6,10 +6,10 @@ if (sv) {
   const el = document.createElement('div');
   const handle = sv.mount(el, { sessionId: 'cs_1', credential: 'cred', locale: 'fr', appearance: { '--sv-radius': '4px' } });
   handle.update({ amount: 100, currency: 'usd' });
-  el.addEventListener('completed', e => { const amount: string | null = e.detail.amount; console.log(amount); });
-  el.addEventListener('payment-failed', e => { if (e.detail.reason === 'declined' && e.detail.retryable) console.log(e.detail.message); });
+  el.addEventListener('sv-completed', e => { const amount: string | null = e.detail.amount; console.log(amount); });
+  el.addEventListener('sv-payment-failed', e => { if (e.detail.reason === 'declined' && e.detail.retryable) console.log(e.detail.message); });
 }
 const tag = document.createElement('hosted-session-view');
 tag.credential = 'cred';
-tag.addEventListener('error', e => { const code: string | undefined = e.detail.code; const status: SessionViewEventDetail['status'] = e.detail.status; console.log(code, status); });
+tag.addEventListener('sv-error', e => { const code: string | undefined = e.detail.code; const status: SessionViewEventDetail['status'] = e.detail.status; console.log(code, status); });
 try { sv?.mount(document.body, {}); } catch (e) { if (e instanceof SessionViewError) console.log(e.code); }

@@ -56,7 +56,7 @@
   }
 
   // The view's events (documented as safe for the page to hear).
-  for (const type of ['ready', 'change', 'completed', 'expired', 'error', 'confirm']) document.addEventListener(type, e => note(`event ${type}`, e.detail), true);
+  for (const type of ['ready', 'change', 'completed', 'expired', 'error', 'confirm', 'payment-failed']) document.addEventListener(`sv-${type}`, e => note(`event ${type}`, e.detail), true);
 
   // Every change to the page, and inside every shadow root attached from now on.
   const observe = root => new MutationObserver(records => {

@@ -25,6 +25,12 @@ pub fn accepted_timeout_ms(ms: f64) -> Option<i32> {
     (ms.is_finite() && (100.0..=120_000.0).contains(&ms)).then_some(ms as i32)
 }
 
+/// How long a handed-off confirm may wait for `settle()` (`settleTimeoutMs`), in whole ms:
+/// 1 second to 10 minutes.
+pub fn accepted_settle_timeout_ms(ms: f64) -> Option<u32> {
+    (ms.is_finite() && (1_000.0..=600_000.0).contains(&ms)).then_some(ms as u32)
+}
+
 /// Theme variables a merchant may set through `appearance` (without or with `--sv-`).
 pub const THEME_VARIABLES: &[&str] =
     &["font", "bg", "surface", "text", "muted", "border", "radius", "focus", "warn-bg", "warn-text", "ok-bg", "ok-text"];
@@ -270,7 +276,7 @@ pub const INIT_TYPE: &str = "hosted-session-view:init";
 
 /// Everything the frame needs to show the session: the `mount()` options, checked by the
 /// merchant-side `mount()` and checked again by the frame (it trusts no sender).
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Init {
     pub session_id: Option<String>,
@@ -286,6 +292,40 @@ pub struct Init {
     pub handle_confirm: bool,
     /// Checked `--sv-*` theme variables and their values.
     pub appearance: Vec<(String, String)>,
+    /// With `handle_confirm`: how long the view waits for `settle()` (checked again here).
+    #[serde(default = "default_settle_wait")]
+    pub settle_timeout_ms: u32,
+    /// The protocol the merchant's module speaks ([`PROTOCOL`]); absent before it was sent.
+    #[serde(default = "first_protocol")]
+    pub protocol: u32,
+}
+
+/// The version of this protocol (init, [`ToFrame`], [`FromFrame`]): a frame answers an init
+/// of any other with the error `incompatible`. Raised when a message changes meaning.
+pub const PROTOCOL: u32 = 1;
+fn default_settle_wait() -> u32 {
+    HANDED_CONFIRM_WAIT_MS
+}
+fn first_protocol() -> u32 {
+    1 // what a module that sent no version spoke
+}
+
+impl Default for Init {
+    fn default() -> Self {
+        Init {
+            session_id: None,
+            credential: None,
+            api_base: None,
+            config: None,
+            locale: None,
+            poll_ms: 0,
+            timeout_ms: 0,
+            handle_confirm: false,
+            appearance: Vec::new(),
+            settle_timeout_ms: HANDED_CONFIRM_WAIT_MS,
+            protocol: PROTOCOL,
+        }
+    }
 }
 
 impl std::fmt::Debug for Init {
@@ -303,10 +343,43 @@ pub enum ToFrame {
     Update { config: String },
     /// `handle.refresh()`.
     Refresh,
+    /// `handle.settle({ outcome, message })`: how the embedder's own confirm ended, when it
+    /// did not pay (a paid one shows as a `completed` config). `message` is the embedder's
+    /// words for the payer, shown as text.
+    Settle { outcome: Outcome, message: Option<String> },
+}
+
+/// How an embedder's own confirm ended without paying.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// The payment was declined: the payer may try again or choose another method.
+    Declined,
+    /// It failed for another reason.
+    Failed,
+}
+
+/// The outcomes `settle()` takes, by name.
+pub const OUTCOMES: &[&str] = &["declined", "failed"];
+/// Longest embedder message shown to the payer (longer is cut at a character boundary).
+pub const SETTLE_MESSAGE_MAX: usize = 300;
+/// How long a handed-off confirm waits, by default, for `settle()` or a `completed` config
+/// before the payer gets the Pay button back with "we couldn't confirm".
+pub const HANDED_CONFIRM_WAIT_MS: u32 = 120_000;
+
+/// The embedder's message as the payer sees it: trimmed, at most [`SETTLE_MESSAGE_MAX`]
+/// characters, `None` when empty.
+pub fn settle_message(message: Option<&str>) -> Option<String> {
+    let m = message?.trim();
+    (!m.is_empty()).then(|| m.chars().take(SETTLE_MESSAGE_MAX).collect())
 }
 
 /// The events the view tells the merchant's page, and nothing else.
 pub const EVENTS: &[&str] = &["ready", "change", "completed", "expired", "error", "confirm", "payment-failed"];
+/// What the merchant's module puts before each name when it dispatches one on the host
+/// element (`sv-ready`, `sv-error`…): no DOM event of a page shares a name with ours, so a
+/// form's `onchange` or a window's error handler never hears the view's.
+pub const DOM_EVENT_PREFIX: &str = "sv-";
 
 /// The method the payer confirmed with: its type and, for a saved one, its id; never card data.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -398,8 +471,8 @@ mod tests {
             })
             .collect();
         let runtime = json!({
-            "initType": INIT_TYPE, "events": EVENTS, "themeVariables": THEME_VARIABLES, "namedColours": NAMED_COLOURS.join(" "),
-            "defaultPollMs": DEFAULT_POLL_MS, "timeoutMs": TIMEOUT_MS, "languages": languages,
+            "initType": INIT_TYPE, "protocol": PROTOCOL, "events": EVENTS, "eventPrefix": DOM_EVENT_PREFIX, "outcomes": OUTCOMES, "settleMessageMax": SETTLE_MESSAGE_MAX, "themeVariables": THEME_VARIABLES, "namedColours": NAMED_COLOURS.join(" "),
+            "defaultPollMs": DEFAULT_POLL_MS, "timeoutMs": TIMEOUT_MS, "settleTimeoutMs": HANDED_CONFIRM_WAIT_MS, "languages": languages,
         });
         let contract = format!(
             "// Written by the core's test `embedding::the_merchant_package_follows_this_contract`; do not edit.\nexport default {};\n",
@@ -415,6 +488,8 @@ mod tests {
             timeout_ms: 800,
             handle_confirm: true,
             appearance: vec![("--sv-radius".into(), "4px".into())],
+            settle_timeout_ms: 5000,
+            protocol: PROTOCOL,
         };
         let bare = Init { session_id: Some("cs_b2".into()), poll_ms: DEFAULT_POLL_MS, timeout_ms: TIMEOUT_MS, ..Init::default() };
         let text = |m: &dyn erased::Text| m.text();
@@ -463,6 +538,10 @@ mod tests {
         .collect();
         let timeouts: Vec<serde_json::Value> =
             [100.0, 120_000.0, 99.0, 120_001.0, 800.7, -1.0].iter().map(|ms| json!([ms, accepted_timeout_ms(*ms)])).collect();
+        let settle_timeouts: Vec<serde_json::Value> = [1_000.0, 600_000.0, 999.0, 600_001.0, 2500.5, f64::NAN]
+            .iter()
+            .map(|ms| json!([ms, accepted_settle_timeout_ms(*ms)]))
+            .collect();
         let ids: Vec<serde_json::Value> =
             ["cs_abc123", "", "cs_", "CS_abc", "cs_a-b", "cs_a b", "cs_ä", "xcs_a", &format!("cs_{}", "a".repeat(300))]
                 .iter()
@@ -490,8 +569,9 @@ mod tests {
             "init": [text(&init), text(&bare)],
             "update": text(&ToFrame::Update { config: r#"{"amount":5}"#.into() }),
             "refresh": text(&ToFrame::Refresh),
+            "settle": [text(&ToFrame::Settle { outcome: Outcome::Declined, message: Some("Card declined by the bank".into()) }), text(&ToFrame::Settle { outcome: Outcome::Failed, message: None })],
             "fromFrame": read,
-            "theme": themes, "timeout": timeouts, "sessionId": ids, "apiBase": bases, "language": languages,
+            "theme": themes, "timeout": timeouts, "settleTimeout": settle_timeouts, "sessionId": ids, "apiBase": bases, "language": languages,
         });
         let cases = serde_json::to_string_pretty(&cases).expect("json") + "\n";
         // What the JavaScript side sends reads back as the same message here.
@@ -623,10 +703,31 @@ mod tests {
 
     #[test]
     fn to_frame_round_trips() {
-        for m in [ToFrame::Update { config: "{}".into() }, ToFrame::Refresh] {
+        let settle = ToFrame::Settle { outcome: Outcome::Declined, message: Some("Insufficient funds".into()) };
+        for m in [ToFrame::Update { config: "{}".into() }, ToFrame::Refresh, settle] {
             let text = serde_json::to_string(&m).expect("serialises");
             assert_eq!(serde_json::from_str::<ToFrame>(&text).expect("reads back"), m);
         }
         assert_eq!(serde_json::to_string(&ToFrame::Refresh).expect("serialises"), r#""refresh""#);
+        for bad in [r#"{"settle":{"outcome":"paid","message":null}}"#, r#"{"settle":{"outcome":"declined","message":5}}"#] {
+            assert!(serde_json::from_str::<ToFrame>(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_init_says_its_protocol_and_one_that_does_not_spoke_the_first() {
+        let read = |t: &str| serde_json::from_str::<Init>(t).expect("reads").protocol;
+        let base = r#""pollMs":0,"timeoutMs":800,"handleConfirm":false,"appearance":[]"#;
+        assert_eq!(read(&format!("{{{base}}}")), 1);
+        assert_eq!(read(&format!(r#"{{{base},"protocol":2}}"#)), 2);
+        assert_eq!(Init::default().protocol, PROTOCOL);
+    }
+
+    #[test]
+    fn an_embedders_message_is_trimmed_and_capped() {
+        assert_eq!(settle_message(Some("  Card declined  ")).as_deref(), Some("Card declined"));
+        assert_eq!(settle_message(Some("   ")), None);
+        assert_eq!(settle_message(None), None);
+        assert_eq!(settle_message(Some(&"é".repeat(400))).map(|m| m.chars().count()), Some(SETTLE_MESSAGE_MAX));
     }
 }

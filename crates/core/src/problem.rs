@@ -18,6 +18,9 @@ pub enum ProblemKind {
     Gone,
     /// 429, 5xx, a timeout or no network.
     Unreachable,
+    /// The embedding page's module speaks another version of the frame's protocol
+    /// (`embedding::PROTOCOL`): nothing is shown that either side might misread.
+    Incompatible,
 }
 
 impl ProblemKind {
@@ -38,13 +41,14 @@ impl ProblemKind {
             ProblemKind::NotFound => "not-found",
             ProblemKind::Gone => "gone",
             ProblemKind::Unreachable => "unreachable",
+            ProblemKind::Incompatible => "incompatible",
         }
     }
 
     /// Its heading and what it means for the payer.
     pub fn text(self) -> (Msg, Msg) {
         match self {
-            ProblemKind::Unreadable => (Msg::UnreadableTitle, Msg::UnreadableBody),
+            ProblemKind::Unreadable | ProblemKind::Incompatible => (Msg::UnreadableTitle, Msg::UnreadableBody),
             ProblemKind::InvalidLink => (Msg::InvalidLinkTitle, Msg::InvalidLinkBody),
             ProblemKind::NotAuthorized => (Msg::NotAuthorizedTitle, Msg::AskForNewLink),
             ProblemKind::NotFound => (Msg::NotFoundTitle, Msg::NotFoundBody),

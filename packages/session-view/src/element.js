@@ -3,6 +3,7 @@
 // properties, never attributes (attributes show in the DOM, devtools and serialised HTML);
 // both are write-only.
 import { errorDetail } from './protocol.js';
+import { dispatch } from './mount.js';
 
 /** Defines `<hosted-session-view>` with `mount`, once per page (a second call does nothing). */
 export function defineElement(mount) {
@@ -32,7 +33,7 @@ export function defineElement(mount) {
     }
     #unmount() { this.#handle?.unmount(); this.#handle = null; }
     #fail(e) {
-      this.dispatchEvent(new CustomEvent('error', { bubbles: true, composed: true, detail: errorDetail(e?.code || 'invalid-options', String(e?.message || e)) }));
+      dispatch(this, 'error', errorDetail(e?.code || 'invalid-options', String(e?.message || e)));
     }
     #mount() {
       this.#unmount();

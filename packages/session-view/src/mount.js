@@ -5,7 +5,7 @@
 // posts one init (with a fresh MessagePort) to the frame's exact origin after each load,
 // listens on that port alone, fits the iframe to the height it reports and dispatches the
 // documented events on the host element.
-import { DEFAULT_POLL_MS, TIMEOUT_MS, INIT_TYPE, sessionIdOk, apiBase, acceptedTimeout, themeVariable, exactOrigin, wanted, words, initText, updateText, REFRESH_TEXT, readFromFrame, errorDetail } from './protocol.js';
+import { DEFAULT_POLL_MS, TIMEOUT_MS, INIT_TYPE, sessionIdOk, apiBase, acceptedTimeout, acceptedSettleTimeout, SETTLE_TIMEOUT_MS, themeVariable, exactOrigin, wanted, words, initText, updateText, REFRESH_TEXT, readFromFrame, errorDetail, OUTCOMES, settleText, EVENT_PREFIX, PROTOCOL } from './protocol.js';
 
 /** A mistake in how `mount()` was called: `code` names it for code, `message` for people. */
 export class SessionViewError extends Error {
@@ -52,6 +52,10 @@ function readOptions(options) {
   if (options.timeoutMs !== undefined && options.timeoutMs !== null) {
     timeoutMs = acceptedTimeout(options.timeoutMs) ?? fail('invalid-options', '`timeoutMs` must be between 100 and 120000');
   }
+  let settleTimeoutMs = SETTLE_TIMEOUT_MS;
+  if (options.settleTimeoutMs !== undefined && options.settleTimeoutMs !== null) {
+    settleTimeoutMs = acceptedSettleTimeout(options.settleTimeoutMs) ?? fail('invalid-options', '`settleTimeoutMs` must be between 1000 and 600000');
+  }
   const parent = string('parentOrigin');
   const parentOrigin = parent === undefined ? undefined : exactOrigin(parent) ?? fail('invalid-options', '`parentOrigin` must be an origin like https://shop.example');
   const appearance = [];
@@ -63,7 +67,7 @@ function readOptions(options) {
     }
   }
   return {
-    init: { sessionId, credential, apiBase: base, config, locale: string('locale'), pollMs, timeoutMs, handleConfirm: !!options.handleConfirm, appearance },
+    init: { sessionId, credential, apiBase: base, config, locale: string('locale'), pollMs, timeoutMs, handleConfirm: !!options.handleConfirm, appearance, settleTimeoutMs },
     parentOrigin,
   };
 }
@@ -82,8 +86,8 @@ function configText(config) {
   return text;
 }
 
-/** Fires `name` on `host`: bubbling, composed (it leaves the shadow root), with `detail`. */
-const dispatch = (host, name, detail) => host.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
+/** Fires `sv-<name>` on `host`: bubbling, composed (it leaves the shadow root), with `detail`. */
+export const dispatch = (host, name, detail) => host.dispatchEvent(new CustomEvent(EVENT_PREFIX + name, { bubbles: true, composed: true, detail }));
 
 /** The message shown in place of a frame that never answered, in the view's language. */
 function problemPanel(lang, retry) {
@@ -114,6 +118,8 @@ function openFrame(host, container, init, lang, frameUrl) {
   let heard = false;
   let timer = 0;
   let panel = null;
+  let awaiting = false; // a handed-off confirm (handleConfirm) waits for settle()
+  let waiting = 0;
   const close = () => { if (port) { port.onmessage = null; port.close(); port = null; } };
   const arm = () => { clearTimeout(timer); timer = setTimeout(timedOut, init.timeoutMs); };
   const onMessage = e => {
@@ -122,8 +128,12 @@ function openFrame(host, container, init, lang, frameUrl) {
     heard = true;
     clearTimeout(timer);
     if (panel) { panel.remove(); panel = null; iframe.style.removeProperty('display'); } // a slow frame answered after all
-    if (m.height) iframe.style.setProperty('height', `${m.height.height}px`);
-    else dispatch(host, m.event.name, m.event.detail);
+    if (m.height) return iframe.style.setProperty('height', `${m.height.height}px`);
+    if (m.event.name === 'error' && m.event.detail.code === 'incompatible') warn(`this page's module speaks protocol ${PROTOCOL}, which the view's frame at ${origin} does not: load the module of the same release as the frame`);
+    // A handed-off confirm waits for settle() until the frame gives the payer Pay back.
+    if (m.event.name === 'confirm' && init.handleConfirm) { awaiting = true; clearTimeout(waiting); waiting = setTimeout(() => { awaiting = false; }, init.settleTimeoutMs); }
+    else if (m.event.name !== 'change') awaiting = false;
+    dispatch(host, m.event.name, m.event.detail);
   };
   const onLoad = () => {
     const win = iframe.contentWindow;
@@ -155,7 +165,13 @@ function openFrame(host, container, init, lang, frameUrl) {
   return {
     update(config) { if (port) port.postMessage(updateText(config)); init.config = config; },
     refresh() { if (port) port.postMessage(REFRESH_TEXT); },
-    remove() { clearTimeout(timer); iframe.removeEventListener('load', onLoad); close(); iframe.remove(); },
+    settle(outcome, message) {
+      if (!awaiting || !port) return false;
+      awaiting = false;
+      port.postMessage(settleText(outcome, message));
+      return true;
+    },
+    remove() { clearTimeout(timer); clearTimeout(waiting); iframe.removeEventListener('load', onLoad); close(); iframe.remove(); },
   };
 }
 
@@ -197,6 +213,16 @@ export function mountWith(frameUrl, element, options) {
     },
     /** Reads the session from the API again now. */
     refresh() { if (!gone) frame.refresh(); },
+    /** With `handleConfirm`: your confirm did not pay. The payer gets Pay back, with what they
+     *  typed and your `message`. `false` (and a console warning) when no confirm waits. */
+    settle(result) {
+      const outcome = result && typeof result === 'object' ? result.outcome : undefined;
+      const message = result && typeof result === 'object' ? result.message : undefined;
+      if (!OUTCOMES.includes(outcome)) { warn(`settle() needs { outcome: ${OUTCOMES.map(o => `"${o}"`).join(' | ')} }`); return false; }
+      if (message != null && typeof message !== 'string') { warn('settle(): `message` must be a string'); return false; }
+      if (gone || !frame.settle(outcome, message)) { warn('settle() with no handed-off confirm waiting (handleConfirm, after a `confirm` event)'); return false; }
+      return true;
+    },
     /** Removes the view, its frame and everything that ran in it. Idempotent. */
     unmount() {
       if (gone) return;

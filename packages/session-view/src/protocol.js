@@ -3,7 +3,7 @@
 // Pure: no DOM, safe to import anywhere.
 import contract from './contract.js';
 
-export const { initType: INIT_TYPE, events: EVENTS, themeVariables: THEME_VARIABLES, defaultPollMs: DEFAULT_POLL_MS, timeoutMs: TIMEOUT_MS } = contract;
+export const { initType: INIT_TYPE, protocol: PROTOCOL, events: EVENTS, eventPrefix: EVENT_PREFIX, outcomes: OUTCOMES, themeVariables: THEME_VARIABLES, defaultPollMs: DEFAULT_POLL_MS, timeoutMs: TIMEOUT_MS, settleTimeoutMs: SETTLE_TIMEOUT_MS } = contract;
 
 /** `^cs_[A-Za-z0-9]+$`, at most 255 characters. */
 export const sessionIdOk = s => typeof s === 'string' && s.length <= 255 && /^cs_[A-Za-z0-9]+$/.test(s);
@@ -20,6 +20,8 @@ export function apiBase(value) {
 }
 
 /** A request timeout in whole ms, 100 ms to 2 minutes; `null` otherwise. */
+/** How long a handed-off confirm waits for `settle()`, whole ms, 1 s to 10 minutes; `null` otherwise. */
+export const acceptedSettleTimeout = ms => (typeof ms === 'number' && Number.isFinite(ms) && ms >= 1000 && ms <= 600000 ? Math.trunc(ms) : null);
 export const acceptedTimeout = ms => (typeof ms === 'number' && Number.isFinite(ms) && ms >= 100 && ms <= 120000 ? Math.trunc(ms) : null);
 
 const COLOUR_FUNCTIONS = ['rgb', 'rgba', 'hsl', 'hsla', 'hwb', 'lab', 'lch', 'oklab', 'oklch'];
@@ -91,11 +93,13 @@ export const errorDetail = (code, message) => ({ sessionId: null, status: null, 
 export function initText(o) {
   return JSON.stringify({
     sessionId: o.sessionId ?? null, credential: o.credential ?? null, apiBase: o.apiBase ?? null, config: o.config ?? null,
-    locale: o.locale ?? null, pollMs: o.pollMs, timeoutMs: o.timeoutMs, handleConfirm: !!o.handleConfirm, appearance: o.appearance || [],
+    locale: o.locale ?? null, pollMs: o.pollMs, timeoutMs: o.timeoutMs, handleConfirm: !!o.handleConfirm, appearance: o.appearance || [], settleTimeoutMs: o.settleTimeoutMs ?? SETTLE_TIMEOUT_MS, protocol: o.protocol ?? PROTOCOL,
   });
 }
 export const updateText = config => JSON.stringify({ update: { config } });
 export const REFRESH_TEXT = JSON.stringify('refresh');
+/** `settle()`'s message: `outcome` one of the core's, `message` the embedder's words or null. */
+export const settleText = (outcome, message) => JSON.stringify({ settle: { outcome, message: message ?? null } });
 
 const str = v => v === undefined || v === null || typeof v === 'string';
 const one = o => (o && typeof o === 'object' && !Array.isArray(o) && Object.keys(o).length === 1 ? Object.keys(o)[0] : null);

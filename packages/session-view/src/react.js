@@ -2,13 +2,14 @@
 // tree. The view is mounted once per element (React 19 StrictMode's mount → unmount → mount
 // leaves one frame), props that change are handed to `update()` or remount only when the
 // session itself changes, and unmounting removes the frame with everything typed in it.
+// `handleRef` gets the handle (for `settle()`).
 import { createElement, useEffect, useRef, useState } from 'react';
 import { loadSessionView } from './index.js';
-import { errorDetail } from './protocol.js';
+import { errorDetail, EVENT_PREFIX } from './protocol.js';
 
 const EVENTS = { ready: 'onReady', change: 'onChange', completed: 'onCompleted', expired: 'onExpired', error: 'onError', confirm: 'onConfirm', 'payment-failed': 'onPaymentFailed' };
 
-export function SessionView({ origin, path, sessionId, credential, apiBase, config, locale, appearance, pollInterval, timeoutMs, handleConfirm, className, style, ...handlers }) {
+export function SessionView({ origin, path, sessionId, credential, apiBase, config, locale, appearance, pollInterval, timeoutMs, handleConfirm, className, style, handleRef, ...handlers }) {
   const host = useRef(null);
   const handle = useRef(null);
   const latest = useRef(handlers);
@@ -20,18 +21,20 @@ export function SessionView({ origin, path, sessionId, credential, apiBase, conf
     const el = host.current;
     const listeners = Object.entries(EVENTS).map(([name, prop]) => {
       const listener = e => latest.current[prop]?.(e.detail);
-      el.addEventListener(name, listener);
-      return [name, listener];
+      el.addEventListener(EVENT_PREFIX + name, listener);
+      return [EVENT_PREFIX + name, listener];
     });
     loadSessionView({ origin, path }).then(sv => {
       if (!live || !sv) return;
       handle.current = sv.mount(el, { sessionId, credential, apiBase, config, locale, appearance, pollInterval, timeoutMs, handleConfirm });
+      if (handleRef) handleRef.current = handle.current;
     }).catch(e => { if (live) { setFailure(e); latest.current.onError?.(errorDetail(e.code || 'invalid-options', e.message)); } });
     return () => {
       live = false;
       for (const [name, listener] of listeners) el.removeEventListener(name, listener);
       handle.current?.unmount();
       handle.current = null;
+      if (handleRef) handleRef.current = null;
     };
   }, [origin, path, sessionId, credential, apiBase, locale, handleConfirm, pollInterval, timeoutMs, JSON.stringify(appearance ?? null)]);
   // A new config is shown in place, keeping what the payer typed.

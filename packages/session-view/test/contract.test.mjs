@@ -3,14 +3,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { initText, updateText, REFRESH_TEXT, readFromFrame, themeVariable, acceptedTimeout, sessionIdOk, apiBase, wanted } from '../src/protocol.js';
+import { initText, updateText, REFRESH_TEXT, settleText, readFromFrame, themeVariable, acceptedTimeout, acceptedSettleTimeout, sessionIdOk, apiBase, wanted } from '../src/protocol.js';
 
 const cases = JSON.parse(fs.readFileSync(new URL('./cases.json', import.meta.url), 'utf8'));
 
-test('the init, update and refresh messages are byte for byte what the core writes and reads', () => {
+test('the init, update, refresh and settle messages are byte for byte what the core writes and reads', () => {
   for (const text of cases.init) assert.equal(initText(JSON.parse(text)), text);
   assert.equal(updateText(JSON.parse(cases.update).update.config), cases.update);
   assert.equal(REFRESH_TEXT, cases.refresh);
+  for (const text of cases.settle) { const { outcome, message } = JSON.parse(text).settle; assert.equal(settleText(outcome, message ?? undefined), text); }
 });
 
 test('a message from the frame is read exactly as the core reads it', () => {
@@ -20,6 +21,7 @@ test('a message from the frame is read exactly as the core reads it', () => {
 test('every option verdict is the core\'s', () => {
   for (const [name, value, ok] of cases.theme) assert.equal(themeVariable(name, value), ok, `${name}: ${value}`);
   for (const [ms, want] of cases.timeout) assert.equal(acceptedTimeout(ms), want, String(ms));
+  for (const [ms, want] of cases.settleTimeout) assert.equal(acceptedSettleTimeout(ms ?? NaN), want, String(ms));
   for (const [id, ok] of cases.sessionId) assert.equal(sessionIdOk(id), ok, id);
   for (const [base, want] of cases.apiBase) assert.equal(apiBase(base), want, base);
   for (const [asked, browser, lang] of cases.language) assert.equal(wanted(asked ?? undefined, browser), lang, `${asked} ${browser}`);

@@ -89,6 +89,7 @@ pub const fn text(m: M) -> &'static str {
         M::EarlierPaymentUnknown => "تعذّر التحقّق ممّا إذا كانت عملية الدفع السابقة قد تمّت، لذا لم يُرسَل شيء. اضغط على «ادفع» للمحاولة مرة أخرى.",
         M::DemoNothingSent => "هذا عرض تجريبي: لم يُرسَل أي شيء ولم يُخصَم أي مبلغ.",
         M::ConfirmingWithMerchant => "جارٍ التأكيد مع التاجر…",
+        M::MerchantDidNotConfirm => "تعذّر تأكيد دفعتك مع التاجر. يمكنك المحاولة مرة أخرى.",
         M::NotPayable => "لا يمكن الدفع في الوقت الحالي.",
         M::ChooseMethod => "اختر طريقة دفع.",
         M::CheckHighlighted => "تحقّق من البيانات المميّزة.",

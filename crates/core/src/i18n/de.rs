@@ -89,6 +89,7 @@ pub const fn text(m: M) -> &'static str {
         M::EarlierPaymentUnknown => "Wir konnten nicht prüfen, ob Ihre vorherige Zahlung durchgegangen ist, daher wurde nichts gesendet. Tippen Sie auf Bezahlen, um es erneut zu versuchen.",
         M::DemoNothingSent => "Dies ist eine Demo: Es wurde nichts gesendet oder belastet.",
         M::ConfirmingWithMerchant => "Wird mit dem Händler bestätigt…",
+        M::MerchantDidNotConfirm => "Wir konnten Ihre Zahlung beim Händler nicht bestätigen. Sie können es erneut versuchen.",
         M::NotPayable => "Dieser Bezahlvorgang kann gerade nicht bezahlt werden.",
         M::ChooseMethod => "Wählen Sie eine Zahlungsart.",
         M::CheckHighlighted => "Prüfen Sie die markierten Angaben.",

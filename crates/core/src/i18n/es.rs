@@ -89,6 +89,7 @@ pub const fn text(m: M) -> &'static str {
         M::EarlierPaymentUnknown => "No hemos podido comprobar si tu pago anterior se ha completado, así que no se ha enviado nada. Pulsa Pagar para volver a intentarlo.",
         M::DemoNothingSent => "Esto es una demostración: no se ha enviado ni cobrado nada.",
         M::ConfirmingWithMerchant => "Confirmando con el comercio…",
+        M::MerchantDidNotConfirm => "No pudimos confirmar tu pago con el comercio. Puedes volver a intentarlo.",
         M::NotPayable => "Este pago no se puede realizar ahora mismo.",
         M::ChooseMethod => "Elige un método de pago.",
         M::CheckHighlighted => "Revisa los datos señalados.",

@@ -89,6 +89,7 @@ pub const fn text(m: M) -> &'static str {
         M::EarlierPaymentUnknown => "Nous n’avons pas pu vérifier si votre paiement précédent a abouti, donc rien n’a été envoyé. Appuyez sur Payer pour réessayer.",
         M::DemoNothingSent => "Ceci est une démo : rien n’a été envoyé ni débité.",
         M::ConfirmingWithMerchant => "Confirmation auprès du marchand…",
+        M::MerchantDidNotConfirm => "Nous n’avons pas pu confirmer votre paiement auprès du marchand. Vous pouvez réessayer.",
         M::NotPayable => "Ce paiement ne peut pas être effectué pour le moment.",
         M::ChooseMethod => "Choisissez un moyen de paiement.",
         M::CheckHighlighted => "Vérifiez les informations signalées.",

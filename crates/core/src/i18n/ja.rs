@@ -89,6 +89,7 @@ pub const fn text(m: M) -> &'static str {
         M::EarlierPaymentUnknown => "前回のお支払いが完了したかどうかを確認できなかったため、何も送信していません。もう一度「支払う」を押してください。",
         M::DemoNothingSent => "これはデモです。送信も請求も行われていません。",
         M::ConfirmingWithMerchant => "加盟店に確認しています…",
+        M::MerchantDidNotConfirm => "加盟店でお支払いを確認できませんでした。もう一度お試しください。",
         M::NotPayable => "このお支払いは現在ご利用いただけません。",
         M::ChooseMethod => "お支払い方法を選択してください。",
         M::CheckHighlighted => "強調表示された項目をご確認ください。",

@@ -377,6 +377,7 @@ messages! {
     EarlierPaymentUnknown = "We couldn't check whether your earlier payment went through, so nothing was sent. Press Pay to try again.",
     DemoNothingSent = "This is a demo: nothing was sent or charged.",
     ConfirmingWithMerchant = "Confirming with the merchant…",
+    MerchantDidNotConfirm = "We couldn't confirm your payment with the merchant. You can try again.",
     NotPayable = "This checkout can't be paid right now.",
     ChooseMethod = "Choose a payment method.",
     CheckHighlighted = "Check the highlighted details.",

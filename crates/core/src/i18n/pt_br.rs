@@ -89,6 +89,7 @@ pub const fn text(m: M) -> &'static str {
         M::EarlierPaymentUnknown => "Não conseguimos verificar se seu pagamento anterior foi concluído, então nada foi enviado. Toque em Pagar para tentar novamente.",
         M::DemoNothingSent => "Esta é uma demonstração: nada foi enviado nem cobrado.",
         M::ConfirmingWithMerchant => "Confirmando com a loja…",
+        M::MerchantDidNotConfirm => "Não conseguimos confirmar seu pagamento com a loja. Você pode tentar novamente.",
         M::NotPayable => "Este pagamento não pode ser feito agora.",
         M::ChooseMethod => "Escolha uma forma de pagamento.",
         M::CheckHighlighted => "Verifique os dados destacados.",
