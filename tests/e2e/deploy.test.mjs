@@ -15,7 +15,7 @@ import { start, openPage, DIST } from './harness.mjs';
 
 const dist = fileURLToPath(DIST);
 const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'manifest.json'), 'utf8'));
-const URLS = ['/', '/index', '/frame', '/frame.html', '/pay?session=cs_prettyA1'];
+const URLS = ['/', '/index', '/frame', '/frame.html', '/captcha', '/captcha.html', '/pay?session=cs_prettyA1'];
 let env, pretty, origin;
 const servers = [];
 
@@ -54,6 +54,8 @@ test('every URL of the release keeps its policy under pretty URLs; an unknown pa
     '/index': [200, '/index', true, "'none'", 'DENY'],
     '/frame': [200, '/frame', true, "'self'", 'DENY'],
     '/frame.html': [200, '/frame', true, "'self'", 'DENY'], // redirected to /frame
+    '/captcha': [200, '/captcha', false, "'self'", 'DENY'], // the captcha page, framed by the view's pages only
+    '/captcha.html': [200, '/captcha', false, "'self'", 'DENY'],
     '/pay?session=cs_prettyA1': [404, '/pay?session=cs_prettyA1', false, null, 'DENY'],
   });
 });
