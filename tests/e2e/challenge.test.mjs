@@ -123,15 +123,23 @@ test('a captcha script that fails to load: a plain message and a retry that load
   await context.close();
 });
 
-test('a captcha script that never answers times out with a retry (embedded, timeoutMs 800)', async () => {
+/** An hCaptcha session mounted on the shop page with `timeoutMs` 800, its scripts answered `how`;
+ *  resolves once the view's captcha has given up and offers Try again. */
+async function captchaGivenUp(how) {
   const o = await openPage(env.browser, env.origin);
-  const scripts = await captchaScripts(o.page, 'hang');
+  o.scripts = await captchaScripts(o.page, how);
   await o.page.goto(`${env.origin}/shop.html`);
   await o.page.waitForFunction(() => window.svLoaded === true);
   const config = { ...SAVED, layout: 'embedded', challenge: { type: 'hcaptcha', site_key: '10000000-ffff-ffff-ffff-000000000001' } };
   await o.page.evaluate(c => { window.sv.mount(document.getElementById('a'), { config: c, timeoutMs: 800, pollInterval: 0 }); }, config);
-  const view = await viewIn(o.page, '#a');
-  await view.locator('[data-testid=captcha-retry]').waitFor({ timeout: 5000 });
+  o.view = await viewIn(o.page, '#a');
+  await o.view.locator('[data-testid=captcha-retry]').waitFor({ timeout: 5000 });
+  return o;
+}
+
+test('a captcha script that never answers times out with a retry (embedded, timeoutMs 800)', async () => {
+  const o = await captchaGivenUp('hang');
+  const { scripts, view } = o;
   assert.match(await view.locator('[data-testid=captcha-status]').textContent(), /taking too long/);
   scripts.set('stand-in');
   await view.locator('[data-testid=captcha-retry]').click();
@@ -333,14 +341,8 @@ test('the captcha page served from an origin of its own (session-view-captcha-or
 
 test('the captcha page itself unreachable: the check says it is taking too long, and Try again brings it', async () => {
   env.mock.block(p => p === '/captcha.html');
-  const o = await openPage(env.browser, env.origin);
-  await captchaScripts(o.page);
-  await o.page.goto(`${env.origin}/shop.html`);
-  await o.page.waitForFunction(() => window.svLoaded === true);
-  const config = { ...SAVED, layout: 'embedded', challenge: { type: 'hcaptcha', site_key: '10000000-ffff-ffff-ffff-000000000001' } };
-  await o.page.evaluate(c => { window.sv.mount(document.getElementById('a'), { config: c, timeoutMs: 800, pollInterval: 0 }); }, config);
-  const view = await viewIn(o.page, '#a');
-  await view.locator('[data-testid=captcha-retry]').waitFor({ timeout: 5000 });
+  const o = await captchaGivenUp('stand-in');
+  const { view } = o;
   assert.match(await view.locator('[data-testid=captcha-status]').textContent(), /taking too long/);
   assert.equal(await view.locator('[data-testid=confirm]').getAttribute('aria-disabled'), 'true', 'no check, no Pay');
   env.mock.block(null);
