@@ -337,6 +337,30 @@ window.h = mount(document.getElementById('a'), { sessionId: 'cs_engMount1', apiB
   assert.deepEqual(mock.cspReports.filter(r => !String(r['blocked-uri']).endsWith('/favicon.ico')), [], 'no CSP violation on the merchant page or in the frames');
 });
 
+test('handleConfirm: the merchant confirms by itself and settles it as declined; the payer gets Pay back with the merchant\'s words', async () => {
+  mock.setSession('cs_engHand1', demo('card'));
+  mock.page('/eng-hand.html', `<!doctype html><html><body><div id="a"></div>
+<script type="module">
+import { mount } from '/session-view.js';
+window.events = [];
+for (const n of ['ready', 'confirm', 'completed']) document.getElementById('a').addEventListener('sv-' + n, () => window.events.push(n));
+window.h = mount(document.getElementById('a'), { sessionId: 'cs_engHand1', apiBase: location.origin, pollInterval: 0, handleConfirm: true });
+</script></body></html>`, { csp: true });
+  await b.goto(`${origin}/eng-hand.html`);
+  await b.waitFor(() => window.events?.includes('ready'), [], { what: 'the view ready' });
+  await b.frame(await b.run(() => document.getElementById('a').shadowRoot.querySelector('iframe')));
+  await b.click(await b.button('Pay $49.99'));
+  await b.waitFor(() => document.querySelector('[data-testid=confirm-status]')?.textContent.trim() === 'Confirming with the merchant…', [], { what: 'waiting for the merchant' });
+  await b.frame(null);
+  assert.deepEqual(await b.run(() => [window.events, window.h.settle({ outcome: 'declined', message: 'Your bank said no.' })]), [['ready', 'confirm'], true]);
+  await b.frame(await b.run(() => document.getElementById('a').shadowRoot.querySelector('iframe')));
+  await b.waitFor(() => document.querySelector('[data-testid=confirm-problem]'), [], { what: 'the decline notice' });
+  assert.equal(await b.text('[data-testid=confirm-problem]'), 'Your payment was declined. Your bank said no. Check the details or choose another method.');
+  assert.equal(await b.run(() => document.querySelector('[data-testid=confirm]').getAttribute('aria-disabled')), null, 'Pay is the payer\'s again');
+  await b.frame(null);
+  assert.equal(mock.confirms.length, 0, 'the view itself sent nothing');
+});
+
 test('the npm package, installed from its tarball and bundled on another site: a payer pays with a new card, and the merchant page loads no wasm', async () => {
   const shop = await merchantApp({ name: `engine-${ENGINE}`, view: origin, sessionId: 'cs_engPkg1', credential: SECRET });
   try {
