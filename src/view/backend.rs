@@ -6,13 +6,40 @@
 //!   calls and wallet changes to the API (or hands the confirm to the embedder).
 //! - [`Backend::Demo`]: the demo gallery and the component tests. Nothing leaves the page, and
 //!   the view says so: "Demo: nothing was sent", the demo code shown and accepted.
-use super::challenge::{ChallengeCall, ChallengeReply};
 use super::pay_state::{ConfirmRequest, Confirmed};
-use super::wallet::WalletFailure;
 use crate::api::WalletCall;
-use crate::challenge::{self, SendAnswer};
+use crate::challenge::{self, SendAnswer, VerifyAnswer};
 use crate::i18n::Msg;
 use leptos::prelude::*;
+
+/// A request the code challenge makes of the server.
+#[derive(Clone)]
+pub enum ChallengeCall {
+    Send,
+    /// The code the payer typed: sent to the API only.
+    Verify(String),
+}
+
+impl std::fmt::Debug for ChallengeCall {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ChallengeCall::Send => "Send",
+            ChallengeCall::Verify(_) => "Verify(..)", // never prints the code
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChallengeReply {
+    Send(SendAnswer),
+    Verify(VerifyAnswer),
+    /// No answer, or a 5xx: the payer may try again.
+    Unreachable,
+}
+
+/// Why a wallet change did not happen: our message, and the server's own if it sent one
+/// (shown instead).
+pub type WalletFailure = (Msg, Option<String>);
 
 /// What a call to the backend returns: its answer, some time later. The view awaits it in an
 /// `Action`, whose `pending()` says the call is under way.

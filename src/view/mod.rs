@@ -32,7 +32,7 @@ mod wallet;
 
 pub use crate::problem::ProblemKind;
 pub use backend::{backend, Backend, ChallengeSender, ConfirmSender, LiveBackend, Reply, WalletSender};
-pub use challenge::{ChallengeCall, ChallengeReply};
+pub use backend::{ChallengeCall, ChallengeReply, WalletFailure};
 pub use lazy::{lazy_part, parts_arrived};
 pub use page_message::{MessageSanitizer, Sanitized};
 pub use parts::wallet_code;
@@ -40,7 +40,6 @@ pub use pay_state::{Choice, ConfirmRequest, Confirmed, PayState, Unanswered};
 pub use problem::Problem;
 pub use session_view::SessionView;
 pub use total_change::TotalSeen;
-pub use wallet::WalletFailure;
 
 use crate::i18n::{self, Lang, Msg, Part};
 use leptos::prelude::{AnyView, IntoAny};

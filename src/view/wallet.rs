@@ -12,10 +12,6 @@ use reactive_stores::Store;
 /// Numbers the saved-method rows, so their element ids never clash across renders.
 static NEXT_ROW: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
-/// Why a wallet change did not happen: our message, and the server's own if it sent one
-/// (shown instead).
-pub type WalletFailure = (Msg, Option<String>);
-
 /// Scope `wallet`: the payer's saved methods, to make one the default, remove one (after a
 /// confirmation step) or add one. Nothing to pay, so no amount, total or confirm.
 #[component]

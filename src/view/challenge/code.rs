@@ -2,9 +2,9 @@
 //! it has not gone yet, one code field (`one-time-code`, numeric keyboard, the whole code
 //! pasted at once, Web OTP for SMS where the browser has it), resend with a visible
 //! cooldown, and the server's verdict. The code is never logged or put in an event.
-use super::{ChallengeCall, ChallengeReply};
 use crate::challenge::{self, SendAnswer, VerifyAnswer};
 use crate::i18n::Msg;
+use crate::view::backend::{ChallengeCall, ChallengeReply};
 use crate::view::ctx;
 use crate::view::pay_state::pay_state;
 use leptos::html::Input;

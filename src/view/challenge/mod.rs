@@ -6,38 +6,13 @@
 mod captcha;
 mod code;
 
-use crate::challenge::{Provider, SendAnswer, VerifyAnswer};
+use crate::challenge::Provider;
 use crate::i18n::Msg;
 use crate::model::{ChallengeType, Config, ConfigStoreFields};
 use crate::view::ctx;
 use crate::view::pay_state::pay_state;
 use leptos::prelude::*;
 use reactive_stores::Store;
-
-/// A request the code challenge makes of the server.
-#[derive(Clone)]
-pub enum ChallengeCall {
-    Send,
-    /// The code the payer typed: sent to the API only.
-    Verify(String),
-}
-
-impl std::fmt::Debug for ChallengeCall {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            ChallengeCall::Send => "Send",
-            ChallengeCall::Verify(_) => "Verify(..)", // never prints the code
-        })
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ChallengeReply {
-    Send(SendAnswer),
-    Verify(VerifyAnswer),
-    /// No answer, or a 5xx: the payer may try again.
-    Unreachable,
-}
 
 fn kind_name(k: &ChallengeType) -> &'static str {
     match k {
