@@ -124,8 +124,13 @@ fn dress_page(cx: ViewCtx, appearance: &[(String, String)]) {
         let _ = html.set_attribute("lang", cx.lang.tag());
         let _ = html.set_attribute("dir", cx.lang.dir());
         if let Some(html) = html.dyn_ref::<web_sys::HtmlElement>() {
-            for (name, value) in appearance.iter().filter(|(n, v)| crate::embedding::theme_variable(n, v)) {
-                let _ = html.style().set_property(name, value);
+            for (name, value) in appearance {
+                if crate::embedding::theme_variable(name, value) {
+                    let _ = html.style().set_property(name, value);
+                } else {
+                    let name: String = name.chars().take(40).collect();
+                    browser::warn(&format!("session view: appearance {name} ignored (not a value of its kind)"));
+                }
             }
         }
     }

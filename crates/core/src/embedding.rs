@@ -59,11 +59,24 @@ pub fn theme_kind(name: &str) -> Option<ThemeKind> {
 
 /// A theme variable and value, each checked: a known `--sv-*` name and a value of its kind.
 pub fn theme_variable(name: &str, value: &str) -> bool {
+    checked(name, value, |word| NAMED_COLOURS.contains(&word))
+}
+
+/// The merchant side's check (`themeVariable` in packages/session-view): the same, but a colour
+/// that is one plain word (3 to 20 letters) passes by its shape, and the frame looks it up in
+/// [`NAMED_COLOURS`] ([`theme_variable`], with a console warning when it is not there), so the
+/// merchant's module carries no list of names. A plain word is a keyword to CSS, never a URL
+/// or a function.
+pub fn theme_variable_shape(name: &str, value: &str) -> bool {
+    checked(name, value, |word| (3..=20).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+fn checked(name: &str, value: &str, named: impl Fn(&str) -> bool) -> bool {
     value.len() <= 100
         && match theme_kind(name) {
             Some(ThemeKind::FontFamily) => font_family(value),
             Some(ThemeKind::Length) => length(value),
-            Some(ThemeKind::Colour) => colour(value),
+            Some(ThemeKind::Colour) => colour(value, named),
             None => false,
         }
 }
@@ -222,12 +235,12 @@ pub const NAMED_COLOURS: &[&str] = &[
     "currentcolor",
 ];
 
-fn colour(v: &str) -> bool {
+fn colour(v: &str, named: impl Fn(&str) -> bool) -> bool {
     let lower = v.trim().to_ascii_lowercase();
     if let Some(hex) = lower.strip_prefix('#') {
         return matches!(hex.len(), 3 | 4 | 6 | 8) && hex.bytes().all(|b| b.is_ascii_hexdigit());
     }
-    if NAMED_COLOURS.contains(&lower.as_str()) {
+    if named(&lower) {
         return true;
     }
     let Some((function, rest)) = lower.split_once('(') else { return false };
@@ -471,7 +484,7 @@ mod tests {
             })
             .collect();
         let runtime = json!({
-            "initType": INIT_TYPE, "protocol": PROTOCOL, "events": EVENTS, "eventPrefix": DOM_EVENT_PREFIX, "outcomes": OUTCOMES, "settleMessageMax": SETTLE_MESSAGE_MAX, "themeVariables": THEME_VARIABLES, "namedColours": NAMED_COLOURS.join(" "),
+            "initType": INIT_TYPE, "protocol": PROTOCOL, "events": EVENTS, "eventPrefix": DOM_EVENT_PREFIX, "outcomes": OUTCOMES, "settleMessageMax": SETTLE_MESSAGE_MAX, "themeVariables": THEME_VARIABLES,
             "defaultPollMs": DEFAULT_POLL_MS, "timeoutMs": TIMEOUT_MS, "settleTimeoutMs": HANDED_CONFIRM_WAIT_MS, "languages": languages,
         });
         let contract = format!(
@@ -531,10 +544,12 @@ mod tests {
             ("--sv-text", "rgba(20, 30, 40, .5)"),
             ("--sv-border", "oklch(70% 0.1 200 / 50%)"),
             ("--sv-surface", "WhiteSmoke"),
+            ("--sv-surface", "notacolour"),
+            ("--sv-surface", "ab"),
         ]
         .iter()
         .chain(HOSTILE_THEME)
-        .map(|(n, v)| json!([n, v, theme_variable(n, v)]))
+        .map(|(n, v)| json!([n, v, theme_variable_shape(n, v)]))
         .collect();
         let timeouts: Vec<serde_json::Value> =
             [100.0, 120_000.0, 99.0, 120_001.0, 800.7, -1.0].iter().map(|ms| json!([ms, accepted_timeout_ms(*ms)])).collect();
@@ -664,6 +679,11 @@ mod tests {
             assert!(!theme_variable(name, bad), "{name}: {bad}");
         }
         assert!(!theme_variable("--sv-bg", &format!("#{}", "a".repeat(120))));
+        // The merchant side lets a plain word by on its shape; only the frame knows the names.
+        assert!(theme_variable_shape("--sv-bg", "notacolour") && !theme_variable("--sv-bg", "notacolour"));
+        for (name, bad) in HOSTILE_THEME {
+            assert!(!theme_variable_shape(name, bad), "{name}: {bad}");
+        }
     }
 
     #[test]
