@@ -7,7 +7,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import http from 'node:http';
-import { start, openPage } from '../tests/e2e/harness.mjs';
+import { start, openPage } from './browser.mjs';
 import { createMock } from './mock-api.mjs';
 import { measure } from './size.mjs';
 import { breakdown } from './wasm-breakdown.mjs';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { createMock } from './mock-api.mjs';
-import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { CHROMIUM_ARGS } from './browser.mjs';
 
 const demo = name => JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', 'src', 'demo', `${name}.json`), 'utf8'));
 export const STATES = [

@@ -4,7 +4,7 @@
 // headless Chromium. `node tools/screenshots.mjs ar` takes only the Arabic ones.
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, openPage, settled } from '../tests/e2e/harness.mjs';
+import { start, openPage, settled } from './browser.mjs';
 
 const DEMOS = ['card', 'ach', 'hcaptcha', 'turnstile', 'sms', 'email', 'wallet', 'completed', 'expired', 'jpy', 'kwd', 'long', 'message', 'embedded', 'partial', 'hostile', 'broken'];
 const out = path.resolve(import.meta.dirname, '..', 'target', 'screenshots');
