@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn DemoGallery() -> impl IntoView {
-    let initial = super::query_param("demo").filter(|k| DEMOS.iter().any(|(d, _, _)| d == k));
+    let initial = crate::browser::query_param("demo").filter(|k| DEMOS.iter().any(|(d, _, _)| d == k));
     let selected = RwSignal::new(initial.unwrap_or_else(|| "card".to_owned()));
     let choose = move |key: &'static str| {
         selected.set(key.to_owned());

@@ -9,16 +9,10 @@ use leptos::prelude::*;
 pub use gallery::DemoGallery;
 pub use hosted::HostedPage;
 
-/// Query parameter `name` of the current page URL.
-pub fn query_param(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
-}
-
 /// The page's language: `?locale=` (a merchant linking to the hosted page may set it), else
 /// the browser's. The whole document follows it (`<html lang dir>`, the title).
 fn page_language() -> crate::view::ViewCtx {
-    let cx = crate::view::ViewCtx::new(query_param("locale"));
+    let cx = crate::view::ViewCtx::new(crate::browser::query_param("locale"));
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         if let Some(html) = doc.document_element() {
             let _ = html.set_attribute("lang", cx.lang.tag());
@@ -88,9 +82,9 @@ pub fn start() {
         }),
         // The payer's language arrives first (a chunk of its own), so the first paint is in it.
         Some(_) => wasm_bindgen_futures::spawn_local(async {
-            crate::view::ViewCtx::load_language(query_param("locale")).await;
+            crate::view::ViewCtx::load_language(crate::browser::query_param("locale")).await;
             let cx = page_language();
-            match query_param("session") {
+            match crate::browser::query_param("session") {
                 Some(session) => hosted::start(cx, session).await,
                 None => gallery_page(cx).await,
             }

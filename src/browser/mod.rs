@@ -302,6 +302,12 @@ fn make_policy() -> Option<JsValue> {
     create.call2(&tt, &"default".into(), &rules).ok()
 }
 
+/// Query parameter `name` of the current page URL.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
 /// Logs the config's warnings (field names only, never values).
 pub fn log_warnings(warnings: &[crate::model::Warning]) {
     for w in warnings {
