@@ -96,7 +96,8 @@ test('Turnstile: expiry and widget errors close the gate again and say what to d
   await page.waitForSelector('[data-testid=captcha][data-state=expired]');
   assert.equal(await text(page, '[data-testid=captcha-status]'), 'The security check expired. Please complete it again.');
   assert.equal(await gated(page), 'true');
-  await captcha.evaluate(() => window.__captchaStandIn.turnstile.error('300010'));
+  // After the evaluate returns: the error takes the frame away (Try again brings a new one).
+  await captcha.evaluate(() => { setTimeout(() => window.__captchaStandIn.turnstile.error('300010')); });
   await page.waitForSelector('[data-testid=captcha-retry]');
   assert.equal(await text(page, '[data-testid=captcha-status]'), 'The security check ran into a problem. Try again.');
   await page.click('[data-testid=captcha-retry]');
