@@ -101,11 +101,13 @@ export class Session {
   /** Runs `body` (a function body's source) in the page; it calls its last argument with the result. */
   runAsync(body, ...args) { return this.cmd('POST', '/execute/async', { script: body, args }); }
   /** Waits until `fn(...args)` returns something truthy in the page (polled), and returns it. */
+  // A poll that meets a page being replaced is retried: the drivers then say stale, detached,
+  // or (WebKit, once in a clean-clone run) that they could not parse the script's result.
   async waitFor(fn, args = [], { timeout = 15000, what = String(fn).slice(0, 120) } = {}) {
     const until = Date.now() + timeout;
     let last;
     for (;;) {
-      try { last = await this.run(fn, ...args); if (last) return last; } catch (e) { if (!/stale|no such|detached|unexpected alert|javascript error/i.test(e.message)) throw e; last = e.message; }
+      try { last = await this.run(fn, ...args); if (last) return last; } catch (e) { if (!/stale|no such|detached|unexpected alert|javascript error|could not parse script result/i.test(e.message)) throw e; last = e.message; }
       if (Date.now() > until) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)?.slice(0, 200)})`);
       await new Promise(r => setTimeout(r, 50));
     }
