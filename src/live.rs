@@ -38,15 +38,15 @@ pub enum SessionEvent {
     Expired,
     Completed,
     Error(ProblemKind),
-    /// The payer confirmed: the method type and, for a saved method, its id. Never card data.
-    /// With `handleConfirm`, also the solved challenge's response (a single-use captcha token
-    /// or the verify token, never the code), which the embedder's own confirm needs.
     /// A confirm that did not pay: `reason` is `declined`, `refused`, `unknown` or
     /// `check-failed`, with the server's words for the payer if it sent any.
     PaymentFailed {
         reason: &'static str,
         message: Option<String>,
     },
+    /// The payer confirmed: the method type and, for a saved method, its id. Never card data.
+    /// With `handleConfirm`, also the solved challenge's response (a single-use captcha token
+    /// or the verify token, never the code), which the embedder's own confirm needs.
     Confirm {
         method_type: &'static str,
         saved_method_id: Option<String>,
