@@ -14,7 +14,7 @@
 //!   the frame), [`crash`].
 pub use session_view_core::{
     bank, captcha_frame, card, challenge, contrast, countdown, country, digits, embedding, gate, i18n, model, money, payment, problem,
-    retry, sanitize, time, validate,
+    retry, sanitize, theme, time, validate,
 };
 
 pub mod api;

@@ -10,8 +10,8 @@ use crate::i18n::Msg;
 use crate::model::{Config, ConfigStoreFields, Parsed, SavedMethod, Status};
 use crate::retry::{self, Failure};
 use crate::view::{
-    Backend, ChallengeCall, ChallengeReply, ConfirmRequest, Confirmed, LiveBackend, Problem, ProblemKind, Reply, SessionView, Unanswered,
-    ViewCtx, WalletFailure,
+    Backend, ChallengeCall, ChallengeReply, ConfirmRequest, Confirmed, LiveBackend, PayReport, Problem, ProblemKind, Reply, SessionView,
+    Unanswered, ViewCtx, WalletFailure,
 };
 use leptos::prelude::*;
 use reactive_stores::{Patch, Store};
@@ -52,6 +52,13 @@ pub enum SessionEvent {
         saved_method_id: Option<String>,
         challenge_response: Option<String>,
     },
+    /// Whether pressing Pay would send the payment now (told when it changes).
+    Validity {
+        complete: bool,
+        method: Option<&'static str>,
+    },
+    /// The embedder's `submit()` found this in the way.
+    Blocked(crate::gate::Blocker),
 }
 
 pub struct LiveOptions {
@@ -70,6 +77,8 @@ pub struct LiveOptions {
     pub embedder_confirms: bool,
     /// How long a handed-off confirm waits for the embedder's `settle()`, in ms.
     pub settle_wait_ms: u32,
+    /// `false`: the embedder presses Pay with its own button (`submit()`), the view shows none.
+    pub pay_button: bool,
     pub on_event: Option<Callback<SessionEvent>>,
 }
 
@@ -85,6 +94,14 @@ pub struct Controller {
     timeout_ms: i32,
     pub embedder_confirms: bool,
     settle_wait_ms: u32,
+    pay_button: bool,
+    /// The embedder's presses of Pay (`submit()`), counted.
+    submits: RwSignal<u32>,
+    /// The last confirm sent (its body and idempotency key) while its outcome is unknown:
+    /// the same request is retried with the same key, so it can never be charged twice.
+    pending: StoredValue<Option<(String, String)>>,
+    /// A confirm is first reading the session (a different request after an unknown outcome).
+    checking: RwSignal<bool>,
     in_flight: StoredValue<bool>,
     abort: StoredValue<Option<SendWrapper<Abort>>>,
     on_event: StoredValue<Option<Callback<SessionEvent>>>,
@@ -117,6 +134,10 @@ impl Controller {
             timeout_ms: options.timeout_ms,
             embedder_confirms: options.embedder_confirms,
             settle_wait_ms: options.settle_wait_ms,
+            pay_button: options.pay_button,
+            submits: RwSignal::new(0),
+            pending: StoredValue::new(None),
+            checking: RwSignal::new(false),
             in_flight: StoredValue::new(false),
             abort: StoredValue::new(None),
             on_event: StoredValue::new(options.on_event),
@@ -269,29 +290,27 @@ impl Controller {
     /// earlier attempt went through (the session is `completed`, or no longer active), the
     /// payer sees that and nothing more is sent; if it is still active, the new request goes.
     pub fn confirm(self, req: ConfirmRequest) -> impl std::future::Future<Output = Confirmed> + 'static {
-        let pay = req.pay;
         let endpoint = self.endpoint.get_value();
-        let challenge_response = pay.challenge_response.get_untracked();
         async move {
             if self.embedder_confirms {
-                return self.hand_off(req, challenge_response).await;
+                return self.hand_off(req).await;
             }
             let Some(endpoint) = endpoint else { return Confirmed::Demo };
             let body =
-                api::ConfirmBody { payment_method: &req.payment_method, challenge_response: challenge_response.as_deref() }.to_json();
-            let key = match pay.pending.get_value() {
+                api::ConfirmBody { payment_method: &req.payment_method, challenge_response: req.challenge_response.as_deref() }.to_json();
+            let key = match self.pending.get_value() {
                 Some((sent, key)) if sent == body => key,
                 Some(_) => {
-                    pay.checking.set(true);
+                    self.checking.set(true);
                     let read = api::get_config(&endpoint, self.timeout_ms, drop).await;
                     if !self.alive() {
                         return Confirmed::Settled;
                     }
-                    pay.checking.set(false);
+                    self.checking.set(false);
                     match read.ok().and_then(|f| f.config) {
                         Some(parsed) if parsed.config.status() != Status::Active => {
                             // The earlier attempt went through (or the session ended): show it.
-                            pay.pending.set_value(None);
+                            self.pending.set_value(None);
                             self.update(parsed);
                             return Confirmed::Settled;
                         }
@@ -304,7 +323,7 @@ impl Controller {
                 }
                 None => new_idempotency_key(),
             };
-            pay.pending.set_value(Some((body.clone(), key.clone())));
+            self.pending.set_value(Some((body.clone(), key.clone())));
             self.emit(SessionEvent::Confirm {
                 method_type: req.method_type,
                 saved_method_id: req.saved_method_id,
@@ -316,17 +335,19 @@ impl Controller {
             }
             match answer {
                 Ok(api::Answer::Accepted) => {
-                    pay.pending.set_value(None);
+                    self.pending.set_value(None);
                     self.config.status().set(Some(Status::Completed));
                     Confirmed::Settled
                 }
                 Ok(api::Answer::Declined(reason)) => {
+                    self.pending.set_value(None);
                     self.emit(SessionEvent::PaymentFailed { reason: "declined", message: reason.clone() });
-                    pay.declined(reason)
+                    Confirmed::Declined(reason)
                 }
                 Ok(api::Answer::Refused(message)) => {
+                    self.pending.set_value(None);
                     self.emit(SessionEvent::PaymentFailed { reason: "refused", message: message.clone() });
-                    pay.refused(message)
+                    Confirmed::Refused(message)
                 }
                 Err(failure) => {
                     self.emit(SessionEvent::PaymentFailed { reason: "unknown", message: None });
@@ -343,19 +364,22 @@ impl Controller {
     /// until the embedder settles it (declined or failed: the payer gets the button back with
     /// everything typed), a `completed` config replaces the form, or
     /// `settle_wait_ms` pass with neither ("we couldn't confirm").
-    async fn hand_off(self, req: ConfirmRequest, challenge_response: Option<String>) -> Confirmed {
-        let pay = req.pay;
+    async fn hand_off(self, req: ConfirmRequest) -> Confirmed {
         self.settled.set_value(None);
         let wait = js_sys::Promise::new(&mut |resolve, _| self.handed.set_value(Some(SendWrapper::new(resolve))));
-        self.emit(SessionEvent::Confirm { method_type: req.method_type, saved_method_id: req.saved_method_id, challenge_response });
+        self.emit(SessionEvent::Confirm {
+            method_type: req.method_type,
+            saved_method_id: req.saved_method_id,
+            challenge_response: req.challenge_response,
+        });
         let heard = browser::within(std::pin::pin!(wasm_bindgen_futures::JsFuture::from(wait)), self.settle_wait_ms).await;
         if !self.alive() {
             return Confirmed::Settled;
         }
         self.handed.set_value(None);
         match heard.and_then(|_| self.settled.try_update_value(Option::take).flatten()) {
-            Some((Outcome::Declined, message)) => pay.declined(message),
-            Some((Outcome::Failed, message)) => pay.refused(message),
+            Some((Outcome::Declined, message)) => Confirmed::Declined(message),
+            Some((Outcome::Failed, message)) => Confirmed::Refused(message),
             None => Confirmed::NotConfirmed,
         }
     }
@@ -366,6 +390,12 @@ impl Controller {
         self.settled.set_value(Some((outcome, crate::embedding::settle_message(message.as_deref()))));
         let _ = resume.call0(&wasm_bindgen::JsValue::NULL);
         true
+    }
+
+    /// `handle.submit()`: presses Pay for the embedder. What happens is what a press does: a
+    /// confirm (its events tell how it ended), or [`SessionEvent::Blocked`] with what is missing.
+    pub fn submit(self) {
+        self.submits.try_update(|n| *n += 1);
     }
 
     /// Wallet scope: make a saved method the default, remove one, or add one; `done` hears
@@ -468,6 +498,15 @@ pub fn LiveView(ctl: Controller, #[prop(default = None)] locale: Option<String>)
         wallet: Callback::new(move |call| from_chunk(wallet_from_wallet(ctl, call), Err((Msg::PartUnavailable, None)))),
         timeout_ms: ctl.timeout_ms,
         embedder_confirms: ctl.embedder_confirms,
+        submits: ctl.submits.into(),
+        pay_button: ctl.pay_button,
+        checking: ctl.checking.into(),
+        report: Some(Callback::new(move |report| {
+            ctl.emit(match report {
+                PayReport::Validity { complete, method } => SessionEvent::Validity { complete, method },
+                PayReport::Blocked(blocker) => SessionEvent::Blocked(blocker),
+            })
+        })),
     });
     // One language for the skeleton, the session and any problem.
     let cx = ViewCtx::for_view(locale);

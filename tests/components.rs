@@ -1375,6 +1375,7 @@ async fn first_paint_is_the_views_markup() {
                 timeout_ms: 1000,
                 embedder_confirms: false,
                 settle_wait_ms: 120_000,
+                pay_button: true,
                 on_event: None,
             });
             view! { <session_view::live::LiveView ctl/> }

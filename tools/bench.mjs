@@ -32,7 +32,7 @@ console.log(`  ${'reference: Braintree Drop-in 1.48.0 (issue #14)'.padEnd(84)}${
 row('first paint (HTML+JS+main wasm+CSS), brotli', kb(sizes.firstPaint), 'KB', '≤ 100 KB (peers 110 KB)', sizes.firstPaint <= 100 * 1024);
 const card = sizes.states.find(st => st.label.startsWith('active, card'));
 row('  …a card payer, pay form included', kb(card.brotli), 'KB', 'reference (before the split: 268.3 KB)', null);
-row("  …a merchant page's module (mount(), <hosted-session-view>, plain JS)", kb(sizes.embedded[0].brotli), 'KB', '≤ 5 KB (the wasm module was 45.3 KB)', sizes.embedded[0].brotli <= 5 * 1024);
+row("  …a merchant page's module (mount(), <hosted-session-view>, plain JS)", kb(sizes.embedded[0].brotli), 'KB', '≤ 6 KB (the wasm module was 45.3 KB)', sizes.embedded[0].brotli <= 6 * 1024);
 const embeddedCard = sizes.embedded.at(-1);
 row('  …embedded card path: that module + the frame with the pay form', kb(embeddedCard.brotli), 'KB', 'reference (was 312 KB)', null);
 // What is left in the main module, by crate (cargo's output keeps the names; before wasm-opt).

@@ -18,8 +18,13 @@ export interface MountOptions {
   config?: SessionConfig;
   /** BCP 47 language tag (en, es, fr, de, pt-BR, ja, ar bundled). Default: the browser's languages. */
   locale?: string;
-  /** Theme variables, e.g. `{ "--sv-font": "Inter, sans-serif", "--sv-radius": "4px" }`. */
-  appearance?: Partial<Record<ThemeVariable, string>>;
+  /** Theme variables for both colour schemes, e.g. `{ "--sv-font": "Inter, sans-serif", "--sv-radius": "4px" }`,
+   *  or one set per scheme: `{ light: {…}, dark: {…} }` (a scheme left out keeps the view's colours).
+   *  Each text/background pair below WCAG AA (4.5:1) in a scheme falls back to the view's own
+   *  colours for that pair, with a console warning naming it. */
+  appearance?: Appearance;
+  /** `false`: your page presses Pay with its own button (`handle.submit()`); the view shows none. Default true. */
+  showPayButton?: boolean;
   /** Refresh interval in ms while the session is active and the tab visible; 0 = off. Default 20000. */
   pollInterval?: number;
   /** How long one API request may take, ms (100–120000). Default 15000. */
@@ -36,10 +41,27 @@ export type ThemeVariable =
   | "--sv-font" | "--sv-bg" | "--sv-surface" | "--sv-text" | "--sv-muted" | "--sv-border"
   | "--sv-radius" | "--sv-focus" | "--sv-warn-bg" | "--sv-warn-text" | "--sv-ok-bg" | "--sv-ok-text";
 
+export type Palette = Partial<Record<ThemeVariable | ThemeVariableName, string>>;
+export type ThemeVariableName = ThemeVariable extends `--sv-${infer N}` ? N : never;
+export type Appearance = Palette | { light?: Palette; dark?: Palette };
+
+/** What `submit()` came to. */
+export type SubmitResult =
+  | { outcome: "completed" }
+  /** `expired`: the session ended; `unknown` also when a handed-off confirm was never settled. */
+  | { outcome: "failed"; reason: "declined" | "refused" | "unknown" | "check-failed" | "expired"; retryable: boolean; message?: string }
+  /** What is in the way; the view shows the payer what to fix. */
+  | { outcome: "blocked"; missing: "method" | "method-details" | "challenge" | "total-change" | "not-payable" };
+
 /** Returned by `mount`. */
 export interface SessionViewHandle {
   /** Shows a new config in place, keeping what the payer typed. Throws a `SessionViewError` if it is not an object. */
   update(config: SessionConfig): void;
+  /** A new look or language (and optionally a config), in place, keeping what the payer typed. */
+  update(options: { appearance?: Appearance; locale?: string; config?: SessionConfig }): void;
+  /** Presses Pay for your own button ("Place order"). Rejects with a `SessionViewError`
+   *  (`not-ready` before `sv-ready`, `unmounted`); calls while one is under way share its promise. */
+  submit(): Promise<SubmitResult>;
   /** Reads the session from the API again now. */
   refresh(): void;
   /** Removes the view, its frame and everything typed in it. Idempotent. */
@@ -54,7 +76,7 @@ export interface SessionViewHandle {
 
 /** A mistake in how the view was loaded or mounted. */
 export class SessionViewError extends Error {
-  readonly code: "invalid-origin" | "same-origin" | "invalid-element" | "invalid-options" | "invalid-config" | "unmounted";
+  readonly code: "invalid-origin" | "same-origin" | "invalid-element" | "invalid-options" | "invalid-config" | "unmounted" | "not-ready";
 }
 
 /** The view of one deployment. */
@@ -77,13 +99,15 @@ export interface SessionViewEventDetail {
   /** Minor units, as a string (exact beyond 2^53). */
   amount: string | null;
   currency: string | null;
-  /** `confirm` only: the method, never card data. */
+  /** `confirm`: the method, never card data; `validity`: the kind chosen (`savedMethodId` null), if any. */
   method?: { type: "saved" | "card" | "us_bank_account"; savedMethodId: string | null; challengeResponse?: string };
   /** `sv-error` only: "unreadable" | "invalid-link" | "not-authorized" | "not-found" | "gone" | "unreachable" | "invalid-options" | "crashed" | "incompatible". */
   code?: string;
   /** `payment-failed` only: why the confirm did not pay. `unknown`: no answer, or a service
    *  problem (nothing is charged twice); `check-failed`: the session could not be read again. */
   reason?: "declined" | "refused" | "unknown" | "check-failed";
+  /** `validity` only: whether pressing Pay would send the payment now. */
+  complete?: boolean;
   /** `payment-failed` only: whether the payer can try again in the view. */
   retryable?: boolean;
   /** `payment-failed`: the server's words for the payer, if any; `error` from the custom
@@ -106,15 +130,21 @@ export interface SessionViewEventMap {
   "sv-confirm": SessionViewEvent;
   /** A confirm did not pay: declined, refused, no answer, or the session could not be read again. */
   "sv-payment-failed": SessionViewEvent;
+  /** Whether pressing Pay would send the payment now changed (`complete`, `method`). */
+  "sv-validity": SessionViewEvent;
 }
 
-/** `<hosted-session-view session-id="cs_…" api-base="…" locale="…" poll-interval="…" parent-origin="…">` */
+/** `<hosted-session-view session-id="cs_…" api-base="…" locale="…" poll-interval="…" parent-origin="…" handle-confirm hide-pay-button>` */
 export interface HostedSessionViewElement extends HTMLElement {
   /** Write-only: set it as a property, never as an attribute. */
   credential: string | undefined;
   /** Write-only: a config to render (or update) directly. */
   config: SessionConfig | undefined;
+  /** Changes in place, keeping what the payer typed (as the `locale` attribute does). */
+  appearance: Appearance | undefined;
   refresh(): void;
+  submit(): Promise<SubmitResult>;
+  settle(result: { outcome: "declined" | "failed"; message?: string }): boolean;
   addEventListener<K extends keyof SessionViewEventMap>(type: K, listener: (this: HostedSessionViewElement, ev: SessionViewEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
 }
@@ -125,7 +155,7 @@ declare global {
   interface HTMLElementEventMap extends SessionViewEventMap {}
   namespace JSX {
     interface IntrinsicElements {
-      "hosted-session-view": { "session-id"?: string; "api-base"?: string; locale?: string; "poll-interval"?: string | number; "parent-origin"?: string; class?: string; className?: string; id?: string; ref?: unknown };
+      "hosted-session-view": { "session-id"?: string; "api-base"?: string; locale?: string; "poll-interval"?: string | number; "parent-origin"?: string; "handle-confirm"?: boolean | ""; "hide-pay-button"?: boolean | ""; class?: string; className?: string; id?: string; ref?: unknown };
     }
   }
 }

@@ -212,6 +212,7 @@ pub fn HostedPage(start: Start) -> impl IntoView {
                 timeout_ms: TIMEOUT_MS,
                 embedder_confirms: false,
                 settle_wait_ms: crate::embedding::HANDED_CONFIRM_WAIT_MS,
+                pay_button: true,
                 on_event: None,
             });
             view! { <LiveView ctl/> }.into_any()

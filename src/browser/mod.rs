@@ -3,6 +3,9 @@
 //! the clock, console warnings and the deployer's `<meta>` settings.
 pub use session_view_dom::{exact_origin, languages, warn, HeightReporter, Interval, Timeout};
 
+mod look;
+pub use look::{follow_scheme, Look};
+
 use crate::money;
 use std::future::Future;
 use wasm_bindgen::prelude::*;

@@ -1,8 +1,8 @@
 //! DOM events on the host element: `ready`, `change`, `completed`, `expired`, `error`,
-//! `confirm` and `payment-failed`. Their `detail` never carries the credential or card data. The frame computes
-//! them ([`describe`]) and sends them over its port; the merchant's module (`packages/session-view`)
+//! `confirm`, `payment-failed` and `validity`. Their `detail` never carries the credential or card data. The frame computes
+//! them ([`message`]) and sends them over its port; the merchant's module (`packages/session-view`)
 //! dispatches them on the host element.
-use crate::embedding::{Detail, MethodDetail};
+use crate::embedding::{Detail, FromFrame, MethodDetail};
 use crate::live::SessionEvent;
 use crate::model::{Config, Status};
 
@@ -15,9 +15,21 @@ fn status_name(s: &Status) -> &'static str {
     }
 }
 
+/// What the merchant's page is told of `event`: one of the documented events, or the answer
+/// to a `submit()` that found something in the way.
+pub fn message(config: Option<&Config>, event: &SessionEvent) -> FromFrame {
+    match event {
+        SessionEvent::Blocked(blocker) => FromFrame::Blocked { missing: blocker.code().to_owned() },
+        _ => {
+            let (name, detail) = describe(config, event);
+            FromFrame::Event { name: name.to_owned(), detail: Box::new(detail) }
+        }
+    }
+}
+
 /// An event's name and `detail`: `{ sessionId, status, amount, currency }` of the config on
 /// screen (what a merchant page may know), plus `method` on `confirm` and `code` on `error`.
-pub fn describe(config: Option<&Config>, event: &SessionEvent) -> (&'static str, Detail) {
+fn describe(config: Option<&Config>, event: &SessionEvent) -> (&'static str, Detail) {
     let mut detail = Detail::default();
     if let Some(c) = config {
         detail.session_id = c.session_id.clone();
@@ -49,6 +61,13 @@ pub fn describe(config: Option<&Config>, event: &SessionEvent) -> (&'static str,
             detail.message = message.clone();
             "payment-failed"
         }
+        SessionEvent::Validity { complete, method } => {
+            detail.complete = Some(*complete);
+            detail.method = method.map(|m| MethodDetail { method_type: m.to_owned(), saved_method_id: None, challenge_response: None });
+            "validity"
+        }
+        // Not an event: `message` answers it as `FromFrame::Blocked`.
+        SessionEvent::Blocked(_) => "validity",
     };
     (name, detail)
 }

@@ -18,7 +18,7 @@ use crate::embedding::{Detail, FromFrame, Init, ToFrame};
 use crate::i18n::Msg;
 use crate::live::{Controller, LiveOptions, LiveView, SessionEvent, TIMEOUT_MS};
 use crate::model;
-use crate::view::{Problem, ProblemKind, ViewCtx};
+use crate::view::{KeptInput, PayState, Problem, ProblemKind, ViewCtx};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::cell::RefCell;
@@ -98,7 +98,7 @@ fn endpoint(init: &Init, session_id: &str) -> Result<Endpoint, ProblemKind> {
 /// A problem shown before any session could be: the message in the frame, `error` outside.
 fn fail(kind: ProblemKind, locale: Option<String>) {
     let cx = ViewCtx::new(locale);
-    dress_page(cx, &[]); // the document says the problem's language too (`<html lang dir>`)
+    dress_page(cx); // the document says the problem's language too (`<html lang dir>`)
     leptos::mount::mount_to_body(move || {
         provide_context(cx);
         view! { <Problem kind/> }
@@ -117,24 +117,45 @@ fn report_height() {
     }
 }
 
-/// The document follows the view's language and theme.
-fn dress_page(cx: ViewCtx, appearance: &[(String, String)]) {
+/// The document follows the view's language (`<html lang dir>`, the title).
+fn dress_page(cx: ViewCtx) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Some(html) = doc.document_element() {
         let _ = html.set_attribute("lang", cx.lang.tag());
         let _ = html.set_attribute("dir", cx.lang.dir());
-        if let Some(html) = html.dyn_ref::<web_sys::HtmlElement>() {
-            for (name, value) in appearance {
-                if crate::embedding::theme_variable(name, value) {
-                    let _ = html.style().set_property(name, value);
-                } else {
+    }
+    doc.set_title(cx.text(Msg::Checkout));
+}
+
+thread_local! {
+    /// The merchant's appearance in force (it follows the payer's colour scheme).
+    static LOOK: RefCell<Option<browser::Look>> = const { RefCell::new(None) };
+}
+
+/// The merchant's appearance: `light` for a light scheme, `dark` (else `light`) for a dark
+/// one; each variable checked by kind (a console warning names any refused), each pair by
+/// contrast (`browser::follow_scheme`). Replaces the look before it.
+fn set_look(light: &[(String, String)], dark: Option<&[(String, String)]>) {
+    let checked = |list: &[(String, String)]| -> Vec<(String, String)> {
+        list.iter()
+            .filter(|(name, value)| {
+                let ok = crate::embedding::theme_variable(name, value);
+                if !ok {
                     let name: String = name.chars().take(40).collect();
                     browser::warn(&format!("session view: appearance {name} ignored (not a value of its kind)"));
                 }
-            }
-        }
-    }
-    doc.set_title(cx.text(Msg::Checkout));
+                ok
+            })
+            .cloned()
+            .collect()
+    };
+    let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let Ok(html) = html.dyn_into::<web_sys::HtmlElement>() else { return };
+    let light = checked(light);
+    let dark = dark.map_or_else(|| light.clone(), checked);
+    LOOK.with(|l| *l.borrow_mut() = None);
+    let (look, _) = browser::follow_scheme(html, &light, &dark);
+    LOOK.with(|l| *l.borrow_mut() = look);
 }
 
 fn show(init: Init, port: web_sys::MessagePort) {
@@ -153,7 +174,8 @@ fn show(init: Init, port: web_sys::MessagePort) {
         return fail(ProblemKind::Unreadable, init.locale);
     }
     let cx = ViewCtx::new(init.locale.clone());
-    dress_page(cx, &init.appearance);
+    dress_page(cx);
+    set_look(&init.appearance, init.appearance_dark.as_deref());
     let timeout_ms = crate::live::accepted_timeout_ms(f64::from(init.timeout_ms)).unwrap_or(TIMEOUT_MS);
     let options = LiveOptions {
         endpoint,
@@ -164,22 +186,28 @@ fn show(init: Init, port: web_sys::MessagePort) {
         embedder_confirms: init.handle_confirm,
         settle_wait_ms: crate::embedding::accepted_settle_timeout_ms(f64::from(init.settle_timeout_ms))
             .unwrap_or(crate::embedding::HANDED_CONFIRM_WAIT_MS),
+        pay_button: init.show_pay_button,
         on_event: None,
     };
     let port = SendWrapper::new(port);
+    let first_locale = init.locale;
     leptos::mount::mount_to_body(move || {
         provide_context(cx);
+        // The view's language; `update({ locale })` changes it in place. What the payer typed
+        // lives outside the view, so a re-render in another language keeps it.
+        let locale = RwSignal::new(first_locale);
+        provide_context(KeptInput(PayState::for_locale(cx.locale)));
         let slot: StoredValue<Option<Controller>> = StoredValue::new(None);
         // Told in a microtask, with the config on screen once the change that caused it is done.
         let on_event = Callback::new(move |event: SessionEvent| {
             queue_microtask(move || {
                 let ctl = slot.try_get_value().flatten();
-                let (name, detail) = match ctl {
-                    Some(c) => c.config.try_with_untracked(|config| events::describe(Some(config), &event)),
+                let message = match ctl {
+                    Some(c) => c.config.try_with_untracked(|config| events::message(Some(config), &event)),
                     None => None,
                 }
-                .unwrap_or_else(|| events::describe(None, &event));
-                tell_event(name, detail);
+                .unwrap_or_else(|| events::message(None, &event));
+                tell(&message);
             });
         });
         let ctl = Controller::new(LiveOptions { on_event: Some(on_event), ..options });
@@ -197,11 +225,24 @@ fn show(init: Init, port: web_sys::MessagePort) {
                         browser::warn("session view: settle() with no handed-off confirm waiting");
                     }
                 }
+                ToFrame::Submit => ctl.submit(),
+                ToFrame::Options { appearance, appearance_dark, locale: asked } => {
+                    if appearance.is_some() || appearance_dark.is_some() {
+                        set_look(&appearance.unwrap_or_default(), appearance_dark.as_deref());
+                    }
+                    if let Some(asked) = asked {
+                        wasm_bindgen_futures::spawn_local(async move {
+                            ViewCtx::load_language(Some(asked.clone())).await;
+                            dress_page(ViewCtx::new(Some(asked.clone())));
+                            locale.try_set(Some(asked));
+                        });
+                    }
+                }
             }
         });
         port.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget(); // as long as this page: the frame lives and dies with its mount()
-        view! { <LiveView ctl/> }
+        move || view! { <LiveView ctl locale=locale.get()/> }
     });
     report_height();
 }

@@ -37,6 +37,15 @@ pub enum ChallengeReply {
     Unreachable,
 }
 
+/// What the Pay button tells an embedder's page (through the controller), never card data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PayReport {
+    /// Whether pressing Pay would send the payment now, and the kind of method chosen.
+    Validity { complete: bool, method: Option<&'static str> },
+    /// `submit()` pressed Pay, and this was in the way (the payer is shown what to fix).
+    Blocked(crate::gate::Blocker),
+}
+
 /// Why a wallet change did not happen: our message, and the server's own if it sent one
 /// (shown instead).
 pub type WalletFailure = (Msg, Option<String>);
@@ -70,6 +79,15 @@ pub struct LiveBackend {
     /// The embedder confirms by itself (`handleConfirm`): only saved methods are offered,
     /// so card details never leave the view.
     pub embedder_confirms: bool,
+    /// The embedder presses Pay with its own button (`submit()`): a count of its presses.
+    pub submits: Signal<u32>,
+    /// `false` when the embedder's own button replaces the view's (`showPayButton: false`).
+    pub pay_button: bool,
+    /// Where the Pay button's reports go (an embedder's page hears them as events).
+    pub report: Option<Callback<PayReport>>,
+    /// The confirm under way is first reading the session (a different request after an
+    /// unknown outcome): what the Pay button's status line says while it waits.
+    pub checking: Signal<bool>,
 }
 
 impl Backend {
@@ -116,6 +134,34 @@ impl Backend {
         }
     }
 
+    /// Whether the confirm under way is first reading the session again.
+    pub fn checking(self) -> Signal<bool> {
+        match self {
+            Backend::Live(live) => live.checking,
+            Backend::Demo => Signal::stored(false),
+        }
+    }
+
+    /// The embedder's presses of Pay (`submit()`), counted; `None` where there is none.
+    pub fn submits(self) -> Option<Signal<u32>> {
+        match self {
+            Backend::Live(live) => Some(live.submits),
+            Backend::Demo => None,
+        }
+    }
+
+    /// Whether the view shows its own Pay button.
+    pub fn pay_button(self) -> bool {
+        !matches!(self, Backend::Live(LiveBackend { pay_button: false, .. }))
+    }
+
+    /// Tells the embedder's page (if any) what the Pay button knows.
+    pub fn report(self, report: PayReport) {
+        if let Backend::Live(LiveBackend { report: Some(cb), .. }) = self {
+            cb.run(report);
+        }
+    }
+
     pub fn embedder_confirms(self) -> bool {
         matches!(self, Backend::Live(LiveBackend { embedder_confirms: true, .. }))
     }
@@ -149,6 +195,10 @@ mod tests {
                 wallet: Callback::new(|_| Box::pin(std::future::ready(Ok(()))) as Reply<_>),
                 timeout_ms: 1000,
                 embedder_confirms: true,
+                submits: Signal::stored(0),
+                pay_button: true,
+                report: None,
+                checking: Signal::stored(false),
             };
             assert!(Backend::Live(live).simulates_codes());
             assert!(Backend::Live(live).embedder_confirms());

@@ -1,4 +1,4 @@
-use super::backend::backend;
+use super::backend::{backend, PayReport};
 use super::pay_state::{entered, find, pay_state, Choice, ConfirmRequest, Confirmed, Unanswered};
 use super::{ctx, total_change::total_seen};
 use crate::gate::{self, Blocker, GateInput};
@@ -11,7 +11,8 @@ use reactive_stores::Store;
 /// The one primary button: "Pay $49.99". It stays focusable and says what is in the way
 /// (`aria-disabled`) until the gate opens; pressing it then shows every problem and moves
 /// focus to the first one. It never sends twice: the confirm is an `Action`, and while it
-/// is pending the gate is closed.
+/// is pending the gate is closed. An embedder may press it with its own button (`submit()`),
+/// and hide it; the status and problems below it still show.
 #[component]
 pub fn ConfirmButton(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
@@ -19,7 +20,16 @@ pub fn ConfirmButton(config: Store<Config>) -> impl IntoView {
     let seen = total_seen();
     let backend = backend();
     let handed_off = backend.embedder_confirms();
-    let send = Action::new_local(move |req: &ConfirmRequest| backend.confirm(req.clone()));
+    // The answer is applied to the form as it arrives (a decline empties the security code).
+    let send = Action::new_local(move |req: &ConfirmRequest| {
+        let answer = backend.confirm(req.clone());
+        async move {
+            let outcome = answer.await;
+            pay.apply(&outcome);
+            outcome
+        }
+    });
+    let checking = backend.checking();
     let sending = send.pending();
     let outcome = send.value();
     let button = NodeRef::<Button>::new();
@@ -41,7 +51,20 @@ pub fn ConfirmButton(config: Store<Config>) -> impl IntoView {
         submitting: sending.get(),
     });
     let blocked = Memo::new(move |_| gate::blocker(&input.get()));
-    let press = move |_| {
+    // What an embedder's page hears: whether a press would send now (a confirm under way
+    // does not make the form incomplete), and the kind of method chosen.
+    let validity = Memo::new(move |_| {
+        let complete = gate::blocker(&GateInput { submitting: false, ..input.get() }).is_none();
+        let method = match pay.choice.get() {
+            Choice::None => None,
+            Choice::Saved(_) => Some("saved"),
+            Choice::NewCard => Some("card"),
+            Choice::NewBank => Some("us_bank_account"),
+        };
+        PayReport::Validity { complete, method }
+    });
+    Effect::new(move |_| backend.report(validity.get()));
+    let press = move || {
         let Some(btn) = button.get_untracked() else { return };
         let focus = |id: String| {
             if let Some(el) = find(&btn, &id) {
@@ -52,7 +75,10 @@ pub fn ConfirmButton(config: Store<Config>) -> impl IntoView {
             Some(Blocker::MethodIncomplete) => {
                 prefix.with_value(|p| problems.with_untracked(|problems| pay.reveal_problems(&btn, p, problems)))
             }
-            Some(Blocker::NoMethod) => focus(prefix.with_value(|p| format!("{p}-method-0"))),
+            Some(Blocker::NoMethod) => {
+                pay.submitted.set(true); // the status line says to choose one
+                focus(prefix.with_value(|p| format!("{p}-method-0")))
+            }
             // To the code field if there is one, else to the check's heading.
             Some(Blocker::ChallengePending) => {
                 let (code, heading) = prefix.with_value(|p| (format!("{p}-challenge-code"), format!("{p}-challenge")));
@@ -76,13 +102,29 @@ pub fn ConfirmButton(config: Store<Config>) -> impl IntoView {
                     Choice::NewCard => "card",
                     _ => "us_bank_account",
                 };
-                send.dispatch(ConfirmRequest { payment_method, method_type, saved_method_id: saved, pay });
+                let challenge_response = pay.challenge_response.get_untracked();
+                send.dispatch(ConfirmRequest { payment_method, method_type, saved_method_id: saved, challenge_response });
             }
         }
     };
+    // The embedder's own button (`submit()`): the same press; what was in the way is reported.
+    if let Some(submits) = backend.submits() {
+        Effect::watch(
+            move || submits.get(),
+            move |_, _, _| {
+                let before = blocked.get_untracked();
+                press();
+                if let Some(b) = before.filter(|b| *b != Blocker::Submitting) {
+                    backend.report(PayReport::Blocked(b));
+                }
+            },
+            false,
+        );
+    }
+    let shown = backend.pay_button();
     // What is under way or in the way: a polite status line under the button.
     let status = move || match (sending.get(), outcome.get(), blocked.get()) {
-        (true, ..) if pay.checking.get() => Some(cx.text(Msg::CheckingEarlierPayment).to_owned()),
+        (true, ..) if checking.get() => Some(cx.text(Msg::CheckingEarlierPayment).to_owned()),
         (true, ..) if handed_off => Some(cx.text(Msg::ConfirmingWithMerchant).to_owned()),
         (true, ..) => Some(cx.text(Msg::Confirming).to_owned()),
         (false, Some(Confirmed::Demo), _) => Some(cx.text(Msg::DemoNothingSent).to_owned()),
@@ -121,7 +163,8 @@ pub fn ConfirmButton(config: Store<Config>) -> impl IntoView {
                 aria-disabled=move || blocked.get().map(|_| "true")
                 aria-describedby=described
                 data-testid="confirm"
-                on:click=press
+                hidden=!shown
+                on:click=move |_| press()
             >
                 {label}
             </button>

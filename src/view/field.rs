@@ -70,8 +70,9 @@ pub fn TextField(
                 aria-describedby=move || error.get().map(|_| described.clone())
                 on:input=input
                 on:blur=move |ev: web_sys::FocusEvent| {
+                    // `try_`: a field removed while focused (a re-render) blurs after its view is gone.
                     if !leaving_for_primary(&ev) {
-                        on_blur.run(());
+                        on_blur.try_run(());
                     }
                 }
             />

@@ -32,11 +32,11 @@ mod wallet;
 
 pub use crate::problem::ProblemKind;
 pub use backend::{backend, Backend, ChallengeSender, ConfirmSender, LiveBackend, Reply, WalletSender};
-pub use backend::{ChallengeCall, ChallengeReply, WalletFailure};
+pub use backend::{ChallengeCall, ChallengeReply, PayReport, WalletFailure};
 pub use lazy::{lazy_part, parts_arrived};
 pub use page_message::{MessageSanitizer, Sanitized};
 pub use parts::wallet_code;
-pub use pay_state::{Choice, ConfirmRequest, Confirmed, PayState, Unanswered};
+pub use pay_state::{Choice, ConfirmRequest, Confirmed, KeptInput, PayState, Unanswered};
 pub use problem::Problem;
 pub use session_view::SessionView;
 pub use total_change::TotalSeen;

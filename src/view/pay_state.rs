@@ -57,18 +57,17 @@ pub struct PayState {
     pub touched: RwSignal<HashSet<Field>>,
     /// Confirm was pressed: every problem is shown.
     pub submitted: RwSignal<bool>,
-    /// The confirm under way is first reading the session (a different request after an
-    /// unknown outcome): what the status line says while it waits.
-    pub checking: RwSignal<bool>,
-    /// The last confirm sent (its body and idempotency key) while its outcome is unknown:
-    /// the same request is retried with the same key, so it can never be charged twice.
-    pub pending: StoredValue<Option<(String, String)>>,
     /// The solved challenge's response (captcha token or verified code), for confirm.
     pub challenge_response: RwSignal<Option<String>>,
     /// Bumped when a confirm failed after reaching the server: captcha tokens are single
     /// use, so the widget asks again.
     pub challenge_resets: RwSignal<u32>,
 }
+
+/// What the payer typed, made above a view that a page re-renders in place (the frame, in
+/// another language): the view takes it instead of starting afresh. Only such a page provides it.
+#[derive(Clone, Copy)]
+pub struct KeptInput(pub PayState);
 
 impl PayState {
     pub fn new() -> Self {
@@ -84,8 +83,6 @@ impl PayState {
             bank: RwSignal::new(BankInput { checking: true, ..Default::default() }),
             touched: RwSignal::new(HashSet::new()),
             submitted: RwSignal::new(false),
-            checking: RwSignal::new(false),
-            pending: StoredValue::new(None),
             challenge_response: RwSignal::new(None),
             challenge_resets: RwSignal::new(0),
         }
@@ -107,26 +104,23 @@ impl PayState {
         Signal::derive(move || if self.shows(f) { problems.with(|p| p.iter().find(|(x, _)| *x == f).map(|(_, m)| *m)) } else { None })
     }
 
-    /// The server declined the payment: everything typed is kept but the security code,
-    /// which is emptied (by us, so not shown as a problem until the payer has been in the
-    /// field again); a captcha token was used up, so the check asks again.
-    pub fn declined(&self, reason: Option<String>) -> Confirmed {
-        self.pending.set_value(None);
-        self.challenge_resets.update(|n| *n += 1);
-        self.card.update(|c| c.cvc.clear());
-        self.touched.update(|t| {
-            t.remove(&Field::Cvc);
-        });
-        self.submitted.set(false);
-        Confirmed::Declined(reason)
-    }
-
-    /// The server refused the confirm for another reason (its message, if any); the captcha
-    /// token was used up.
-    pub fn refused(&self, message: Option<String>) -> Confirmed {
-        self.pending.set_value(None);
-        self.challenge_resets.update(|n| *n += 1);
-        Confirmed::Refused(message)
+    /// What a confirm's outcome does to the form (the Pay button applies it when the answer
+    /// arrives). Declined: everything typed is kept but the security code, which is emptied
+    /// (by us, so not shown as a problem until the payer has been in the field again).
+    /// Declined or refused: the captcha token was used up, so the check asks again.
+    pub fn apply(&self, outcome: &Confirmed) {
+        match outcome {
+            Confirmed::Declined(_) => {
+                self.challenge_resets.update(|n| *n += 1);
+                self.card.update(|c| c.cvc.clear());
+                self.touched.update(|t| {
+                    t.remove(&Field::Cvc);
+                });
+                self.submitted.set(false);
+            }
+            Confirmed::Refused(_) => self.challenge_resets.update(|n| *n += 1),
+            _ => {}
+        }
     }
 
     /// The problems of the method being entered (none for a saved one), and the
@@ -201,14 +195,23 @@ impl PayState {
     }
 }
 
-/// What the confirm button hands to whoever sends the request (see `live::Controller`).
-#[derive(Clone, Debug)]
+/// What the confirm button hands to whoever sends the request (see `live::Controller`):
+/// what the request needs, nothing of the form's state.
+#[derive(Clone)]
 pub struct ConfirmRequest {
     pub payment_method: MethodBody,
     /// For the `confirm` event: the method type and, for a saved one, its id. Never card data.
     pub method_type: &'static str,
     pub saved_method_id: Option<String>,
-    pub pay: PayState,
+    /// The solved challenge's response (captcha token or verify token), if one was asked.
+    pub challenge_response: Option<String>,
+}
+
+impl std::fmt::Debug for ConfirmRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConfirmRequest").field("method_type", &self.method_type).finish_non_exhaustive()
+        // never card data
+    }
 }
 
 impl std::fmt::Debug for PayState {

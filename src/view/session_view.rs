@@ -30,8 +30,10 @@ pub fn SessionView(
     provide_context(backend);
     let seen = TotalSeen(RwSignal::new(true));
     provide_context(seen);
-    // What the payer types lives here, beside the config: a new config never resets it.
-    provide_context(super::pay_state::PayState::for_locale(cx.locale));
+    // What the payer types lives here, beside the config: a new config never resets it. A page
+    // that re-renders the view (the frame, in another language) provides it from above, so
+    // that it outlives the view (optional by design: the view makes its own otherwise).
+    provide_context(use_context::<super::KeptInput>().map_or_else(|| super::PayState::for_locale(cx.locale), |kept| kept.0));
     let embedded = Memo::new(move |_| config.layout().with(|l| *l == Some(Layout::Embedded)));
     let expires_at = config.expires_at();
     // The clock ticks once a second, only while an expiry is set.
@@ -102,13 +104,16 @@ pub fn SessionView(
             lang=cx.lang.tag()
             dir=cx.lang.dir()
             node_ref=root
-            on:focusin=move |_| had_focus.set_value(true)
+            on:focusin=move |_| {
+                had_focus.try_set_value(true);
+            }
             on:focusout=move |ev: leptos::ev::FocusEvent| {
                 // Focus went somewhere else on the page (not nowhere, not within the view).
                 let to = ev.related_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok());
-                if let (Some(to), Some(r)) = (to, root.get_untracked()) {
+                // `try_`: removed while focused (a re-render), the view is gone before the event.
+                if let (Some(to), Some(Some(r))) = (to, root.try_get_untracked()) {
                     if !r.contains(Some(&to)) {
-                        had_focus.set_value(false);
+                        had_focus.try_set_value(false);
                     }
                 }
             }

@@ -4,25 +4,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { start, openPage, settled, viewIn } from './harness.mjs';
+import { start, openPage, settled, viewIn, axe } from './harness.mjs';
 
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DEMOS = ['card', 'ach', 'hcaptcha', 'turnstile', 'sms', 'email', 'wallet', 'completed', 'expired', 'jpy', 'kwd', 'long', 'message', 'embedded', 'partial', 'hostile', 'broken'];
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env.stop(); });
 
-async function axe(page) {
-  // axe runs from an isolated world (Playwright's evaluate), so the page's CSP does not apply to it.
-  await page.evaluate(AXE);
-  return page.evaluate(async tags => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return r.violations.map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' — ' + n.failureSummary.split('\n').slice(1, 2).join(' ')).join(' | ')}`);
-  }, TAGS);
-}
 
 for (const scheme of ['light', 'dark']) {
   for (const width of [320, 1280]) {

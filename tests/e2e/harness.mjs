@@ -2,6 +2,7 @@
 // screenshots use too), and the test helpers: the view in its frame, a card filled in, the
 // captcha providers' stand-ins.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 
 export { CHROMIUM_ARGS, DIST, start, openPage, settled } from '../../tools/browser.mjs';
 import { settled } from '../../tools/browser.mjs';
@@ -64,4 +65,17 @@ export async function captchaScripts(page, how = 'stand-in') {
     /** From now on answer `how`; a request left hanging finally fails, as a stuck one does. */
     set(how) { mode.how = how; for (const r of hanging.splice(0)) r.abort('timedout').catch(() => {}); },
   };
+}
+
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core's WCAG 2.0–2.2 A and AA violations in `page` (or a frame), one line each. It runs
+ *  from an isolated world (Playwright's evaluate), so the page's CSP does not apply to it. */
+export async function axe(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async tags => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' — ' + n.failureSummary.split('\n').slice(1, 2).join(' ')).join(' | ')}`);
+  }, WCAG);
 }

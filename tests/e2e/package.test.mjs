@@ -103,7 +103,7 @@ test('on a server, importing the package does nothing and loading it gives null'
   assert.equal(out.trim(), 'null');
 });
 
-test('tsc: the typed events and options check, and a wrong event field or a nullable status does not', () => {
+test('tsc: the typed events, options and submit() check, and wrong uses do not', () => {
   const tsc = path.join(root, 'node_modules', '.bin', 'tsc');
   const config = file => { const p = path.join(app, `tsconfig.${file}.json`); fs.writeFileSync(p, JSON.stringify({ extends: './tsconfig.json', files: [`src/${file}.ts`] })); return p; };
   execFileSync(tsc, ['-p', config('types-good')], { cwd: app, encoding: 'utf8' });
@@ -111,4 +111,6 @@ test('tsc: the typed events and options check, and a wrong event field or a null
   try { execFileSync(tsc, ['-p', config('types-bad')], { cwd: app, encoding: 'utf8' }); } catch (e) { out = `${e.stdout}${e.stderr}`; }
   assert.match(out, /amout/, 'the misspelt field is an error');
   assert.match(out, /null/, 'a nullable status taken as a string is an error');
+  assert.match(out, /'missing' does not exist/, 'a submit result read without its outcome is an error');
+  assert.match(out, /'string' is not assignable to type 'boolean \| undefined'/, 'a Pay button option that is not a boolean is an error');
 });

@@ -361,6 +361,38 @@ window.h = mount(document.getElementById('a'), { sessionId: 'cs_engHand1', apiBa
   assert.equal(mock.confirms.length, 0, 'the view itself sent nothing');
 });
 
+test('the merchant\'s own button: submit() says what is missing and the payer sees it; then it pays once', async () => {
+  mock.setSession('cs_engSubmit1', demo('card'));
+  mock.page('/eng-submit.html', `<!doctype html><html><body><div id="a"></div><button id="place" type="button">Place order</button>
+<script type="module">
+import { mount } from '/session-view.js';
+window.events = []; window.results = [];
+document.getElementById('a').addEventListener('sv-ready', () => window.events.push('ready'));
+window.h = mount(document.getElementById('a'), { sessionId: 'cs_engSubmit1', apiBase: location.origin, pollInterval: 0, showPayButton: false });
+document.getElementById('place').addEventListener('click', () => window.h.submit().then(r => window.results.push(r)));
+</script></body></html>`, { csp: true });
+  await b.goto(`${origin}/eng-submit.html`);
+  await b.waitFor(() => window.events?.includes('ready'), [], { what: 'the view ready' });
+  const view = () => b.run(() => document.getElementById('a').shadowRoot.querySelector('iframe'));
+  await b.frame(await view());
+  assert.equal(await b.run(() => document.querySelector('[data-testid=confirm]').hidden), true, 'no Pay button of its own');
+  await b.click(await b.byLabel('Use a new card'));
+  await b.frame(null);
+  await b.click(await b.find('#place'));
+  await b.waitFor(() => window.results.length === 1, [], { what: 'the first result' });
+  assert.deepEqual(await b.run(() => window.results[0]), { outcome: 'blocked', missing: 'method-details' });
+  await b.frame(await view());
+  assert.equal(await b.text('[data-testid=confirm-status]'), 'Check the highlighted details.');
+  await b.frame(null);
+  await b.frame(await view());
+  await typeCard();
+  await b.frame(null);
+  await b.click(await b.find('#place'));
+  await b.waitFor(() => window.results.length === 2, [], { what: 'the second result', timeout: 20000 });
+  assert.deepEqual(await b.run(() => window.results[1]), { outcome: 'completed' });
+  assert.equal(mock.confirms.length, 1);
+});
+
 test('the npm package, installed from its tarball and bundled on another site: a payer pays with a new card, and the merchant page loads no wasm', async () => {
   const shop = await merchantApp({ name: `engine-${ENGINE}`, view: origin, sessionId: 'cs_engPkg1', credential: SECRET });
   try {

@@ -303,8 +303,16 @@ pub struct Init {
     pub poll_ms: u32,
     pub timeout_ms: i32,
     pub handle_confirm: bool,
-    /// Checked `--sv-*` theme variables and their values.
+    /// Checked `--sv-*` theme variables and their values: the light scheme's, and the dark
+    /// one's too unless [`Init::appearance_dark`] is given.
     pub appearance: Vec<(String, String)>,
+    /// The dark scheme's variables, when the merchant gave `appearance: { light, dark }`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appearance_dark: Option<Vec<(String, String)>>,
+    /// `false` when the merchant presses Pay with its own button (`showPayButton: false`,
+    /// then `handle.submit()`): the view's own button is not shown.
+    #[serde(default = "shown")]
+    pub show_pay_button: bool,
     /// With `handle_confirm`: how long the view waits for `settle()` (checked again here).
     #[serde(default = "default_settle_wait")]
     pub settle_timeout_ms: u32,
@@ -318,6 +326,9 @@ pub struct Init {
 pub const PROTOCOL: u32 = 1;
 fn default_settle_wait() -> u32 {
     HANDED_CONFIRM_WAIT_MS
+}
+fn shown() -> bool {
+    true
 }
 fn first_protocol() -> u32 {
     1 // what a module that sent no version spoke
@@ -335,6 +346,8 @@ impl Default for Init {
             timeout_ms: 0,
             handle_confirm: false,
             appearance: Vec::new(),
+            appearance_dark: None,
+            show_pay_button: true,
             settle_timeout_ms: HANDED_CONFIRM_WAIT_MS,
             protocol: PROTOCOL,
         }
@@ -360,6 +373,19 @@ pub enum ToFrame {
     /// did not pay (a paid one shows as a `completed` config). `message` is the embedder's
     /// words for the payer, shown as text.
     Settle { outcome: Outcome, message: Option<String> },
+    /// `handle.submit()`: press Pay for the merchant's own button. The outcome comes back as
+    /// the events a press makes (`completed`, `payment-failed`), or [`FromFrame::Blocked`].
+    Submit,
+    /// `handle.update({ appearance, locale })`: a new look or language, in place, keeping what
+    /// the payer typed. Each field absent is left as it is.
+    Options {
+        #[serde(default)]
+        appearance: Option<Vec<(String, String)>>,
+        #[serde(default, rename = "appearanceDark")]
+        appearance_dark: Option<Vec<(String, String)>>,
+        #[serde(default)]
+        locale: Option<String>,
+    },
 }
 
 /// How an embedder's own confirm ended without paying.
@@ -388,7 +414,7 @@ pub fn settle_message(message: Option<&str>) -> Option<String> {
 }
 
 /// The events the view tells the merchant's page, and nothing else.
-pub const EVENTS: &[&str] = &["ready", "change", "completed", "expired", "error", "confirm", "payment-failed"];
+pub const EVENTS: &[&str] = &["ready", "change", "completed", "expired", "error", "confirm", "payment-failed", "validity"];
 /// What the merchant's module puts before each name when it dispatches one on the host
 /// element (`sv-ready`, `sv-error`…): no DOM event of a page shares a name with ours, so a
 /// form's `onchange` or a window's error handler never hears the view's.
@@ -430,6 +456,10 @@ pub struct Detail {
     /// `payment-failed` only: the server's words for the payer, if it sent any (never card data).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub message: Option<String>,
+    /// `validity` only: whether pressing Pay would send the payment now (`method` says which
+    /// kind was chosen, without an id).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub complete: Option<bool>,
 }
 
 /// From the frame to the merchant's page, over the port (externally tagged, as [`ToFrame`]).
@@ -441,6 +471,9 @@ pub enum FromFrame {
     Height { height: u32 },
     /// One of [`EVENTS`]. (The detail boxed: the height message stays small.)
     Event { name: String, detail: Box<Detail> },
+    /// `handle.submit()` could not pay yet: what is missing ([`crate::gate::Blocker::code`]);
+    /// the view shows the payer what to fix, as its own Pay button does.
+    Blocked { missing: String },
 }
 
 impl FromFrame {
@@ -456,6 +489,9 @@ impl FromFrame {
         match serde_json::from_str::<FromFrame>(text).ok()? {
             FromFrame::Height { height } if height <= 1_000_000 => Some(FromFrame::Height { height }),
             FromFrame::Event { name, detail } if EVENTS.contains(&name.as_str()) => Some(FromFrame::Event { name, detail }),
+            FromFrame::Blocked { missing } if crate::gate::BLOCKER_CODES.contains(&missing.as_str()) => {
+                Some(FromFrame::Blocked { missing })
+            }
             _ => None,
         }
     }
@@ -484,7 +520,7 @@ mod tests {
             })
             .collect();
         let runtime = json!({
-            "initType": INIT_TYPE, "protocol": PROTOCOL, "events": EVENTS, "eventPrefix": DOM_EVENT_PREFIX, "outcomes": OUTCOMES, "settleMessageMax": SETTLE_MESSAGE_MAX, "themeVariables": THEME_VARIABLES,
+            "initType": INIT_TYPE, "protocol": PROTOCOL, "events": EVENTS, "eventPrefix": DOM_EVENT_PREFIX, "outcomes": OUTCOMES, "settleMessageMax": SETTLE_MESSAGE_MAX, "themeVariables": THEME_VARIABLES, "blockers": crate::gate::BLOCKER_CODES,
             "defaultPollMs": DEFAULT_POLL_MS, "timeoutMs": TIMEOUT_MS, "settleTimeoutMs": HANDED_CONFIRM_WAIT_MS, "languages": languages,
         });
         let contract = format!(
@@ -501,6 +537,8 @@ mod tests {
             timeout_ms: 800,
             handle_confirm: true,
             appearance: vec![("--sv-radius".into(), "4px".into())],
+            appearance_dark: Some(vec![("--sv-bg".into(), "#000".into())]),
+            show_pay_button: false,
             settle_timeout_ms: 5000,
             protocol: PROTOCOL,
         };
@@ -524,6 +562,11 @@ mod tests {
             r#"{"event":{"name":"payment-failed","detail":{"reason":"unknown","retryable":"yes"}}}"#,
             r#"{"event":{"name":"ready","detail":{"sessionId":5}}}"#,
             r#"{"event":{"name":"ready"}}"#,
+            r#"{"event":{"name":"validity","detail":{"status":"active","complete":true,"method":{"type":"card","savedMethodId":null}}}}"#,
+            r#"{"event":{"name":"validity","detail":{"complete":"yes"}}}"#,
+            r#"{"blocked":{"missing":"method-details"}}"#,
+            r#"{"blocked":{"missing":"card-number"}}"#,
+            r#"{"blocked":{}}"#,
         ];
         let read: Vec<serde_json::Value> = from_frame
             .iter()
@@ -585,6 +628,11 @@ mod tests {
             "update": text(&ToFrame::Update { config: r#"{"amount":5}"#.into() }),
             "refresh": text(&ToFrame::Refresh),
             "settle": [text(&ToFrame::Settle { outcome: Outcome::Declined, message: Some("Card declined by the bank".into()) }), text(&ToFrame::Settle { outcome: Outcome::Failed, message: None })],
+            "submit": text(&ToFrame::Submit),
+            "options": [
+                text(&ToFrame::Options { appearance: Some(vec![("--sv-bg".into(), "#fff".into())]), appearance_dark: None, locale: Some("de".into()) }),
+                text(&ToFrame::Options { appearance: None, appearance_dark: Some(vec![]), locale: None }),
+            ],
             "fromFrame": read,
             "theme": themes, "timeout": timeouts, "settleTimeout": settle_timeouts, "sessionId": ids, "apiBase": bases, "language": languages,
         });

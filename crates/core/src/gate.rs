@@ -25,7 +25,22 @@ pub enum Blocker {
     ChallengePending,
 }
 
+/// Every [`Blocker::code`], as `submit()` reports them.
+pub const BLOCKER_CODES: &[&str] = &["not-payable", "submitting", "method", "method-details", "total-change", "challenge"];
+
 impl Blocker {
+    /// Its name for a merchant's code (`submit()` resolves `{ outcome: "blocked", missing }`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Blocker::NotPayable => "not-payable",
+            Blocker::Submitting => "submitting",
+            Blocker::NoMethod => "method",
+            Blocker::MethodIncomplete => "method-details",
+            Blocker::TotalNotSeen => "total-change",
+            Blocker::ChallengePending => "challenge",
+        }
+    }
+
     /// What the payer is told.
     pub fn message(self) -> crate::i18n::Msg {
         use crate::i18n::Msg;
@@ -72,6 +87,14 @@ mod tests {
         total_seen: true,
         submitting: false,
     };
+
+    #[test]
+    fn every_blocker_has_a_listed_code() {
+        use Blocker::*;
+        let codes: Vec<&str> =
+            [NotPayable, Submitting, NoMethod, MethodIncomplete, TotalNotSeen, ChallengePending].iter().map(|b| b.code()).collect();
+        assert_eq!(codes, BLOCKER_CODES);
+    }
 
     #[test]
     fn open_only_when_everything_holds() {

@@ -5,7 +5,7 @@
 //!
 //! - The config and its edge: [`model`] (parsing with warnings that never echo values),
 //!   [`validate`] (tokens, URLs, colours, server messages), [`money`], [`time`],
-//!   [`contrast`].
+//!   [`contrast`], [`theme`] (a merchant's colours held to AA per scheme).
 //! - The payment rules: [`card`], [`bank`], [`country`] (postal codes, regions),
 //!   [`payment`] (problems per field, the typed method body), [`gate`] (what stops Pay).
 //! - The session's rules: [`retry`] (which failures retry, backoff), [`problem`] (what the
@@ -32,6 +32,7 @@ pub mod payment;
 pub mod problem;
 pub mod retry;
 pub mod sanitize;
+pub mod theme;
 pub mod time;
 pub mod validate;
 

@@ -285,7 +285,7 @@ pub fn serialize(nodes: &[Node]) -> String {
 const INERT_TAGS: &[&str] = &[
     "p", "div", "span", "bdi", "section", "main", "nav", "header", "footer", "h1", "h2", "h3", "h4", "ul", "ol", "li", "strong", "small",
     "code", "s", "b", "i", "em", "label", "legend", "fieldset", "time", "br", "svg", "rect", "circle", "text", "g", "path", "title",
-    "button", "option", "optgroup",
+    "button", "option", "optgroup", "details", "summary",
 ];
 /// Attributes the view's static markup uses; anything else (`on*`, `href`, `src`, `style`,
 /// `action`, `xlink:href`, …) is refused.

@@ -1,5 +1,13 @@
 // Written by the core's test `embedding::the_merchant_package_follows_this_contract`; do not edit.
 export default {
+  "blockers": [
+    "not-payable",
+    "submitting",
+    "method",
+    "method-details",
+    "total-change",
+    "challenge"
+  ],
   "defaultPollMs": 20000,
   "eventPrefix": "sv-",
   "events": [
@@ -9,7 +17,8 @@ export default {
     "expired",
     "error",
     "confirm",
-    "payment-failed"
+    "payment-failed",
+    "validity"
   ],
   "initType": "hosted-session-view:init",
   "languages": {

@@ -5,7 +5,7 @@
 // posts one init (with a fresh MessagePort) to the frame's exact origin after each load,
 // listens on that port alone, fits the iframe to the height it reports and dispatches the
 // documented events on the host element.
-import { DEFAULT_POLL_MS, TIMEOUT_MS, INIT_TYPE, sessionIdOk, apiBase, acceptedTimeout, acceptedSettleTimeout, SETTLE_TIMEOUT_MS, themeVariable, exactOrigin, wanted, words, initText, updateText, REFRESH_TEXT, readFromFrame, errorDetail, OUTCOMES, settleText, EVENT_PREFIX, PROTOCOL } from './protocol.js';
+import { DEFAULT_POLL_MS, TIMEOUT_MS, INIT_TYPE, sessionIdOk, apiBase, acceptedTimeout, acceptedSettleTimeout, SETTLE_TIMEOUT_MS, themeVariable, exactOrigin, wanted, words, initText, updateText, REFRESH_TEXT, readFromFrame, errorDetail, OUTCOMES, settleText, EVENT_PREFIX, PROTOCOL, SUBMIT_TEXT, optionsText } from './protocol.js';
 
 /** A mistake in how `mount()` was called: `code` names it for code, `message` for people. */
 export class SessionViewError extends Error {
@@ -16,6 +16,8 @@ export class SessionViewError extends Error {
   }
 }
 const fail = (code, message) => { throw new SessionViewError(code, message); };
+const refuse = (code, message) => Promise.reject(new SessionViewError(code, message));
+const OPTIONS = ['sessionId', 'credential', 'apiBase', 'config', 'locale', 'appearance', 'pollInterval', 'timeoutMs', 'handleConfirm', 'settleTimeoutMs', 'showPayButton', 'parentOrigin'];
 const warn = message => console.warn(`session view: ${message}`);
 
 const CSS = ':host{display:block}.sv-host{all:initial;display:block}.sv-frame{display:block;width:100%;height:0;border:0;margin:0;padding:0;color-scheme:normal}'
@@ -58,19 +60,25 @@ function readOptions(options) {
   }
   const parent = string('parentOrigin');
   const parentOrigin = parent === undefined ? undefined : exactOrigin(parent) ?? fail('invalid-options', '`parentOrigin` must be an origin like https://shop.example');
-  const appearance = [];
-  if (options.appearance && typeof options.appearance === 'object') {
-    for (const [key, value] of Object.entries(options.appearance)) {
-      const name = `--sv-${key.replace(/^--sv-/, '')}`;
-      if (themeVariable(name, value)) appearance.push([name, value]);
-      else warn(`appearance \`${key.replace(/^--sv-/, '').slice(0, 40)}\` ignored (unknown variable or unsafe value)`);
-    }
-  }
+  for (const key of Object.keys(options)) if (!OPTIONS.includes(key)) warn(`unknown option \`${key.slice(0, 40)}\` ignored`);
   return {
-    init: { sessionId, credential, apiBase: base, config, locale: string('locale'), pollMs, timeoutMs, handleConfirm: !!options.handleConfirm, appearance, settleTimeoutMs },
+    init: { sessionId, credential, apiBase: base, config, locale: string('locale'), pollMs, timeoutMs, handleConfirm: !!options.handleConfirm, ...look(options.appearance), settleTimeoutMs, showPayButton: options.showPayButton !== false },
     parentOrigin,
   };
 }
+
+/** Checked `--sv-*` variables of one palette (`{ bg: "#fff", "--sv-radius": "4px" }`). */
+const palette = v => {
+  const out = [];
+  for (const [key, value] of Object.entries(v && typeof v === 'object' ? v : {})) {
+    const name = `--sv-${key.replace(/^--sv-/, '')}`;
+    if (themeVariable(name, value)) out.push([name, value]);
+    else warn(`appearance \`${name.slice(5, 45)}\` ignored (unknown variable or unsafe value)`);
+  }
+  return out;
+};
+/** `appearance`: one palette for both schemes, or `{ light, dark }`, one each. */
+const look = a => (a && typeof a === 'object' && ('light' in a || 'dark' in a) ? { appearance: palette(a.light), appearanceDark: palette(a.dark) } : { appearance: palette(a), appearanceDark: undefined });
 
 /** A config object as the JSON text the API would have sent; the frame reads it as it reads
  *  the API's answer. Anything JSON cannot hold, or that is not an object, throws. */
@@ -120,6 +128,9 @@ function openFrame(host, container, init, lang, frameUrl) {
   let panel = null;
   let awaiting = false; // a handed-off confirm (handleConfirm) waits for settle()
   let waiting = 0;
+  let ready = false;
+  let submitted = null; // submit()'s promise, its resolve and reject, until the outcome comes
+  const end = (outcome, error) => { if (submitted) { const s = submitted; submitted = null; error ? s[2](error) : s[1](outcome); } };
   const close = () => { if (port) { port.onmessage = null; port.close(); port = null; } };
   const arm = () => { clearTimeout(timer); timer = setTimeout(timedOut, init.timeoutMs); };
   const onMessage = e => {
@@ -129,9 +140,15 @@ function openFrame(host, container, init, lang, frameUrl) {
     clearTimeout(timer);
     if (panel) { panel.remove(); panel = null; iframe.style.removeProperty('display'); } // a slow frame answered after all
     if (m.height) return iframe.style.setProperty('height', `${m.height.height}px`);
+    if (m.blocked) return end({ outcome: 'blocked', missing: m.blocked.missing });
+    const { name, detail } = m.event;
+    if (name === 'ready') ready = true;
+    if (name === 'completed') end({ outcome: 'completed' });
+    if (name === 'payment-failed') end({ outcome: 'failed', reason: detail.reason, retryable: detail.retryable, ...(detail.message ? { message: detail.message } : {}) });
+    if (name === 'expired') end({ outcome: 'failed', reason: 'expired', retryable: false });
     if (m.event.name === 'error' && m.event.detail.code === 'incompatible') warn(`this page's module speaks protocol ${PROTOCOL}, which the view's frame at ${origin} does not: load the module of the same release as the frame`);
     // A handed-off confirm waits for settle() until the frame gives the payer Pay back.
-    if (m.event.name === 'confirm' && init.handleConfirm) { awaiting = true; clearTimeout(waiting); waiting = setTimeout(() => { awaiting = false; }, init.settleTimeoutMs); }
+    if (m.event.name === 'confirm' && init.handleConfirm) { awaiting = true; clearTimeout(waiting); waiting = setTimeout(() => { awaiting = false; end({ outcome: 'failed', reason: 'unknown', retryable: true }); }, init.settleTimeoutMs); }
     else if (m.event.name !== 'change') awaiting = false;
     dispatch(host, m.event.name, m.event.detail);
   };
@@ -164,14 +181,26 @@ function openFrame(host, container, init, lang, frameUrl) {
   arm();
   return {
     update(config) { if (port) port.postMessage(updateText(config)); init.config = config; },
+    options(o) { if (port) port.postMessage(optionsText(o)); Object.assign(init, o); },
+    submit() {
+      if (!port || !ready) return refuse('not-ready', 'submit() before the view is ready (the `sv-ready` event)');
+      if (!submitted) {
+        let resolve, reject;
+        submitted = [new Promise((y, n) => { resolve = y; reject = n; })];
+        submitted.push(resolve, reject);
+        port.postMessage(SUBMIT_TEXT);
+      }
+      return submitted[0];
+    },
     refresh() { if (port) port.postMessage(REFRESH_TEXT); },
     settle(outcome, message) {
       if (!awaiting || !port) return false;
       awaiting = false;
       port.postMessage(settleText(outcome, message));
+      end({ outcome: 'failed', reason: outcome === 'declined' ? 'declined' : 'refused', retryable: true, ...(message ? { message } : {}) });
       return true;
     },
-    remove() { clearTimeout(timer); clearTimeout(waiting); iframe.removeEventListener('load', onLoad); close(); iframe.remove(); },
+    remove() { end(null, new SessionViewError('unmounted', 'the view was unmounted before the payment ended')); clearTimeout(timer); clearTimeout(waiting); iframe.removeEventListener('load', onLoad); close(); iframe.remove(); },
   };
 }
 
@@ -206,11 +235,21 @@ export function mountWith(frameUrl, element, options) {
   const observer = reportHeight(container, parentOrigin);
   let gone = false;
   const handle = {
-    /** Shows `config` in place, keeping what the payer typed. Throws if it is not an object. */
+    /** Shows `config` in place, or with `{ appearance, locale }` a new look or language,
+     *  keeping what the payer typed. Throws if it is not an object. */
     update(config) {
       if (gone) fail('unmounted', 'update() after unmount()');
-      frame.update(configText(config));
+      if (config && typeof config === 'object' && ('appearance' in config || 'locale' in config)) {
+        const o = config.appearance === undefined ? {} : look(config.appearance);
+        if (config.locale !== undefined) o.locale = typeof config.locale === 'string' ? config.locale : fail('invalid-options', 'option `locale` must be a string');
+        frame.options(o);
+        if (config.config !== undefined) frame.update(configText(config.config));
+      } else frame.update(configText(config));
     },
+    /** Presses Pay for your own button: resolves `{ outcome: "completed" }`, `{ outcome:
+     *  "failed", reason, retryable }` or `{ outcome: "blocked", missing }` (the payer is shown
+     *  what to fix). Calls while one is under way share its promise. */
+    submit() { return gone ? refuse('unmounted', 'submit() after unmount()') : frame.submit(); },
     /** Reads the session from the API again now. */
     refresh() { if (!gone) frame.refresh(); },
     /** With `handleConfirm`: your confirm did not pay. The payer gets Pay back, with what they

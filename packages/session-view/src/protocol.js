@@ -3,7 +3,7 @@
 // Pure: no DOM, safe to import anywhere.
 import contract from './contract.js';
 
-export const { initType: INIT_TYPE, protocol: PROTOCOL, events: EVENTS, eventPrefix: EVENT_PREFIX, outcomes: OUTCOMES, themeVariables: THEME_VARIABLES, defaultPollMs: DEFAULT_POLL_MS, timeoutMs: TIMEOUT_MS, settleTimeoutMs: SETTLE_TIMEOUT_MS } = contract;
+export const { initType: INIT_TYPE, protocol: PROTOCOL, events: EVENTS, eventPrefix: EVENT_PREFIX, outcomes: OUTCOMES, themeVariables: THEME_VARIABLES, defaultPollMs: DEFAULT_POLL_MS, timeoutMs: TIMEOUT_MS, settleTimeoutMs: SETTLE_TIMEOUT_MS, blockers: BLOCKERS } = contract;
 
 /** `^cs_[A-Za-z0-9]+$`, at most 255 characters. */
 export const sessionIdOk = s => typeof s === 'string' && s.length <= 255 && /^cs_[A-Za-z0-9]+$/.test(s);
@@ -94,11 +94,14 @@ export const errorDetail = (code, message) => ({ sessionId: null, status: null, 
 export function initText(o) {
   return JSON.stringify({
     sessionId: o.sessionId ?? null, credential: o.credential ?? null, apiBase: o.apiBase ?? null, config: o.config ?? null,
-    locale: o.locale ?? null, pollMs: o.pollMs, timeoutMs: o.timeoutMs, handleConfirm: !!o.handleConfirm, appearance: o.appearance || [], settleTimeoutMs: o.settleTimeoutMs ?? SETTLE_TIMEOUT_MS, protocol: o.protocol ?? PROTOCOL,
+    locale: o.locale ?? null, pollMs: o.pollMs, timeoutMs: o.timeoutMs, handleConfirm: !!o.handleConfirm, appearance: o.appearance || [], ...(o.appearanceDark ? { appearanceDark: o.appearanceDark } : {}), showPayButton: o.showPayButton !== false, settleTimeoutMs: o.settleTimeoutMs ?? SETTLE_TIMEOUT_MS, protocol: o.protocol ?? PROTOCOL,
   });
 }
 export const updateText = config => JSON.stringify({ update: { config } });
 export const REFRESH_TEXT = JSON.stringify('refresh');
+export const SUBMIT_TEXT = JSON.stringify('submit');
+/** `update({ appearance, locale })`'s message: each field `null` when not changed. */
+export const optionsText = o => JSON.stringify({ options: { appearance: o.appearance ?? null, appearanceDark: o.appearanceDark ?? null, locale: o.locale ?? null } });
 /** `settle()`'s message: `outcome` one of the core's, `message` the embedder's words or null. */
 export const settleText = (outcome, message) => JSON.stringify({ settle: { outcome, message: message ?? null } });
 
@@ -106,7 +109,8 @@ const str = v => v === undefined || v === null || typeof v === 'string';
 const one = o => (o && typeof o === 'object' && !Array.isArray(o) && Object.keys(o).length === 1 ? Object.keys(o)[0] : null);
 
 /** A message from the frame, read as strictly as the core reads it: `{ height }`, `{ event:
- *  { name, detail } }` with only the documented fields, or `null` for anything else. */
+ *  { name, detail } }` with only the documented fields, `{ blocked: { missing } }`, or `null`
+ *  for anything else. */
 export function readFromFrame(text) {
   let m;
   try {
@@ -119,14 +123,16 @@ export function readFromFrame(text) {
     const h = m.height && m.height.height;
     return Number.isInteger(h) && h >= 0 && h <= 1000000 ? { height: { height: h } } : null;
   }
+  if (kind === 'blocked') return BLOCKERS.includes(m.blocked?.missing) ? { blocked: { missing: m.blocked.missing } } : null;
   if (kind !== 'event' || !m.event || typeof m.event !== 'object') return null;
   const { name, detail } = m.event;
   if (typeof name !== 'string' || !EVENTS.includes(name) || !detail || typeof detail !== 'object' || Array.isArray(detail)) return null;
   const fields = ['sessionId', 'status', 'amount', 'currency', 'code', 'reason', 'message'];
-  if (!fields.every(f => str(detail[f])) || !(detail.retryable == null || typeof detail.retryable === 'boolean')) return null;
+  const flag = f => detail[f] == null || typeof detail[f] === 'boolean';
+  if (!fields.every(f => str(detail[f])) || !flag('retryable') || !flag('complete')) return null;
   const out = { sessionId: detail.sessionId ?? null, status: detail.status ?? null, amount: detail.amount ?? null, currency: detail.currency ?? null };
   if (detail.code != null) out.code = detail.code;
-  for (const f of ['reason', 'retryable', 'message']) if (detail[f] != null) out[f] = detail[f];
+  for (const f of ['reason', 'retryable', 'message', 'complete']) if (detail[f] != null) out[f] = detail[f];
   const method = detail.method;
   if (method != null) {
     if (typeof method !== 'object' || typeof method.type !== 'string' || !str(method.savedMethodId) || !str(method.challengeResponse)) return null;

@@ -3,14 +3,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { initText, updateText, REFRESH_TEXT, settleText, readFromFrame, themeVariable, acceptedTimeout, acceptedSettleTimeout, sessionIdOk, apiBase, wanted } from '../src/protocol.js';
+import { initText, updateText, REFRESH_TEXT, SUBMIT_TEXT, optionsText, settleText, readFromFrame, themeVariable, acceptedTimeout, acceptedSettleTimeout, sessionIdOk, apiBase, wanted } from '../src/protocol.js';
 
 const cases = JSON.parse(fs.readFileSync(new URL('./cases.json', import.meta.url), 'utf8'));
 
-test('the init, update, refresh and settle messages are byte for byte what the core writes and reads', () => {
+test('the init, update, refresh, submit, options and settle messages are byte for byte what the core writes and reads', () => {
   for (const text of cases.init) assert.equal(initText(JSON.parse(text)), text);
   assert.equal(updateText(JSON.parse(cases.update).update.config), cases.update);
   assert.equal(REFRESH_TEXT, cases.refresh);
+  assert.equal(SUBMIT_TEXT, cases.submit);
+  for (const text of cases.options) assert.equal(optionsText(JSON.parse(text).options), text);
   for (const text of cases.settle) { const { outcome, message } = JSON.parse(text).settle; assert.equal(settleText(outcome, message ?? undefined), text); }
 });
 
