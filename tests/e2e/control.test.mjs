@@ -106,7 +106,8 @@ test('a dark-mode payer on a merchant\'s light-only appearance reads every word 
 });
 
 test('update({ appearance, locale }) changes the look and the language in place: what the payer typed stays', async () => {
-  const { page, context, view } = await shop('cs_ctlLive1', {});
+  const { page, context, view, warnings } = await shop('cs_ctlLive1', { theme: 'night' });
+  assert.ok(warnings.some(w => w.includes('unknown option `theme` ignored')), 'a misspelt option is named in the console');
   await view.getByLabel('Use a new card').check();
   await view.getByLabel('Card number').fill('4000 0566');
   await view.getByLabel('Name on card').fill('Jordan Lee');
