@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { createRequire } from 'node:module';
 import http from 'node:http';
 import { start, openPage } from './browser.mjs';
 import { createMock } from './mock-api.mjs';
 import { measure } from './size.mjs';
 import { breakdown } from './wasm-breakdown.mjs';
 import { lighthouseRuns } from './lighthouse.mjs';
+import { sanitizerThroughput, LARGE } from './sanitizer-bench.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 15);
 const dist = path.resolve(import.meta.dirname, '..', 'dist');
@@ -46,8 +46,7 @@ if (fs.existsSync(mainRaw)) {
 // ---- browser figures ------------------------------------------------------------------
 const env = await start({ brotli: true }); // dist/ served compressed, as a CDN would
 const { mock, origin, browser } = env;
-const message64k = ('<p>Our <strong>returns policy</strong>: you may return any unopened item within <em>30 days</em>. '
-  + 'See <a href="https://shop.test/returns">the details</a>.</p><ul><li>Free returns</li><li>Refund in 5 days</li></ul>').repeat(300).slice(0, 64 * 1024);
+const message64k = LARGE;
 mock.setSession('cs_benchPlain1', demo);
 mock.setSession('cs_benchMsg1', { ...demo, page_message: message64k });
 mock.page('/bench-floor.html', `<!doctype html><html><body><script type="module">
@@ -60,13 +59,10 @@ window.floorDone = performance.now();
 </script></body></html>`);
 mock.page('/bench-shop.html', `<!doctype html><html><body><div id="a"></div><script type="module">
 import init, { mount } from '/session-view.js';
-import initSanitizer, { sanitizeMessage } from '/session-view-sanitizer.js';
 await init();
-await initSanitizer();
-window.sv = { mount, sanitizeMessage };
+window.sv = { mount };
 window.ready = true;
 </script></body></html>`);
-const DOMPURIFY = fs.readFileSync(createRequire(import.meta.url).resolve('dompurify/dist/purify.min.js'), 'utf8');
 
 // A payer's phone on a mobile network, for the reference figures beside the issue's
 // loopback ones: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up (DevTools' "Slow 4G").
@@ -269,14 +265,7 @@ const scale = await page.evaluate(async base => {
 }, demo);
 row('5,000 line items rendered (1× CPU, median of 7)', scale.toFixed(0), 'ms', '≤ 100 ms', scale <= 100);
 
-await page.evaluate(DOMPURIFY);
-const throughput = await page.evaluate(msg64 => {
-  const small = '<p>Thanks for shopping with <strong>us</strong>! Read our <a href="https://shop.test/returns" onclick="x()">returns policy</a> before you <em>pay</em>.</p>';
-  const rate = (f, input) => { let n = 0; const t0 = performance.now(); while (performance.now() - t0 < 1000) { f(input); n++; } return n / ((performance.now() - t0) / 1000); };
-  const ours = x => window.sv.sanitizeMessage(x);
-  const purify = x => window.DOMPurify.sanitize(x);
-  return { small: [rate(ours, small), rate(purify, small), small.length], large: [rate(ours, msg64), rate(purify, msg64), msg64.length] };
-}, message64k);
+const throughput = await sanitizerThroughput(browser, origin, mock);
 for (const [name, [ours, theirs, bytes]] of Object.entries(throughput)) {
   const ratio = ours / theirs;
   row(`sanitiser vs DOMPurify 3, ${bytes} B message`, `${ours.toFixed(0)}/s vs ${theirs.toFixed(0)}/s = ${ratio.toFixed(2)}×`, '', '≥ 4×', ratio >= 4);

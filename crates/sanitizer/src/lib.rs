@@ -7,6 +7,7 @@
 //! | --- | --- |
 //! | `p br strong b em i u s small code blockquote ul ol li h3 h4` | plain text formatting |
 //! | `a href` with `https:` or `mailto:` only | a link to terms or support; no relative URLs |
+//! | a link's host in ASCII (`xn--…` for a non-ASCII name) | as every URL in a config: the `url` crate runs without Unicode tables (`idna_adapter` 1.0 in Cargo.lock), so a raw non-ASCII host is not a URL here and the link keeps its words without `href` |
 //! | on every link: `rel="noopener noreferrer"`, `target="_blank"` | a link cannot reach `window.opener`, leak the checkout URL as Referer, or navigate the checkout frame away |
 //!
 //! Everything not listed is removed (its text is kept, except inside `script`/`style`-like
@@ -167,6 +168,18 @@ mod tests {
         let out = serialize(&nodes);
         assert!(!out.contains("onclick") && !out.contains("<script") && !out.contains("javascript:") && !out.contains("<img"), "{out}");
         assert_eq!(read_sanitized(&sanitize("<b>ok</b>")), message_tree("<b>ok</b>"));
+    }
+
+    #[test]
+    fn a_link_to_a_non_ascii_host_keeps_its_words_and_loses_its_href_unless_punycoded() {
+        // An `a` without `href` is no link: the payer reads the words, nothing to follow.
+        assert_eq!(sanitize(r#"<a href="https://bücher.example/agb">AGB</a>"#), r#"<a target="_blank" rel="noopener noreferrer">AGB</a>"#);
+        assert_eq!(
+            sanitize(r#"<a href="https://xn--bcher-kva.example/agb">AGB</a>"#),
+            r#"<a href="https://xn--bcher-kva.example/agb" target="_blank" rel="noopener noreferrer">AGB</a>"#
+        );
+        // Non-ASCII in the path or query is percent-encoded by the browser; it stays a link.
+        assert!(sanitize(r#"<a href="https://shop.example/über">x</a>"#).contains("href="));
     }
 
     #[test]
