@@ -1,3 +1,3 @@
 fn main() {
-    session_view::app::start();
+    session_view::pages::start();
 }

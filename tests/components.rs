@@ -707,8 +707,8 @@ async fn captcha_frame(v: &Mounted, provider: &str) -> web_sys::Window {
         r#"<!doctype html><html><body><div id="widget"></div>"#.to_owned(),
         script(&format!("window.__captchaStandInProvider = '{provider}';")),
         script(include_str!("stand-ins/captcha.js")),
-        script(include_str!("../src/app/captcha-contract.js")),
-        script(include_str!("../src/app/captcha.js")),
+        script(include_str!("../src/pages/captcha-contract.js")),
+        script(include_str!("../src/pages/captcha.js")),
         // The test's hooks: `[provider, hook]` presses one; every message is answered with the calls so far.
         script("addEventListener('message', e => { if (Array.isArray(e.data)) { const [p, h] = e.data; __captchaStandIn[p][h](); } if (!e.ports.length) parent.postMessage({ calls: JSON.stringify(__captchaStandIn.calls) }, '*'); });"),
         "</body></html>".to_owned(),
@@ -1047,7 +1047,7 @@ async fn arabic_is_right_to_left_while_card_numbers_and_codes_stay_left_to_right
 fn a_language_without_a_catalogue_falls_back_to_the_browser_then_english() {
     // The runner's headless Chromium asks for en-US: a mount option with no catalogue (or a
     // tag that is not one) is passed over, and the browser's language decides.
-    let browser = session_view::browser::languages();
+    let browser = session_view::platform::browser::languages();
     assert_eq!(
         session_view::i18n::negotiate(browser.iter().map(String::as_str)).0,
         session_view::i18n::Lang::En,
@@ -1199,7 +1199,7 @@ thread_local! {
 }
 
 /// A lazily loaded part whose chunk arrives once the test releases it.
-async fn part_held_back() -> Result<AnyView, session_view::chunk::ChunkFailed> {
+async fn part_held_back() -> Result<AnyView, session_view::platform::chunk::ChunkFailed> {
     while !PART_RELEASED.with(std::cell::Cell::get) {
         tick().await;
     }
@@ -1315,7 +1315,7 @@ fn shape_of(node: &web_sys::Node) -> String {
     out
 }
 
-/// The main module's first paint (`session_view::paint`, no Leptos) draws what the Leptos view
+/// The main module's first paint (`session_view::first_paint`, no Leptos) draws what the Leptos view
 /// draws first, state by state and in both directions of writing: the view replaces it in one
 /// frame, so any difference would move the page under the payer (issue #14).
 #[wasm_bindgen_test]
@@ -1354,9 +1354,9 @@ async fn first_paint_is_the_views_markup() {
         });
         tick().await;
         let cx = session_view::view::ViewCtx::new(Some(locale.to_owned()));
-        let words = session_view::paint::Words { lang: cx.lang, locale: cx.locale, prefix: "svP" };
-        let clock = session_view::paint::Clock { now_ms: js_sys::Date::now() as i64, skew_ms: 0 };
-        let painted = session_view::paint::session(&doc, words, &config, clock).expect("painted");
+        let words = session_view::first_paint::Words { lang: cx.lang, locale: cx.locale, prefix: "svP" };
+        let clock = session_view::first_paint::Clock { now_ms: js_sys::Date::now() as i64, skew_ms: 0 };
+        let painted = session_view::first_paint::session(&doc, words, &config, clock).expect("painted");
         let view = view_root.first_element_child().expect("the view's root");
         assert_eq!(shape_of(&painted), shape_of(&view), "{name}: the first paint differs from the view");
         drop(handle);
@@ -1367,7 +1367,7 @@ async fn first_paint_is_the_views_markup() {
         let view_root = container();
         let handle = leptos::mount::mount_to(view_root.clone(), move || {
             provide_context(session_view::view::ViewCtx::new(Some(locale.to_owned())));
-            let ctl = session_view::live::Controller::new(session_view::live::LiveOptions {
+            let ctl = session_view::session::Controller::new(session_view::session::LiveOptions {
                 endpoint: None,
                 initial: None,
                 first_attempt: None,
@@ -1378,11 +1378,11 @@ async fn first_paint_is_the_views_markup() {
                 pay_button: true,
                 on_event: None,
             });
-            view! { <session_view::live::LiveView ctl/> }
+            view! { <session_view::session::LiveView ctl/> }
         });
         let cx = session_view::view::ViewCtx::new(Some(locale.to_owned()));
-        let words = session_view::paint::Words { lang: cx.lang, locale: cx.locale, prefix: "svP" };
-        let painted = session_view::paint::loading(&doc, words).expect("painted");
+        let words = session_view::first_paint::Words { lang: cx.lang, locale: cx.locale, prefix: "svP" };
+        let painted = session_view::first_paint::loading(&doc, words).expect("painted");
         let view = view_root.first_element_child().expect("the view's root");
         assert_eq!(shape_of(&painted), shape_of(&view), "loading ({locale}): the first paint differs from the view");
         drop(handle);
@@ -1398,8 +1398,8 @@ async fn first_paint_is_the_views_markup() {
                 view! { <session_view::view::Problem kind/> }
             });
             let cx = session_view::view::ViewCtx::new(Some(locale.to_owned()));
-            let words = session_view::paint::Words { lang: cx.lang, locale: cx.locale, prefix: "svP" };
-            let painted = session_view::paint::problem(&doc, words, kind).expect("painted");
+            let words = session_view::first_paint::Words { lang: cx.lang, locale: cx.locale, prefix: "svP" };
+            let painted = session_view::first_paint::problem(&doc, words, kind).expect("painted");
             let view = view_root.first_element_child().expect("the view's root");
             assert_eq!(shape_of(&painted), shape_of(&view), "{kind:?} ({locale}): the first paint differs from the view");
             drop(handle);

@@ -9,7 +9,7 @@ import path from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!staging) { console.error('captcha-page: no TRUNK_STAGING_DIR'); process.exit(1); }
-const src = path.join(import.meta.dirname, '..', 'src', 'app');
+const src = path.join(import.meta.dirname, '..', 'src', 'pages');
 const read = f => fs.readFileSync(path.join(src, f), 'utf8');
 const fail = m => { console.error(`captcha-page: ${m}`); process.exit(1); };
 const uncommented = text => text.split('\n').filter(l => !/^\s*\/\//.test(l)).join('\n');

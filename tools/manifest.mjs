@@ -7,7 +7,7 @@
 //     module's (fetch(…, { integrity }) in the browser);
 //  2. index.html gets an integrity attribute on boot.js and an import map whose `integrity`
 //     pins the JS module and its snippets; the CSP in _headers gets the import map's hash;
-//  3. frame.html, the embedded view's frame (src/embed/frame.rs), is index.html with the
+//  3. frame.html, the embedded view's frame (src/pages/frame/mod.rs), is index.html with the
 //     page marker saying `frame`: the same pinned scripts, its own headers in _headers;
 //  4. manifest.json lists every file with its hash, and the _headers values of the pages.
 import crypto from 'node:crypto';
@@ -64,7 +64,7 @@ if (fs.existsSync(splitLoader)) {
   };
   const early = filesOf('frame');
   // The hosted page's view likewise, on a slow link: boot.js fetches it as soon as the main
-  // module has arrived, before the first paint (src/app/boot.js says why).
+  // module has arrived, before the first paint (src/pages/boot.js says why).
   const viewEarly = filesOf('view');
   const taking = text
     .replace(/^(import \{ initSync \} from [^\n]*\n)/, `$1const takeEarly = f => { const e = globalThis[Symbol.for('session-view.early-chunks')]; if (!e) return undefined; e.asked.add(f); const r = e.responses.get(f); e.responses.delete(f); return r; };\n`)

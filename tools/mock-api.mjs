@@ -4,7 +4,7 @@
 //   GET   /v1/hosted-sessions/{id}   Authorization: Bearer <credential>  -> the session config
 //   PATCH /v1/hosted-sessions/{id}   X-Payment-Account-Uid: <tenant>     -> merges {amount, line_items, ...}
 //   POST  …/confirm, …/saved-methods…, …/challenge/send, …/challenge/verify (the view's
-//         documented assumptions; see src/api.rs). A confirm of a session with a challenge
+//         documented assumptions; see src/platform/api.rs). A confirm of a session with a challenge
 //         needs a challenge_response, as a real server would insist.
 // Tests inject failures with mock.fail(id, {status, delayMs, body}) and read mock.requests.
 import http from 'node:http';

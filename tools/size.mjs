@@ -17,7 +17,7 @@ const FIRST_PAINT = ['index.html', 'boot.js', 'session-view-app.js', '__wasm_spl
 // The merchant's module (packages/session-view, plain JS): what a merchant page loads for `mount()`.
 const MERCHANT = ['session-view.js'];
 const isMerchant = rel => MERCHANT.some(m => rel.startsWith(m));
-// What each state adds to the first paint: its split points (src/app/hosted.rs: the whole
+// What each state adds to the first paint: its split points (src/pages/hosted.rs: the whole
 // Leptos view, `view`, with the pay form in it; src/view/parts.rs: the wallet).
 export const STATES = [
   ['first paint (every state: branding, amount, items, status text)', []],

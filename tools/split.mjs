@@ -1,5 +1,5 @@
 // Trunk post-build hook, before manifest.mjs (Trunk.toml): cuts the app's wasm into the main
-// module and its lazily loaded chunks (issue #14; src/chunk.rs declares the split points).
+// module and its lazily loaded chunks (issue #14; src/platform/chunk.rs declares the split points).
 // Trunk 0.21 runs wasm-bindgen without --keep-lld-exports, which drops the function table the
 // chunks share, so this redoes the app's last steps from cargo's own output (linked with
 // --emit-relocs by build.rs):

@@ -2,14 +2,14 @@
 //! once, by whoever renders a [`SessionView`](super::SessionView) (its `backend` prop), and
 //! read by every component below it with [`backend()`], which fails fast outside one.
 //!
-//! - [`Backend::Live`]: a session's controller (`crate::live`) sends confirms, challenge
+//! - [`Backend::Live`]: a session's controller (`crate::session`) sends confirms, challenge
 //!   calls and wallet changes to the API (or hands the confirm to the embedder).
 //! - [`Backend::Demo`]: the demo gallery and the component tests. Nothing leaves the page, and
 //!   the view says so: "Demo: nothing was sent", the demo code shown and accepted.
 use super::pay_state::{ConfirmRequest, Confirmed};
-use crate::api::WalletCall;
 use crate::challenge::{self, SendAnswer, VerifyAnswer};
 use crate::i18n::Msg;
+use crate::platform::api::WalletCall;
 use leptos::prelude::*;
 
 /// A request the code challenge makes of the server.
@@ -130,7 +130,7 @@ impl Backend {
     pub fn timeout_ms(self) -> i32 {
         match self {
             Backend::Live(live) => live.timeout_ms,
-            Backend::Demo => crate::api::TIMEOUT_MS,
+            Backend::Demo => crate::platform::api::TIMEOUT_MS,
         }
     }
 

@@ -12,10 +12,10 @@ use reactive_stores::Store;
 /// Every country (ISO 3166-1), named in the payer's language (`Intl.DisplayNames`; the code
 /// where the browser has no name) and sorted as the payer's language sorts.
 fn countries(locale: &str) -> Vec<(&'static str, String)> {
-    let named = crate::browser::region_names(crate::country::CODES, locale);
+    let named = crate::platform::browser::region_names(crate::country::CODES, locale);
     let mut list: Vec<_> =
         crate::country::CODES.iter().zip(named).map(|(code, name)| (*code, name.unwrap_or_else(|| (*code).to_owned()))).collect();
-    crate::browser::sort_by_name(&mut list, locale);
+    crate::platform::browser::sort_by_name(&mut list, locale);
     list
 }
 

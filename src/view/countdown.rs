@@ -15,7 +15,7 @@ pub fn Countdown(remaining: Memo<Option<i64>>) -> impl IntoView {
         if let (Some(Some(b)), Some(n)) = (before, now) {
             if let Some(m) = countdown::milestone_crossed(b, n) {
                 let (n, unit) = countdown::milestone_amount(m);
-                announcement.set(cx.fill(Msg::LeftToPay, &[("duration", &crate::browser::format_unit(n, unit, cx.locale))]));
+                announcement.set(cx.fill(Msg::LeftToPay, &[("duration", &crate::platform::browser::format_unit(n, unit, cx.locale))]));
             }
         }
         now

@@ -10,7 +10,7 @@ pub fn Expiry(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
     move || {
         config.expires_at().get().map(|ms| {
-            let when = crate::browser::format_datetime(ms, cx.locale);
+            let when = crate::platform::browser::format_datetime(ms, cx.locale);
             view! { <p class="sv-expiry" data-testid="expiry">{cx.rich(Msg::PayBy, |_| view! { <time>{when.clone()}</time> }.into_any())}</p> }
         })
     }

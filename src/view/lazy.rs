@@ -1,9 +1,9 @@
-//! A part of the view whose code is a lazily loaded chunk (`crate::chunk`): shown as soon as
+//! A part of the view whose code is a lazily loaded chunk (`crate::platform::chunk`): shown as soon as
 //! its chunk has arrived, and, if it cannot arrive, a calm alert in its place with Try again.
 //! Everything the payer typed lives above it (`PayState`), so a retry loses nothing.
 use super::ctx;
-use crate::chunk::ChunkFailed;
 use crate::i18n::Msg;
+use crate::platform::chunk::ChunkFailed;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
@@ -54,7 +54,7 @@ pub async fn parts_arrived(at_most_ms: u32) {
             Poll::Pending
         }
     });
-    let _ = crate::browser::within(std::pin::pin!(none_on_their_way), at_most_ms).await;
+    let _ = crate::platform::browser::within(std::pin::pin!(none_on_their_way), at_most_ms).await;
 }
 
 /// `load` builds the part (a `split!` function); `part` names it for the logs and tests.
@@ -80,11 +80,11 @@ where
             // ms; Pay ready 2509 -> 2656 ms, as it was before this session's other changes).
             // Without the split (component tests) there is no chunk, and nothing to wait for.
             #[cfg(feature = "split")]
-            crate::browser::after_first_paint().await;
+            crate::platform::browser::after_first_paint().await;
             match load().await {
                 Ok(view) => view,
                 Err(ChunkFailed) => {
-                    crate::browser::warn(&format!("session-view: the {part} part did not load (network, blocker or integrity)"));
+                    crate::platform::browser::warn(&format!("session-view: the {part} part did not load (network, blocker or integrity)"));
                     view! {
                         <div class="sv-alert" role="alert" data-testid="part-unavailable" data-part=part>
                             <p>{cx.text(Msg::PartUnavailable)}</p>

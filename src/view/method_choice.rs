@@ -74,7 +74,7 @@ fn options(saved: &[SavedMethod], allowed: &Option<Vec<MethodType>>, now: (u32, 
 pub fn MethodChoice(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
     let pay = pay_state();
-    let now = crate::browser::now_year_month();
+    let now = crate::platform::browser::now_year_month();
     let saved_only = super::backend::backend().embedder_confirms();
     let opts = Memo::new(move |_| {
         config.saved_methods().with(|saved| config.allowed_methods().with(|allowed| options(saved, allowed, now, saved_only, cx)))

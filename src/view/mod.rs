@@ -50,7 +50,7 @@ thread_local! {
 }
 
 /// The language of the view that started last (English before any): what the crash message
-/// (`crate::crash`, which sits above the view) is written in.
+/// (`crate::pages::crash`, which sits above the view) is written in.
 pub fn last_lang() -> Lang {
     LAST_LANG.with(std::cell::Cell::get)
 }
@@ -90,20 +90,20 @@ impl ViewCtx {
     pub fn new(asked: Option<String>) -> Self {
         static NEXT: AtomicU32 = AtomicU32::new(1);
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let wanted: Vec<String> = asked.into_iter().chain(crate::browser::languages()).collect();
+        let wanted: Vec<String> = asked.into_iter().chain(crate::platform::browser::languages()).collect();
         let (lang, tag) = match i18n::negotiate(wanted.iter().map(String::as_str)) {
             // Its catalogue did not arrive (`load_language`): the whole view is in English.
             (lang, _) if !lang.is_loaded() => (Lang::En, None),
             found => found,
         };
-        let locale = intern(tag.filter(|t| crate::browser::intl_accepts(t)).unwrap_or(lang.tag()));
+        let locale = intern(tag.filter(|t| crate::platform::browser::intl_accepts(t)).unwrap_or(lang.tag()));
         LAST_LANG.with(|l| l.set(lang));
         ViewCtx { lang, locale, n }
     }
 
     /// The language `asked`, else the browser's, would choose, loaded or not.
     pub fn wanted_lang(asked: Option<String>) -> Lang {
-        i18n::wanted(asked.as_deref(), &crate::browser::languages())
+        i18n::wanted(asked.as_deref(), &crate::platform::browser::languages())
     }
 
     /// Downloads the catalogue of the language `ViewCtx::new(asked)` will choose (before the
@@ -111,8 +111,8 @@ impl ViewCtx {
     /// view is in English.
     pub async fn load_language(asked: Option<String>) {
         let lang = Self::wanted_lang(asked);
-        if crate::catalogues::load(lang).await.is_err() {
-            crate::browser::warn(&format!("session-view: the {} texts did not load; showing English", lang.tag()));
+        if crate::platform::catalogues::load(lang).await.is_err() {
+            crate::platform::browser::warn(&format!("session-view: the {} texts did not load; showing English", lang.tag()));
         }
     }
 
@@ -159,7 +159,7 @@ impl ViewCtx {
 
     /// Formats an amount, or says plainly that it is unavailable.
     pub fn money(&self, minor: Option<i64>, currency: Option<&str>) -> String {
-        crate::browser::money_or_unavailable(minor, currency, self.lang, self.locale)
+        crate::platform::browser::money_or_unavailable(minor, currency, self.lang, self.locale)
     }
 }
 

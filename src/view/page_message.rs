@@ -10,7 +10,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/app/sanitizer-loader.js")]
+#[wasm_bindgen(module = "/src/pages/sanitizer-loader.js")]
 extern "C" {
     #[wasm_bindgen(catch, js_name = sanitizeMessage)]
     async fn sanitize_in_module(html: &str) -> Result<JsValue, JsValue>;
@@ -35,11 +35,11 @@ fn from_module() -> MessageSanitizer {
             // with the view, so it is here by then; a lazily loaded part (the wallet) is
             // waited for too (10 s at most): the words are already there, the payer's part
             // comes first.
-            crate::browser::after_first_paint().await;
+            crate::platform::browser::after_first_paint().await;
             super::parts_arrived(10_000).await;
             let out = sanitize_in_module(&html).await.ok().and_then(|v| v.as_string());
             if out.is_none() {
-                crate::browser::warn("session view: the page_message sanitiser could not be loaded");
+                crate::platform::browser::warn("session view: the page_message sanitiser could not be loaded");
             }
             out
         })
@@ -86,7 +86,7 @@ pub fn PageMessage(config: Store<Config>) -> impl IntoView {
             // The sanitiser's work, reading its output, and building the message's nodes are
             // three tasks, not one: a long message kept the main thread for the sum of them
             // (issue #14: no task over 200 ms at 4x CPU).
-            crate::browser::sleep(0).await;
+            crate::platform::browser::sleep(0).await;
             if !current() {
                 return;
             }
@@ -94,7 +94,7 @@ pub fn PageMessage(config: Store<Config>) -> impl IntoView {
                 Some(s) => Some(sanitize::read_sanitized(&s)).filter(|t| !is_blank(t)).map_or(Shown::Nothing, Shown::Tree),
                 None => Shown::Unavailable,
             };
-            crate::browser::sleep(0).await;
+            crate::platform::browser::sleep(0).await;
             if current() {
                 let _ = shown.try_set(next);
             }

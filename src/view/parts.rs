@@ -1,12 +1,12 @@
 //! The view's lazily loaded parts within the view's own chunk: the wallet, a chunk of its own
-//! (`crate::chunk`) that only a wallet session downloads. The whole view is a chunk too
-//! (`app::hosted`): the main module draws the first paint without Leptos (`crate::paint`),
+//! (`crate::platform::chunk`) that only a wallet session downloads. The whole view is a chunk too
+//! (`app::hosted`): the main module draws the first paint without Leptos (`crate::first_paint`),
 //! and the pay form comes with the view, in one download (as a chunk of its own, it cost the
 //! payer one more round trip and, measured, more bytes: every split point multiplies the
 //! chunks they share). `lazy_part` shows a part, or its calm failure.
 use super::wallet::Wallet;
-use crate::chunk::{split, ChunkFailed};
 use crate::model::Config;
+use crate::platform::chunk::{split, ChunkFailed};
 use leptos::prelude::*;
 use reactive_stores::Store;
 

@@ -155,7 +155,7 @@ impl Entered {
     /// the payment rules travel in that part's chunk, not in the first paint's module.
     pub fn provide(config: reactive_stores::Store<crate::model::Config>) -> Self {
         let pay = pay_state();
-        let now = crate::browser::now_year_month();
+        let now = crate::platform::browser::now_year_month();
         let required = crate::model::ConfigStoreFields::required_avs_fields(config);
         let entered = Entered(Memo::new(move |_| required.with(|r| pay.entered(r, now))));
         provide_context(entered);

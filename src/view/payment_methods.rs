@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use reactive_stores::Store;
 
 /// How the payer can pay: the section, its heading and a one-time code's words (what the
-/// main module's first paint draws too, `crate::paint`), then the pay form ([`PayForm`]).
+/// main module's first paint draws too, `crate::first_paint`), then the pay form ([`PayForm`]).
 #[component]
 pub fn PaymentMethods(config: Store<Config>) -> impl IntoView {
     let cx = ctx();

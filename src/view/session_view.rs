@@ -6,7 +6,8 @@ use super::{customer_email::CustomerEmail, expiry::Expiry, order_summary::OrderS
 use super::{header::Header, lazy_part, page_message::PageMessage, parts, payment_methods::PaymentMethods, status_views::*, ViewCtx};
 use crate::i18n::Msg;
 use crate::model::{BrandingStoreFields, Config, ConfigStoreFields, Layout, Scope, Status};
-use crate::{browser, contrast, countdown};
+use crate::platform::browser;
+use crate::{contrast, countdown};
 use leptos::prelude::*;
 use reactive_stores::Store;
 

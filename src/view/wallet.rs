@@ -3,9 +3,9 @@ use super::method_choice::NewMethodForm;
 use super::page_message::PageMessage;
 use super::pay_state::{pay_state, Choice};
 use super::saved_methods::{describe, SavedMethodText};
-use crate::api::WalletCall;
 use crate::i18n::Msg;
 use crate::model::{Config, ConfigStoreFields, MethodType, SavedMethod, Wire};
+use crate::platform::api::WalletCall;
 use leptos::prelude::*;
 use reactive_stores::Store;
 
@@ -20,7 +20,7 @@ pub fn Wallet(config: Store<Config>) -> impl IntoView {
     let pay = pay_state();
     let entered = super::pay_state::Entered::provide(config);
     let backend = super::backend::backend();
-    let now = crate::browser::now_year_month();
+    let now = crate::platform::browser::now_year_month();
     let methods =
         Memo::new(move |_| config.saved_methods().with(|saved| saved.iter().filter(|m| m.kind.is_known()).cloned().collect::<Vec<_>>()));
     let confirming = RwSignal::new(None::<String>);

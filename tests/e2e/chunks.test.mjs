@@ -1,6 +1,6 @@
 // The view is split into lazily loaded wasm chunks (issue #14): the main module draws the
-// first paint without Leptos (src/paint.rs) and the whole Leptos view with the pay form is a
-// chunk (src/app/hosted.rs), the wallet another (src/view/parts.rs). Each state downloads only
+// first paint without Leptos (src/first_paint.rs) and the whole Leptos view with the pay form is a
+// chunk (src/pages/hosted.rs), the wallet another (src/view/parts.rs). Each state downloads only
 // what it shows, the payer's language only, and a chunk that cannot arrive (offline, blocked,
 // tampered) leaves a calm message with Try again in its place, never a panic or an endless
 // spinner.

@@ -166,7 +166,7 @@ for (const [status, problem, words] of [
     assert.match(await text(page, '[data-testid=problem]'), words);
     assert.equal(await page.getAttribute('[data-testid=problem]', 'role'), 'alert');
     if (attempts === 1) {
-      // No retry can mend it: the main module's first paint is the whole page (src/app/hosted.rs).
+      // No retry can mend it: the main module's first paint is the whole page (src/pages/hosted.rs).
       await page.waitForTimeout(300);
       assert.deepEqual(log.requests.filter(u => /\/(split|chunk)_\w+\.wasm$/.test(new URL(u).pathname)), [], 'no chunk downloaded');
     }

@@ -1,8 +1,8 @@
 //! The protocol between the view and its captcha frame (`captcha.html`, plain JavaScript in
-//! `src/app/captcha.js`): a captcha provider's script runs there, in a document that holds no
+//! `src/pages/captcha.js`): a captcha provider's script runs there, in a document that holds no
 //! card field and no credential, and its only output is the solved token over a
 //! `MessageChannel`. The page's constants are written from here into
-//! `src/app/captcha-contract.js` (the test below keeps it current).
+//! `src/pages/captcha-contract.js` (the test below keeps it current).
 use crate::challenge::Provider;
 /// Longest token the view accepts from a provider.
 pub const MAX_TOKEN: usize = 8192;
@@ -110,12 +110,12 @@ mod tests {
         assert_eq!(v, json!({ "captcha": { "provider": "turnstile", "sitekey": "1x00000000000000000000AA", "theme": "dark" } }));
     }
 
-    /// `src/app/captcha.js` reads its providers' scripts and callbacks from
+    /// `src/pages/captcha.js` reads its providers' scripts and callbacks from
     /// `captcha-contract.js`, written here (`UPDATE_CONTRACT=1 cargo test -p
     /// session-view-core contract` rewrites it); this fails while it is out of date.
     #[test]
     fn the_captcha_page_follows_this_contract() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src/app/captcha-contract.js");
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src/pages/captcha-contract.js");
         let text = format!(
             "// Written by the core's test `captcha_frame::the_captcha_page_follows_this_contract`; do not edit.\nself.sessionViewCaptcha = {};\n",
             serde_json::to_string_pretty(&contract()).expect("json")

@@ -2,7 +2,7 @@
 //! view's frame (issue #18), and the rules for the `mount()` options both sides check.
 //!
 //! Two modules speak it: the merchant's module (`crates/embed`, `session-view.js`: `mount()`
-//! and `<hosted-session-view>`, no Leptos) and the view's frame (`src/embed/frame.rs`).
+//! and `<hosted-session-view>`, no Leptos) and the view's frame (`src/pages/frame/mod.rs`).
 //!
 //! The merchant's page (`host.rs`) posts one [`Init`] to the frame's window, with the exact
 //! target origin of the view's deployment and one `MessagePort` transferred with it; every

@@ -1,5 +1,5 @@
 //! The browser primitives that need no Leptos, each failing soft (no window, a refused call:
-//! nothing happens, nothing throws). Shared by the view (`src/browser`, which re-exports
+//! nothing happens, nothing throws). Shared by the view (`src/platform/browser`, which re-exports
 //! them) and the merchant's module (`crates/embed`).
 mod resize;
 pub use resize::HeightReporter;

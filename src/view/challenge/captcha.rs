@@ -44,8 +44,8 @@ fn dark() -> bool {
 /// ignored for this page's own.
 fn page() -> (String, bool) {
     let own = || (captcha_frame::PAGE.to_owned(), false);
-    match crate::browser::meta(captcha_frame::ORIGIN_META).map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()) {
-        Some(origin) => match crate::browser::exact_origin(&origin) {
+    match crate::platform::browser::meta(captcha_frame::ORIGIN_META).map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()) {
+        Some(origin) => match crate::platform::browser::exact_origin(&origin) {
             Some(o) if web_sys::window().and_then(|w| w.location().origin().ok()).as_deref() != Some(o.as_str()) => {
                 (format!("{o}/{}", captcha_frame::PAGE), true)
             }
@@ -123,7 +123,7 @@ pub fn Captcha(provider: Provider, site_key: Option<String>) -> impl IntoView {
         if key.with_value(Option::is_none) {
             return;
         }
-        crate::browser::after(timeout_ms, move || {
+        crate::platform::browser::after(timeout_ms, move || {
             if attempt.try_get_untracked() == Some(n) && state.try_get_untracked() == Some(State::Loading) {
                 channel.set_value(None);
                 state.set(State::Failed(Failed::Timeout));

@@ -28,20 +28,20 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
     let invalid = RwSignal::new(false);
     let attempts = StoredValue::new(0u32);
     // The resend cooldown, counted from when the code went (or from now, if it went before).
-    let now = RwSignal::new(crate::browser::now_ms() as i64);
+    let now = RwSignal::new(crate::platform::browser::now_ms() as i64);
     let sent_at = RwSignal::new(code_sent.get_untracked().then_some(now.get_untracked()));
     let wait_s = RwSignal::new(challenge::DEFAULT_RESEND_S);
     let left = Memo::new(move |_| sent_at.get().map_or(0, |at| challenge::resend_left_s(at, now.get(), wait_s.get())));
-    crate::browser::drop_on_cleanup(crate::browser::Interval::new(1000, move || {
+    crate::platform::browser::drop_on_cleanup(crate::platform::browser::Interval::new(1000, move || {
         if left.try_get_untracked().is_some_and(|l| l > 0) {
-            let _ = now.try_set(crate::browser::now_ms() as i64);
+            let _ = now.try_set(crate::platform::browser::now_ms() as i64);
         }
     }));
     // The server may report later that it sent the code itself.
     Effect::new(move |_| {
         if code_sent.get() && !sent.get_untracked() {
             sent.set(true);
-            sent_at.set(Some(crate::browser::now_ms() as i64));
+            sent_at.set(Some(crate::platform::browser::now_ms() as i64));
         }
     });
     let focus_input = move || {
@@ -61,8 +61,8 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
                 return;
             }
             let wait_for = |s: u32| {
-                sent_at.set(Some(crate::browser::now_ms() as i64));
-                now.set(crate::browser::now_ms() as i64);
+                sent_at.set(Some(crate::platform::browser::now_ms() as i64));
+                now.set(crate::platform::browser::now_ms() as i64);
                 wait_s.set(s);
             };
             match reply {
@@ -167,7 +167,7 @@ pub fn CodeChallenge(sms: bool, code_sent: Signal<bool>) -> impl IntoView {
         Effect::new(move |_| {
             if sent.get() && !verified.get_untracked() {
                 if let Some(abort) = web_otp(code) {
-                    crate::browser::drop_on_cleanup(abort);
+                    crate::platform::browser::drop_on_cleanup(abort);
                 }
             }
         });

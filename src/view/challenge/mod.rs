@@ -58,7 +58,7 @@ fn check_box(kind: &ChallengeType, title: Msg, detail: Signal<Msg>, hint: Signal
 }
 
 /// The payment section's part of the check (its words are in the main module's first paint
-/// too, `crate::paint`): a new challenge drops an answer to the previous one, one that arrives
+/// too, `crate::first_paint`): a new challenge drops an answer to the previous one, one that arrives
 /// with a live update is announced, and a one-time code's heading and words are shown (its
 /// entry, [`CodeEntry`], comes right under them with the pay form).
 #[component]

@@ -162,7 +162,7 @@ fn catalogue(lang: Lang) -> Option<Catalogue> {
 
 /// The catalogues as data for the view's split build: each language's `text` (e.g.
 /// [`de::text`]) is what that language's wasm chunk hands over (the view's
-/// `src/catalogues.rs`), and [`register`] makes it available to [`Lang::text`]; until then
+/// `src/platform/catalogues.rs`), and [`register`] makes it available to [`Lang::text`]; until then
 /// that language's texts are English.
 #[cfg(feature = "lazy-catalogues")]
 mod registry {

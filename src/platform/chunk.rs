@@ -45,7 +45,7 @@ pub(crate) use split;
 /// the first paint, and stops. Nothing happens where boot.js did not start the page.
 pub fn view_not_needed() {
     use wasm_bindgen::JsCast;
-    let Some(early) = crate::browser::from_boot("early-chunks") else { return };
+    let Some(early) = crate::platform::browser::from_boot("early-chunks") else { return };
     let Ok(stop) = js_sys::Reflect::get(&early, &wasm_bindgen::JsValue::from_str("viewNotNeeded")) else { return };
     if let Some(stop) = stop.dyn_ref::<js_sys::Function>() {
         let _ = stop.call0(&early);

@@ -44,7 +44,7 @@ fn ThemePlayground(stage: NodeRef<leptos::html::Div>) -> impl IntoView {
             dark.set(d.map(own));
         }
     };
-    let look = StoredValue::new_local(None::<crate::browser::Look>);
+    let look = StoredValue::new_local(None::<crate::platform::browser::Look>);
     // The stage's style is outside the view: set it whenever the chosen look changes.
     Effect::new(move |_| {
         let (l, d) = (light.get(), dark.get());
@@ -63,7 +63,7 @@ fn ThemePlayground(stage: NodeRef<leptos::html::Div>) -> impl IntoView {
             None => l.clone(),
         };
         look.set_value(None);
-        let (kept, warnings) = crate::browser::follow_scheme(el.into(), &l, &d);
+        let (kept, warnings) = crate::platform::browser::follow_scheme(el.into(), &l, &d);
         look.set_value(kept);
         notes.extend(warnings);
         said.set(notes);
@@ -113,7 +113,7 @@ fn ThemePlayground(stage: NodeRef<leptos::html::Div>) -> impl IntoView {
 
 #[component]
 pub fn DemoGallery() -> impl IntoView {
-    let initial = crate::browser::query_param("demo").filter(|k| DEMOS.iter().any(|(d, _, _)| d == k));
+    let initial = crate::platform::browser::query_param("demo").filter(|k| DEMOS.iter().any(|(d, _, _)| d == k));
     let selected = RwSignal::new(initial.unwrap_or_else(|| "card".to_owned()));
     let choose = move |key: &'static str| {
         selected.set(key.to_owned());
@@ -125,7 +125,7 @@ pub fn DemoGallery() -> impl IntoView {
         let key = selected.get();
         match parse_json(&config_json(&key).unwrap_or_default()) {
             Ok(parsed) => {
-                crate::browser::log_warnings(&parsed.warnings);
+                crate::platform::browser::log_warnings(&parsed.warnings);
                 view! { <SessionView config=reactive_stores::Store::new(parsed.config) backend=Backend::Demo/> }.into_any()
             }
             Err(_) => {

@@ -10,14 +10,16 @@
 //!   at another server could have the payer's card sent there;
 //! - appearance variables, poll interval and timeout are checked as `mount()` checks them.
 //!
-//! It answers only over the port: the height when it changes and the documented events.
-use super::events;
-use crate::api::Endpoint;
-use crate::browser;
+//! It answers only over the port: the height when it changes and the documented events
+//! ([`events`]: what the frame tells the merchant's page).
+mod events;
+
 use crate::embedding::{Detail, FromFrame, Init, ToFrame};
 use crate::i18n::Msg;
-use crate::live::{Controller, LiveOptions, LiveView, SessionEvent, TIMEOUT_MS};
 use crate::model;
+use crate::platform::api::Endpoint;
+use crate::platform::browser;
+use crate::session::{Controller, LiveOptions, LiveView, SessionEvent, TIMEOUT_MS};
 use crate::view::{KeptInput, PayState, Problem, ProblemKind, ViewCtx};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -51,7 +53,7 @@ fn tell_event(name: &str, detail: Detail) {
     tell(&FromFrame::Event { name: name.to_owned(), detail: Box::new(detail) });
 }
 
-/// After a panic (see `crate::crash`): the merchant's page hears `error` with code `crashed`.
+/// After a panic (see `crate::pages::crash`): the merchant's page hears `error` with code `crashed`.
 /// The text is fixed (`FromFrame::CRASHED`): the panic hook is in the main module, which then
 /// links no JSON serialiser for it.
 pub fn tell_crashed() {
@@ -90,8 +92,8 @@ fn endpoint(init: &Init, session_id: &str) -> Result<Endpoint, ProblemKind> {
         return Err(ProblemKind::Unreachable);
     }
     Endpoint::new(&own, session_id, init.credential.clone()).map_err(|e| match e {
-        crate::api::EndpointError::SessionId => ProblemKind::InvalidLink,
-        crate::api::EndpointError::ApiBase => ProblemKind::Unreachable,
+        crate::platform::api::EndpointError::SessionId => ProblemKind::InvalidLink,
+        crate::platform::api::EndpointError::ApiBase => ProblemKind::Unreachable,
     })
 }
 
@@ -111,7 +113,7 @@ fn fail(kind: ProblemKind, locale: Option<String>) {
 fn report_height() {
     if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
         // Lives as long as this page.
-        std::mem::forget(crate::browser::HeightReporter::observe(&body, |height| {
+        std::mem::forget(crate::platform::browser::HeightReporter::observe(&body, |height| {
             tell(&FromFrame::Height { height: height.clamp(0.0, 1_000_000.0) as u32 })
         }));
     }
@@ -176,7 +178,7 @@ fn show(init: Init, port: web_sys::MessagePort) {
     let cx = ViewCtx::new(init.locale.clone());
     dress_page(cx);
     set_look(&init.appearance, init.appearance_dark.as_deref());
-    let timeout_ms = crate::live::accepted_timeout_ms(f64::from(init.timeout_ms)).unwrap_or(TIMEOUT_MS);
+    let timeout_ms = crate::session::accepted_timeout_ms(f64::from(init.timeout_ms)).unwrap_or(TIMEOUT_MS);
     let options = LiveOptions {
         endpoint,
         initial,

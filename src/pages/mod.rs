@@ -1,6 +1,9 @@
-//! The page: with `?session=cs_…` in its URL it is the hosted checkout page; without, the
-//! demo gallery for frontend developers (no backend needed). Demo or live is chosen here,
-//! once, by that parameter.
+//! The pages that start a view: with `?session=cs_…` in its URL, the hosted checkout page;
+//! without, the demo gallery for frontend developers (no backend needed): demo or live is
+//! chosen here, once, by that parameter. `frame.html` starts [`frame`], the embedded view's
+//! frame; [`crash`] is the calm message over all of them.
+pub mod crash;
+pub mod frame;
 mod gallery;
 mod hosted;
 
@@ -12,7 +15,7 @@ pub use hosted::HostedPage;
 /// The page's language: `?locale=` (a merchant linking to the hosted page may set it), else
 /// the browser's. The whole document follows it (`<html lang dir>`, the title).
 fn page_language() -> crate::view::ViewCtx {
-    let cx = crate::view::ViewCtx::new(crate::browser::query_param("locale"));
+    let cx = crate::view::ViewCtx::new(crate::platform::browser::query_param("locale"));
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         if let Some(html) = doc.document_element() {
             let _ = html.set_attribute("lang", cx.lang.tag());
@@ -23,11 +26,11 @@ fn page_language() -> crate::view::ViewCtx {
     cx
 }
 
-crate::chunk::split!(
+crate::platform::chunk::split!(
     gallery,
     /// The demo gallery, for frontend developers: its code and demo sessions are a chunk of
     /// their own, never in a payer's download.
-    fn gallery(cx: crate::view::ViewCtx) -> Result<(), crate::chunk::ChunkFailed> {
+    fn gallery(cx: crate::view::ViewCtx) -> Result<(), crate::platform::chunk::ChunkFailed> {
         leptos::mount::mount_to_body(move || {
             provide_context(cx);
             view! { <DemoGallery/> }
@@ -36,10 +39,10 @@ crate::chunk::split!(
     }
 );
 
-crate::chunk::split!(
+crate::platform::chunk::split!(
     frame,
-    fn frame() -> Result<(), crate::chunk::ChunkFailed> {
-        crate::embed::frame::start();
+    fn frame() -> Result<(), crate::platform::chunk::ChunkFailed> {
+        crate::pages::frame::start();
         Ok(())
     }
 );
@@ -49,10 +52,10 @@ async fn gallery_page(cx: crate::view::ViewCtx) {
     let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
     let Some(doc) = body.owner_document() else { return };
     let prefix = cx.prefix();
-    let words = crate::paint::Words { lang: cx.lang, locale: cx.locale, prefix: &prefix };
+    let words = crate::first_paint::Words { lang: cx.lang, locale: cx.locale, prefix: &prefix };
     while gallery(cx).await.is_err() {
-        crate::browser::warn("session-view: the gallery part did not load (network, blocker or integrity)");
-        crate::paint::part_unavailable(&doc, words, &body, "gallery").await;
+        crate::platform::browser::warn("session-view: the gallery part did not load (network, blocker or integrity)");
+        crate::first_paint::part_unavailable(&doc, words, &body, "gallery").await;
     }
 }
 
@@ -62,29 +65,29 @@ async fn gallery_page(cx: crate::view::ViewCtx) {
 /// (`frame.html`, which waits for a merchant page's `mount()`). Merchant pages load the
 /// merchant's module (`packages/session-view`, `session-view.js`) instead; this one does nothing without
 /// the marker. The main module itself links no Leptos: the page's first paint is drawn by
-/// `crate::paint`, and each page's Leptos view is a chunk (issue #14).
+/// `crate::first_paint`, and each page's Leptos view is a chunk (issue #14).
 pub fn start() {
-    crate::crash::install();
-    let page = crate::browser::meta("session-view-page");
+    crate::pages::crash::install();
+    let page = crate::platform::browser::meta("session-view-page");
     // Our own pages render with Leptos (its static templates go through the `default`
     // policy); without the marker the module renders nothing and takes no policy name.
     if page.is_some() {
-        crate::browser::install_trusted_types();
+        crate::platform::browser::install_trusted_types();
     }
     match page.as_deref() {
         // The frame's own code is a chunk too (the hosted page never needs it). If it cannot
         // arrive, the frame stays silent and the merchant page's watchdog shows the calm
-        // "couldn't reach" panel with Try again (src/embed/host.rs).
+        // "couldn't reach" panel with Try again (packages/session-view).
         Some("frame") => wasm_bindgen_futures::spawn_local(async {
             if frame().await.is_err() {
-                crate::browser::warn("session-view: the frame's code did not load (network, blocker or integrity)");
+                crate::platform::browser::warn("session-view: the frame's code did not load (network, blocker or integrity)");
             }
         }),
         // The payer's language arrives first (a chunk of its own), so the first paint is in it.
         Some(_) => wasm_bindgen_futures::spawn_local(async {
-            crate::view::ViewCtx::load_language(crate::browser::query_param("locale")).await;
+            crate::view::ViewCtx::load_language(crate::platform::browser::query_param("locale")).await;
             let cx = page_language();
-            match crate::browser::query_param("session") {
+            match crate::platform::browser::query_param("session") {
                 Some(session) => hosted::start(cx, session).await,
                 None => gallery_page(cx).await,
             }

@@ -13,8 +13,9 @@
 //! model's parsed colour.
 use crate::i18n::{self, Lang, Msg, Part};
 use crate::model::{ChallengeType, Config, Layout, Scope, Status};
+use crate::platform::browser;
 use crate::problem::ProblemKind;
-use crate::{browser, contrast, countdown, model, sanitize};
+use crate::{contrast, countdown, model, sanitize};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 

@@ -2,12 +2,12 @@
 //! bounded, jittered retries; refreshed on an interval (paused in hidden tabs), when the tab
 //! becomes visible, when the browser comes back online, and on `refresh()`; or fed configs
 //! directly (`update(config)`). Everything it starts ends with the owner that made it.
-use crate::api::{self, Abort, Endpoint};
-use crate::browser;
-use crate::chunk::ChunkFailed;
 use crate::embedding::Outcome;
 use crate::i18n::Msg;
 use crate::model::{Config, ConfigStoreFields, Parsed, SavedMethod, Status};
+use crate::platform::api::{self, Abort, Endpoint};
+use crate::platform::browser;
+use crate::platform::chunk::ChunkFailed;
 use crate::retry::{self, Failure};
 use crate::view::{
     Backend, ChallengeCall, ChallengeReply, ConfirmRequest, Confirmed, LiveBackend, PayReport, Problem, ProblemKind, Reply, SessionView,
@@ -192,7 +192,7 @@ impl Controller {
 
     /// Shows `parsed` (from `update(config)` or a response) in place.
     pub fn update(self, parsed: Parsed) {
-        crate::browser::log_warnings(&parsed.warnings);
+        crate::platform::browser::log_warnings(&parsed.warnings);
         let changed = self.config.try_with_untracked(|c| *c != parsed.config).unwrap_or(false);
         let was_ready = self.state.try_get_untracked() == Some(LoadState::Ready);
         if changed {
@@ -227,7 +227,7 @@ impl Controller {
 
     /// A response's config (and the server's clock), or the problem that it is not one.
     fn take(self, fetched: api::Fetched) {
-        let skew = crate::countdown::skew_ms(fetched.server_date_ms, crate::browser::now_ms() as i64);
+        let skew = crate::countdown::skew_ms(fetched.server_date_ms, crate::platform::browser::now_ms() as i64);
         self.skew_ms.set(skew);
         match fetched.config {
             Some(parsed) => self.update(parsed),
@@ -460,7 +460,7 @@ impl Controller {
 // The wallet's calls have their code in the wallet's chunk (`view::parts`): the requests
 // download with the part that makes them. The part is on screen when they are called, so its
 // chunk is already here; if it were not, the call says nothing was done.
-crate::chunk::split!(
+crate::platform::chunk::split!(
     wallet,
     fn wallet_from_wallet(ctl: Controller, call: api::WalletCall) -> Result<Reply<Result<(), WalletFailure>>, ChunkFailed> {
         Ok(Box::pin(ctl.wallet(call)))

@@ -2,8 +2,8 @@
 //! their language. English is compiled in. [`load`] fetches a language's chunk and registers
 //! its sentences with the core's `i18n`; without the `split` feature (host and component
 //! tests) every catalogue is compiled in and `load` has nothing to do.
-use crate::chunk::ChunkFailed;
 use crate::i18n::Lang;
+use crate::platform::chunk::ChunkFailed;
 
 /// Makes `lang`'s sentences available to `Lang::text`. On `Err` the language stays unloaded
 /// and its texts stay English.
@@ -29,8 +29,8 @@ pub async fn load(lang: Lang) -> Result<(), ChunkFailed> {
 /// `split_i18n_<language>.wasm`.
 #[cfg(feature = "split")]
 mod chunks {
-    use crate::chunk::{split, ChunkFailed};
     use crate::i18n::{self, Catalogue};
+    use crate::platform::chunk::{split, ChunkFailed};
 
     macro_rules! catalogue_chunks {
         ($($chunk:ident: $lang:ident),+ $(,)?) => {$(

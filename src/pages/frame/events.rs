@@ -3,8 +3,8 @@
 //! them ([`message`]) and sends them over its port; the merchant's module (`packages/session-view`)
 //! dispatches them on the host element.
 use crate::embedding::{Detail, FromFrame, MethodDetail};
-use crate::live::SessionEvent;
 use crate::model::{Config, Status};
+use crate::session::SessionEvent;
 
 fn status_name(s: &Status) -> &'static str {
     match s {

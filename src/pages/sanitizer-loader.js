@@ -5,7 +5,7 @@
 // JS through the hosted page's import map and its wasm through the hash below (fetch with
 // integrity), as boot.js does for the main module.
 //
-// This file is a wasm-bindgen snippet, served from <dist>/snippets/<crate>-<hash>/src/app/:
+// This file is a wasm-bindgen snippet, served from <dist>/snippets/<crate>-<hash>/src/pages/:
 // the release files are four directories up.
 const DIST = new URL('../../../../', import.meta.url);
 const WASM_SHA384 = '__SANITIZER_WASM_SHA384__';

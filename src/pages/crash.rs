@@ -28,10 +28,10 @@ pub fn show() {
     }
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     // Inside the embedded view's frame: the merchant's page hears it over the port.
-    crate::embed::frame::tell_crashed();
+    crate::pages::frame::tell_crashed();
     // The whole body of our page: the hosted checkout or demo gallery ("go back to the
     // merchant"), or the frame inside a merchant's page ("reload the page").
-    if let Some(page) = crate::browser::meta("session-view-page") {
+    if let Some(page) = crate::platform::browser::meta("session-view-page") {
         if let (Some(body), Some(message)) = (doc.body(), message(&doc, page == "frame")) {
             body.replace_children_with_node_1(&message);
         }

@@ -3,7 +3,7 @@
 //! in `<meta name="session-view-api-base">` (never taken from the URL).
 //!
 //! Two halves (issue #14). [`start`] is in the main module and links no Leptos: it asks for
-//! the config, draws its first paint (`crate::paint`: the amount, the items, the status views)
+//! the config, draws its first paint (`crate::first_paint`: the amount, the items, the status views)
 //! and, for a session the payer can act on, asks for the view's chunk once that paint is on
 //! screen. On a slow link boot.js has fetched the view's files already, as soon as the main
 //! module arrived; [`start`] stops that download when the session needs no view.
@@ -11,12 +11,12 @@
 //! over and replaces the first paint in the same task, so the browser paints one or the
 //! other, never both. A completed or expired session, and a problem no retry can mend (a link
 //! not valid, not authorised, not found, gone), need nothing more than their first paint.
-use crate::api::{self, Endpoint};
-use crate::browser;
-use crate::chunk::ChunkFailed;
-use crate::live::{Controller, LiveOptions, LiveView, DEFAULT_POLL_MS, TIMEOUT_MS};
 use crate::model;
+use crate::platform::api::{self, Endpoint};
+use crate::platform::browser;
+use crate::platform::chunk::ChunkFailed;
 use crate::retry::Failure;
+use crate::session::{Controller, LiveOptions, LiveView, DEFAULT_POLL_MS, TIMEOUT_MS};
 use crate::view::{Problem, ProblemKind, ViewCtx};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -95,8 +95,8 @@ pub async fn start(cx: ViewCtx, session: String) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(body) = doc.body() else { return };
     let prefix = cx.prefix();
-    let words = crate::paint::Words { lang: cx.lang, locale: cx.locale, prefix: &prefix };
-    let Some(loading) = crate::paint::loading(&doc, words) else { return };
+    let words = crate::first_paint::Words { lang: cx.lang, locale: cx.locale, prefix: &prefix };
+    let Some(loading) = crate::first_paint::loading(&doc, words) else { return };
     let mut page = OnPage { body, shown: None };
     let endpoint = Endpoint::new(&browser::deployment_api_base(), &session, take_credential()).map_err(|e| match e {
         api::EndpointError::SessionId => ProblemKind::InvalidLink,
@@ -107,10 +107,10 @@ pub async fn start(cx: ViewCtx, session: String) {
     });
     // A problem no retry can mend needs no view: its panel is the whole page.
     let terminal = |page: &mut OnPage, kind: ProblemKind| {
-        let panel = (!kind.can_retry()).then(|| crate::paint::problem(&doc, words, kind)).flatten();
+        let panel = (!kind.can_retry()).then(|| crate::first_paint::problem(&doc, words, kind)).flatten();
         let shown = panel.is_some_and(|panel| page.show(panel));
         if shown {
-            crate::chunk::view_not_needed();
+            crate::platform::chunk::view_not_needed();
         }
         shown
     };
@@ -133,14 +133,14 @@ pub async fn start(cx: ViewCtx, session: String) {
         };
         if let Ok(api::Fetched { config: Some(parsed), server_date_ms }) = &outcome {
             let now_ms = browser::now_ms() as i64;
-            let clock = crate::paint::Clock { now_ms, skew_ms: crate::countdown::skew_ms(*server_date_ms, now_ms) };
-            if let Some(session) = crate::paint::session(&doc, words, &parsed.config, clock) {
+            let clock = crate::first_paint::Clock { now_ms, skew_ms: crate::countdown::skew_ms(*server_date_ms, now_ms) };
+            if let Some(session) = crate::first_paint::session(&doc, words, &parsed.config, clock) {
                 painted = page.show(session);
             }
             // Paid, expired (by the server or by the clock) or a status this build does not
             // know: nothing on the page changes any more, and the first paint is all there is.
             if painted && clock.status_seen(&parsed.config) != model::Status::Active {
-                crate::chunk::view_not_needed();
+                crate::platform::chunk::view_not_needed();
                 browser::log_warnings(&parsed.warnings);
                 return;
             }
@@ -179,11 +179,11 @@ pub async fn start(cx: ViewCtx, session: String) {
     let start = Rc::new(RefCell::new(Some(Start { cx, endpoint, first, shown })));
     while hosted_view(start.clone()).await.is_err() {
         browser::warn("session-view: the view's code did not load (network, blocker or integrity)");
-        crate::paint::part_unavailable(&doc, words, &alert_in, "view").await;
+        crate::first_paint::part_unavailable(&doc, words, &alert_in, "view").await;
     }
 }
 
-crate::chunk::split!(
+crate::platform::chunk::split!(
     view,
     /// The Leptos view in place of the first paint.
     fn hosted_view(start: Rc<RefCell<Option<Start>>>) -> Result<(), ChunkFailed> {

@@ -10,9 +10,9 @@ const pinned = WASM_SHA384.startsWith('sha384-');
 
 // The hosted page's config request starts now, beside the wasm download, not after the
 // module has started: one round trip less before the payer sees what they pay (issue #6).
-// The view (src/api.rs, `take_early_request`) uses it for its first attempt only if it is
+// The view (src/platform/api.rs, `take_early_request`) uses it for its first attempt only if it is
 // for exactly the URL and credential it would use itself; otherwise it aborts it and asks
-// on its own. The rules are the view's (src/app/hosted.rs, api.rs): only on our own page;
+// on its own. The rules are the view's (src/pages/hosted.rs, api.rs): only on our own page;
 // the API base from the deployer's <meta>, never from the URL; a session id
 // cs_[A-Za-z0-9]+; the credential from the fragment, sent only as a Bearer header to that
 // base and kept nowhere (the view wipes the fragment when it starts).
@@ -37,11 +37,11 @@ function startConfigRequest() {
 const hostedSession = startConfigRequest();
 
 // The embedded view's frame, whose config comes later with the parent's init, needs the whole
-// Leptos view (a chunk, with the chunks it shares: src/app/mod.rs): its files are fetched
+// Leptos view (a chunk, with the chunks it shares: src/pages/mod.rs): its files are fetched
 // here once the main module has arrived (beside it, they would share the payer's bandwidth
 // with it), a little before the module itself asks. On the hosted page the main module draws
 // the first paint itself and asks for the view once that paint is on screen
-// (src/app/hosted.rs): measured with Lighthouse (issue #14), fetched before the first paint
+// (src/pages/hosted.rs): measured with Lighthouse (issue #14), fetched before the first paint
 // they cost a saved-card session 0.9 s of LCP. The build (tools/manifest.mjs) writes their
 // names and SHA-384 here, and the chunk loader takes these responses instead of asking again
 // (once: a retry fetches afresh).
@@ -60,7 +60,7 @@ function startChunks(chunks = EARLY_CHUNKS, signal = undefined) {
   }
 }
 
-// The embedded view's frame (frame.html, src/embed/frame.rs): the merchant-side mount() posts
+// The embedded view's frame (frame.html, src/pages/frame/mod.rs): the merchant-side mount() posts
 // one init message with a MessagePort as soon as this page has loaded, which may be before
 // the wasm has started. It is kept here until the view takes it. Only from our parent
 // window (and, where the browser tells, from its origin), only from a merchant origin the
@@ -104,7 +104,7 @@ const compiled = WebAssembly.compileStreaming(mainModule).catch(() => download()
 
 // The hosted page's view (its split point and the shared chunks it waits for), on a slow
 // link. The main module asks for the view once its first paint is on screen
-// (src/app/hosted.rs). On a slow link the view's files are fetched here instead, as soon as
+// (src/pages/hosted.rs). On a slow link the view's files are fetched here instead, as soon as
 // the main module has arrived: the paint needs no more bytes, and the link would otherwise sit
 // idle while the main thread paints. On a fast link they would land in the middle of the
 // paint and hold it up, so they wait for it. Measured at 4× CPU (issue #14): on a phone

@@ -93,7 +93,7 @@ impl Abort {
 /// abort handle so an unmount can cancel it.
 pub async fn get_config(endpoint: &Endpoint, timeout_ms: i32, on_start: impl FnOnce(Abort)) -> Result<Fetched, Failure> {
     let r = send(endpoint, "GET", "", None, None, timeout_ms, on_start).await?;
-    let now = crate::browser::now_ms() as i64;
+    let now = crate::platform::browser::now_ms() as i64;
     let server_date_ms = r.date.as_deref().and_then(crate::time::parse_http_date);
     if !(200..=299).contains(&r.status) {
         let retry_after = r.retry_after.as_deref().and_then(|v| retry::parse_retry_after(v, server_date_ms.unwrap_or(now)));
@@ -161,7 +161,7 @@ async fn send(
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let flag = timed_out.clone();
     let for_timer = controller.clone();
-    let timer = crate::browser::Timeout::new(timeout_ms, move || {
+    let timer = crate::platform::browser::Timeout::new(timeout_ms, move || {
         flag.set(true);
         for_timer.abort();
     });
@@ -217,7 +217,7 @@ async fn request(
 /// exactly `url`, with a credential exactly when the view has one; otherwise it is aborted
 /// and the view asks on its own. Its response promise and its abort handle.
 fn take_early_request(url: &str, with_credential: bool) -> Option<(js_sys::Promise, web_sys::AbortController)> {
-    let slot = crate::browser::from_boot("early-request").filter(|s| s.is_object())?;
+    let slot = crate::platform::browser::from_boot("early-request").filter(|s| s.is_object())?;
     let window: wasm_bindgen::JsValue = web_sys::window()?.into();
     let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &js_sys::Symbol::for_("session-view.early-request"));
     let field = |name: &str| js_sys::Reflect::get(&slot, &name.into()).ok();
@@ -285,7 +285,7 @@ pub async fn challenge_send(endpoint: &Endpoint, idempotency_key: &str, timeout_
     if r.status >= 500 {
         return Err(Failure::Status(r.status, None));
     }
-    let now = crate::browser::now_ms() as i64;
+    let now = crate::platform::browser::now_ms() as i64;
     let retry_after_s = r.retry_after.as_deref().and_then(|v| retry::parse_retry_after(v, now)).map(|ms| ms.div_ceil(1000));
     Ok(crate::challenge::send_answer(r.status, &r.text.unwrap_or_default(), retry_after_s))
 }
