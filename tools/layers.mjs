@@ -97,8 +97,9 @@ for (const mod of uses.keys()) visit(mod, []);
 // Circles between files, too (a module's files can knot where its top-level module cannot be
 // seen to): each `crate::a::b…` and `super::…` path (a `{…}` group read item by item) names
 // the file of its longest module prefix, and a module's `mod x;` lines name its children.
-// view/mod.rs still defines ViewCtx, which its children use (issue #33): until it is only a
-// table of contents, its `mod` lines are not counted as uses.
+// A table of contents (a crate or module root that only declares and re-exports its
+// children) is not counted as using them: a child's `super::X` then names the root's
+// re-export, not a circle.
 const TABLE_OF_CONTENTS = new Set(['view/mod.rs', 'lib.rs', 'platform/mod.rs']);
 const fileOf = segs => {
   for (let n = segs.length; n > 0; n--) {

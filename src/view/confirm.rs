@@ -35,7 +35,7 @@ pub fn ConfirmButton(config: Store<Config>) -> impl IntoView {
     let button = NodeRef::<Button>::new();
     let status_id = cx.id("confirm-status");
     let prefix = StoredValue::new(cx.prefix());
-    let label = move || match super::fields::total(config) {
+    let label = move || match super::config_reads::total(config) {
         (Some(a), cur) => cx.fill(Msg::PayAmount, &[("amount", &cx.money(Some(a), cur.as_deref()))]),
         _ => cx.text(Msg::Pay).to_owned(),
     };

@@ -18,7 +18,7 @@ pub fn Header(config: Store<Config>, embedded: Memo<bool>) -> impl IntoView {
         <header class="sv-header" class:sv-header--compact=move || embedded.get()>
             {logo_view}
             <span class="sv-merchant">
-                <bdi>{move || super::fields::merchant_name(config).unwrap_or_else(|| cx.text(Msg::Checkout).to_owned())}</bdi>
+                <bdi>{move || super::config_reads::merchant_name(config).unwrap_or_else(|| cx.text(Msg::Checkout).to_owned())}</bdi>
             </span>
         </header>
     }

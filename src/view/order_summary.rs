@@ -1,4 +1,4 @@
-use super::fields;
+use super::config_reads;
 use super::{ctx, line_items::LineItems, total::Total};
 use crate::i18n::Msg;
 use crate::model::{Config, ConfigStoreFields};
@@ -12,7 +12,7 @@ pub fn OrderSummary(config: Store<Config>) -> impl IntoView {
     let heading_id = cx.id("summary");
     let labelled_by = heading_id.clone();
     let due = move || {
-        let (amount, currency) = fields::total(config);
+        let (amount, currency) = config_reads::total(config);
         match amount {
             Some(a) => cx.money(Some(a), currency.as_deref()),
             None => cx.text(Msg::AmountUnavailable).to_owned(),
@@ -21,7 +21,7 @@ pub fn OrderSummary(config: Store<Config>) -> impl IntoView {
     view! {
         <section class="sv-summary" aria-labelledby=labelled_by>
             <h1 class="sv-due-label" id=heading_id>
-                {move || match fields::merchant_name(config) {
+                {move || match config_reads::merchant_name(config) {
                     Some(n) => cx.rich(Msg::PayMerchant, |_| view! { <bdi>{n.clone()}</bdi> }.into_any()).into_any(),
                     None => cx.text(Msg::AmountDue).into_any(),
                 }}

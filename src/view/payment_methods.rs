@@ -27,7 +27,7 @@ pub fn PaymentMethods(config: Store<Config>) -> impl IntoView {
 pub fn PayForm(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
     super::pay_state::Entered::provide(config);
-    let none_allowed = Memo::new(move |_| ![MethodType::Card, MethodType::Ach].iter().any(|m| super::fields::allows(config, m)));
+    let none_allowed = Memo::new(move |_| ![MethodType::Card, MethodType::Ach].iter().any(|m| super::config_reads::allows(config, m)));
     view! {
         <CodeEntry config/>
         // The method radio group below says what can be used; only its absence needs words.

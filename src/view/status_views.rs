@@ -9,7 +9,7 @@ use reactive_stores::Store;
 /// The merchant's name, or "the merchant" in the payer's language.
 pub(super) fn merchant(config: Store<Config>) -> Memo<String> {
     let cx = ctx();
-    Memo::new(move |_| super::fields::merchant_name(config).unwrap_or_else(|| cx.text(Msg::TheMerchant).to_owned()))
+    Memo::new(move |_| super::config_reads::merchant_name(config).unwrap_or_else(|| cx.text(Msg::TheMerchant).to_owned()))
 }
 
 #[component]
@@ -20,7 +20,7 @@ pub fn Completed(config: Store<Config>) -> impl IntoView {
         <section class="sv-state sv-state--done" role="status" data-testid="completed">
             <h1 class="sv-heading" tabindex="-1">{cx.text(Msg::PaymentComplete)}</h1>
             {move || {
-                let (amount, currency) = super::fields::total(config);
+                let (amount, currency) = super::config_reads::total(config);
                 let email = config.customer_email().get();
                 let paid_text = cx.rich(if amount.is_some() { Msg::YouPaid } else { Msg::PaymentWentThrough }, |arg| match arg {
                     "amount" => view! { <bdi>{cx.money(amount, currency.as_deref())}</bdi> }.into_any(),

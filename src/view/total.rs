@@ -11,7 +11,7 @@ pub fn Total(config: Store<Config>) -> impl IntoView {
     let cx = ctx();
     let has_items = Memo::new(move |_| config.line_items().with(|items| !items.is_empty()));
     move || {
-        let (amount, currency) = super::fields::total(config);
+        let (amount, currency) = super::config_reads::total(config);
         has_items.get().then(|| {
             view! {
                 <p class="sv-total">

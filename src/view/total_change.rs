@@ -23,7 +23,7 @@ pub fn TotalChange(config: Store<Config>) -> impl IntoView {
     let change = RwSignal::new(None::<(String, String)>);
     let fmt = move |(amount, currency): &(Option<i64>, Option<String>)| cx.money(*amount, currency.as_deref());
     Effect::new(move |before: Option<(Option<i64>, Option<String>)>| {
-        let now = super::fields::total(config);
+        let now = super::config_reads::total(config);
         if let Some(before) = before.filter(|b| b.0.is_some() && *b != now) {
             change.set(Some((fmt(&before), fmt(&now))));
             seen.set(false);

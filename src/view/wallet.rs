@@ -76,7 +76,8 @@ pub fn Wallet(config: Store<Config>) -> impl IntoView {
             </li>
         }
     };
-    let allowed = Memo::new(move |_| (super::fields::allows(config, &MethodType::Card), super::fields::allows(config, &MethodType::Ach)));
+    let allowed =
+        Memo::new(move |_| (super::config_reads::allows(config, &MethodType::Card), super::config_reads::allows(config, &MethodType::Ach)));
     let group = cx.id("add");
     let group_bank = group.clone();
     let save_button = NodeRef::<leptos::html::Button>::new();
