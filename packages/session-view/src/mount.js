@@ -146,11 +146,11 @@ function openFrame(host, container, init, lang, frameUrl) {
     if (name === 'completed') end({ outcome: 'completed' });
     if (name === 'payment-failed') end({ outcome: 'failed', reason: detail.reason, retryable: detail.retryable, ...(detail.message ? { message: detail.message } : {}) });
     if (name === 'expired') end({ outcome: 'failed', reason: 'expired', retryable: false });
-    if (m.event.name === 'error' && m.event.detail.code === 'incompatible') warn(`this page's module speaks protocol ${PROTOCOL}, which the view's frame at ${origin} does not: load the module of the same release as the frame`);
+    if (name === 'error' && detail.code === 'incompatible') warn(`this page's module speaks protocol ${PROTOCOL}, which the view's frame at ${origin} does not: load the module of the same release as the frame`);
     // A handed-off confirm waits for settle() until the frame gives the payer Pay back.
-    if (m.event.name === 'confirm' && init.handleConfirm) { awaiting = true; clearTimeout(waiting); waiting = setTimeout(() => { awaiting = false; end({ outcome: 'failed', reason: 'unknown', retryable: true }); }, init.settleTimeoutMs); }
-    else if (m.event.name !== 'change') awaiting = false;
-    dispatch(host, m.event.name, m.event.detail);
+    if (name === 'confirm' && init.handleConfirm) { awaiting = true; clearTimeout(waiting); waiting = setTimeout(() => { awaiting = false; end({ outcome: 'failed', reason: 'unknown', retryable: true }); }, init.settleTimeoutMs); }
+    else if (name !== 'change') awaiting = false;
+    dispatch(host, name, detail);
   };
   const onLoad = () => {
     const win = iframe.contentWindow;
