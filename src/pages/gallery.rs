@@ -49,23 +49,9 @@ fn ThemePlayground(stage: NodeRef<leptos::html::Div>) -> impl IntoView {
     Effect::new(move |_| {
         let (l, d) = (light.get(), dark.get());
         let Some(el) = stage.get() else { return };
-        let kind = |list: &[(String, String)]| -> (Vec<(String, String)>, Vec<String>) {
-            let (ok, bad): (Vec<_>, Vec<_>) = list.iter().cloned().partition(|(n, v)| crate::embedding::theme_variable(n, v));
-            (ok, bad.into_iter().map(|(n, v)| format!("{n}: {v:?} is not a value of its kind; ignored")).collect())
-        };
-        let (l, mut notes) = kind(&l);
-        let d = match d {
-            Some(d) => {
-                let (d, more) = kind(&d);
-                notes.extend(more);
-                d
-            }
-            None => l.clone(),
-        };
         look.set_value(None);
-        let (kept, warnings) = crate::platform::browser::follow_scheme(el.into(), &l, &d);
+        let (kept, notes) = crate::platform::browser::follow_scheme(el.into(), &l, d.as_deref());
         look.set_value(kept);
-        notes.extend(warnings);
         said.set(notes);
     });
     let value = move |name: &'static str| {

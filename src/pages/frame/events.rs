@@ -15,21 +15,11 @@ fn status_name(s: &Status) -> &'static str {
     }
 }
 
-/// What the merchant's page is told of `event`: one of the documented events, or the answer
-/// to a `submit()` that found something in the way.
+/// What the merchant's page is told of `event`: the answer to a `submit()` that found
+/// something in the way, or a documented event whose `detail` is `{ sessionId, status, amount,
+/// currency }` of the config on screen (what a merchant page may know), plus `method` on
+/// `confirm` and `validity`, `code` on `error`, and the failure on `payment-failed`.
 pub fn message(config: Option<&Config>, event: &SessionEvent) -> FromFrame {
-    match event {
-        SessionEvent::Blocked(blocker) => FromFrame::Blocked { missing: blocker.code().to_owned() },
-        _ => {
-            let (name, detail) = describe(config, event);
-            FromFrame::Event { name: name.to_owned(), detail: Box::new(detail) }
-        }
-    }
-}
-
-/// An event's name and `detail`: `{ sessionId, status, amount, currency }` of the config on
-/// screen (what a merchant page may know), plus `method` on `confirm` and `code` on `error`.
-fn describe(config: Option<&Config>, event: &SessionEvent) -> (&'static str, Detail) {
     let mut detail = Detail::default();
     if let Some(c) = config {
         detail.session_id = c.session_id.clone();
@@ -66,8 +56,7 @@ fn describe(config: Option<&Config>, event: &SessionEvent) -> (&'static str, Det
             detail.method = method.map(|m| MethodDetail { method_type: m.to_owned(), saved_method_id: None, challenge_response: None });
             "validity"
         }
-        // Not an event: `message` answers it as `FromFrame::Blocked`.
-        SessionEvent::Blocked(_) => "validity",
+        SessionEvent::Blocked(blocker) => return FromFrame::Blocked { missing: blocker.code().to_owned() },
     };
-    (name, detail)
+    FromFrame::Event { name: name.to_owned(), detail: Box::new(detail) }
 }

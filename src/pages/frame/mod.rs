@@ -134,29 +134,13 @@ thread_local! {
     static LOOK: RefCell<Option<browser::Look>> = const { RefCell::new(None) };
 }
 
-/// The merchant's appearance: `light` for a light scheme, `dark` (else `light`) for a dark
-/// one; each variable checked by kind (a console warning names any refused), each pair by
-/// contrast (`browser::follow_scheme`). Replaces the look before it.
+/// The merchant's appearance (`browser::follow_scheme`: checked by kind and by contrast,
+/// following the payer's colour scheme), in place of the look before it.
 fn set_look(light: &[(String, String)], dark: Option<&[(String, String)]>) {
-    let checked = |list: &[(String, String)]| -> Vec<(String, String)> {
-        list.iter()
-            .filter(|(name, value)| {
-                let ok = crate::embedding::theme_variable(name, value);
-                if !ok {
-                    let name: String = name.chars().take(40).collect();
-                    browser::warn(&format!("session view: appearance {name} ignored (not a value of its kind)"));
-                }
-                ok
-            })
-            .cloned()
-            .collect()
-    };
     let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
     let Ok(html) = html.dyn_into::<web_sys::HtmlElement>() else { return };
-    let light = checked(light);
-    let dark = dark.map_or_else(|| light.clone(), checked);
     LOOK.with(|l| *l.borrow_mut() = None);
-    let (look, _) = browser::follow_scheme(html, &light, &dark);
+    let (look, _) = browser::follow_scheme(html, light, dark);
     LOOK.with(|l| *l.borrow_mut() = look);
 }
 

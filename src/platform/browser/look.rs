@@ -20,21 +20,38 @@ impl Drop for Look {
     }
 }
 
-/// Sets on `target` the variables of `light` or `dark` (already checked by kind), whichever
-/// the payer's scheme is, now and on every change. Pairs below AA are left to the view's
-/// colours, each with a console warning; the warnings are returned too.
-pub fn follow_scheme(target: web_sys::HtmlElement, light: &[(String, String)], dark: &[(String, String)]) -> (Option<Look>, Vec<String>) {
+/// Sets on `target` the merchant's variables for the payer's colour scheme, now and on every
+/// change: `light`, and `dark` (else `light` again). Each variable is checked by its kind
+/// (`embedding::theme_variable`), each pair by contrast; what is refused or left to the
+/// view's colours gets a console warning, and the warnings are returned too.
+pub fn follow_scheme(
+    target: web_sys::HtmlElement,
+    light: &[(String, String)],
+    dark: Option<&[(String, String)]>,
+) -> (Option<Look>, Vec<String>) {
     let mut said = Vec::new();
-    let mut palette = |scheme, chosen: &[(String, String)]| {
-        let (kept, warnings) = theme::apply(scheme, chosen, resolve);
-        for w in warnings {
-            session_view_dom::warn(&format!("session view: {w}"));
-            said.push(w);
+    let mut checked = |list: &[(String, String)]| -> Palette {
+        let (ok, refused): (Palette, Palette) = list.iter().cloned().partition(|(n, v)| crate::embedding::theme_variable(n, v));
+        for (name, _) in refused {
+            let name: String = name.chars().take(40).collect();
+            said.push(format!("appearance {name} ignored (not a value of its kind)"));
         }
-        kept
+        ok
     };
-    let palettes = Rc::new((palette(Scheme::Light, light), palette(Scheme::Dark, dark)));
+    let light = checked(light);
+    let dark = dark.map_or_else(|| light.clone(), checked);
+    let palettes = Rc::new((theme_for(Scheme::Light, &light, &mut said), theme_for(Scheme::Dark, &dark, &mut said)));
+    for w in &said {
+        session_view_dom::warn(&format!("session view: {w}"));
+    }
     (follow(target, palettes), said)
+}
+
+/// `chosen` over `scheme`'s defaults, each pair held to AA; what fell back is added to `said`.
+fn theme_for(scheme: Scheme, chosen: &[(String, String)], said: &mut Vec<String>) -> Palette {
+    let (kept, warnings) = theme::apply(scheme, chosen, resolve);
+    said.extend(warnings);
+    kept
 }
 
 /// `--sv-*` names and values to set.
